@@ -1,0 +1,44 @@
+// npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json]
+import { join, resolve } from 'node:path';
+import { ingest } from '../src/ingest/pipeline.ts';
+import { createEmbedder } from '../src/models/embeddings.ts';
+import { loadConfigOrExit, parseCli } from './lib/args.ts';
+import { progressPrinter } from './lib/progress.ts';
+
+const { values } = parseCli(
+  {
+    source: { type: 'string' },
+    index: { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+  'npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json]',
+);
+const config = await loadConfigOrExit();
+const sourceDir = resolve(values.source ?? config.corpusDir);
+const indexDir = resolve(values.index ?? join(config.dataDir, 'index'));
+try {
+  const started = performance.now();
+  const report = await ingest({
+    sourceDir,
+    indexDir,
+    embedder: await createEmbedder(config),
+    rebuild: values.rebuild,
+    onProgress: progressPrinter(),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ ...report, seconds }) + '\n');
+  } else {
+    const out = process.stdout;
+    if (report.rebuiltBecause) out.write(`Built a new index (${report.rebuiltBecause}).\n`);
+    out.write(`${report.files} files: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.unchanged.length} unchanged, ${report.failed.length} failed.\n`);
+    out.write(`${report.chunks} chunks in the index (${report.newChunks} new, ${report.embedded} embedded) in ${seconds.toFixed(1)} s.\n`);
+    out.write(report.written ? `Index written to ${indexDir} (version ${report.version}).\n` : `Nothing changed: the index in ${indexDir} was left as it was.\n`);
+  }
+  for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
+  process.exitCode = report.failed.length > 0 ? 1 : 0;
+} catch (e) {
+  process.stderr.write(`Ingestion failed: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}

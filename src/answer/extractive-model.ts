@@ -1,0 +1,200 @@
+// The built-in answering model: deterministic and extractive, implemented as an ai SDK language
+// model (LanguageModelV4) so that any real model can take its place. It reads the numbered
+// passages from the prompt, picks the sentences that best answer the question, and composes a
+// short answer — a lead sentence, then the steps where the passage has steps — with [n] after
+// every sentence. When no sentence is supported well enough, it says the documents do not answer.
+import type {
+  LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamPart,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
+import { splitSentences } from '../text/normalize.ts';
+import { bigrams, prepare, queryTerms, words } from '../text/tokenize.ts';
+import { parseUserPrompt, type PromptPassage } from './prompt.ts';
+
+/** What the model says when the passages do not answer (the pipeline recognizes it). */
+export const NO_ANSWER_TEXT = '資料には、この質問に答える記載が見当たりませんでした。';
+
+const STEP = /^\s*(\d{1,2})[.)．]\s*/;
+const BULLET = /^\s*[-*・●]\s*/;
+
+interface Sentence {
+  n: number;
+  /** Position of the passage among those given (0 = best ranked). */
+  rank: number;
+  index: number;
+  text: string;
+  step: number | null;
+  terms: Set<string>;
+  score: number;
+}
+
+function termSet(text: string): Set<string> {
+  const p = prepare(text);
+  return new Set([...words(p), ...bigrams(p)]);
+}
+
+function sentencesOf(p: PromptPassage, rank: number): Sentence[] {
+  const out: Sentence[] = [];
+  for (const line of p.text.split('\n')) {
+    const step = STEP.exec(line);
+    const parts = step || BULLET.test(line) ? [line.trim()] : splitSentences(line);
+    for (const text of parts) {
+      if (text.length < 4) continue;
+      out.push({ n: p.n, rank, index: out.length, text, step: step ? Number(step[1]) : null, terms: termSet(text), score: 0 });
+    }
+  }
+  return out;
+}
+
+// What kind of fact the question asks for, and what a sentence holding it looks like.
+const ANSWER_TYPES: Array<[RegExp, RegExp]> = [
+  [/いつ|日時|何日|何月|日付|期限|締切|いつまで/u, /\d+年|\d+月|\d+日|\d+:\d+|以内|まで/u],
+  [/いくら|何円|金額|上限|基準額|単価/u, /\d[\d,]*円|円/u],
+  [/何人|何件|何%|何割|何個|何回|何時間|何倍|どれくらい|どのくらい|件数|割合|率/u, /\d/u],
+  [/誰|だれ|どこ|窓口|担当/u, /担当|窓口|デスク|職員|者/u],
+];
+
+function answerTypeBoost(question: string, sentence: string): number {
+  let b = 0;
+  for (const [asks, holds] of ANSWER_TYPES) if (asks.test(question) && holds.test(sentence)) b += 0.15;
+  return b;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  return inter / Math.max(1, a.size + b.size - inter);
+}
+
+/** Removes list markers and the reference tail a manual sentence may carry. */
+function clean(text: string): string {
+  return text.replace(BULLET, '').replace(/\s+/g, ' ').trim();
+}
+
+function cite(text: string, n: number): string {
+  const t = clean(text);
+  // The marker goes before the final 。 so the sentence reads naturally: 「…します[1]。」
+  return /[。！？]$/.test(t) ? `${t.slice(0, -1)}[${n}]${t.slice(-1)}` : `${t}[${n}]`;
+}
+
+export interface ExtractiveOptions {
+  /** Minimum share of the question's term weight that the lead sentence must carry. */
+  minSupport: number;
+  maxSupporting: number;
+  maxSteps: number;
+}
+
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minSupport: 0.18, maxSupporting: 2, maxSteps: 10 };
+
+/** Composes the extractive answer for a prompt (exported for tests and for the fallback path). */
+export function composeAnswer(promptText: string, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): string {
+  const { question, history, passages } = parseUserPrompt(promptText);
+  if (passages.length === 0) return NO_ANSWER_TEXT;
+  const all = passages.flatMap((p, rank) => sentencesOf(p, rank));
+  if (all.length === 0) return NO_ANSWER_TEXT;
+
+  // Term weights: question terms weigh by how rare they are among the candidate sentences.
+  const qTerms = new Set(queryTerms(question));
+  const ctxTerms = new Set(history.flatMap((h) => queryTerms(h)).filter((t) => !qTerms.has(t)));
+  const df = new Map<string, number>();
+  for (const s of all) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const weight = (t: string) => (t.startsWith('~') ? 1 : 2) * Math.log(1 + all.length / (1 + (df.get(t) ?? 0)));
+  let qMass = 0;
+  for (const t of qTerms) qMass += weight(t);
+  for (const s of all) {
+    let m = 0;
+    for (const t of s.terms) {
+      if (qTerms.has(t)) m += weight(t);
+      else if (ctxTerms.has(t)) m += 0.4 * weight(t);
+    }
+    const support = m / Math.max(1e-9, qMass);
+    s.score = support * (1 - 0.08 * s.rank) + (support > 0 ? answerTypeBoost(question, s.text) : 0) - (/^例[:：]/u.test(s.text) ? 0.05 : 0);
+  }
+  const ranked = [...all].sort((a, b) => b.score - a.score || a.rank - b.rank || a.index - b.index);
+  const lead = ranked[0];
+  if (!lead || lead.score < options.minSupport) return NO_ANSWER_TEXT;
+
+  const lines: string[] = [];
+  const chosen: Sentence[] = [];
+  const passageSentences = all.filter((s) => s.n === lead.n);
+  const steps = passageSentences.filter((s) => s.step !== null);
+  if (lead.step !== null || (steps.length >= 2 && /手順|方法|どう|どのよう|やり方|仕方|には/.test(question))) {
+    // A procedure: the passage's lead-in sentence, then its steps in order.
+    const intro = passageSentences.find((s) => s.step === null && s.index < (steps[0]?.index ?? 0));
+    if (intro) {
+      lines.push(cite(intro.text, intro.n));
+      chosen.push(intro);
+    } else {
+      lines.push('手順は次のとおりです。');
+    }
+    for (const s of steps.slice(0, options.maxSteps)) {
+      lines.push(cite(s.text, s.n).replace(STEP, `${s.step}. `));
+      chosen.push(s);
+    }
+  } else {
+    lines.push(cite(lead.text, lead.n));
+    chosen.push(lead);
+  }
+  // Supporting sentences that add something: well supported, not a near-repeat.
+  for (const s of ranked.slice(1)) {
+    if (chosen.length >= (lines.length > 2 ? lines.length : 1) + options.maxSupporting) break;
+    if (s.score < Math.max(options.minSupport, lead.score * 0.6)) break;
+    if (s.step !== null || chosen.some((c) => c === s || jaccard(c.terms, s.terms) > 0.5)) continue;
+    lines.push(cite(s.text, s.n));
+    chosen.push(s);
+  }
+  return lines.join('\n');
+}
+
+const USAGE = (input: string, output: string) => ({
+  inputTokens: { total: input.length, noCache: input.length, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: output.length, text: output.length, reasoning: 0 },
+});
+
+function promptText(options: LanguageModelV4CallOptions): string {
+  const user = [...options.prompt].reverse().find((m) => m.role === 'user');
+  if (!user || user.role !== 'user') return '';
+  return user.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
+}
+
+/** The extractive answerer as an ai SDK language model. */
+export class ExtractiveLanguageModel implements LanguageModelV4 {
+  readonly specificationVersion = 'v4' as const;
+  readonly provider = 'seabis-builtin';
+  readonly modelId = 'extractive-v1';
+  readonly supportedUrls = {};
+  private readonly options: ExtractiveOptions;
+
+  constructor(options: ExtractiveOptions = DEFAULT_EXTRACTIVE) {
+    this.options = options;
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const input = promptText(options);
+    const text = composeAnswer(input, this.options);
+    return {
+      content: [{ type: 'text', text }],
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: USAGE(input, text),
+      warnings: [],
+    };
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const input = promptText(options);
+    const text = composeAnswer(input, this.options);
+    // Streams by sentence, as a model would by token, so clients render progressively.
+    const pieces = text.match(/[^。\n]*[。\n]?/g)?.filter((p) => p !== '') ?? [text];
+    const stream = new ReadableStream<LanguageModelV4StreamPart>({
+      start(controller) {
+        controller.enqueue({ type: 'stream-start', warnings: [] });
+        controller.enqueue({ type: 'text-start', id: 't0' });
+        for (const delta of pieces) controller.enqueue({ type: 'text-delta', id: 't0', delta });
+        controller.enqueue({ type: 'text-end', id: 't0' });
+        controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: USAGE(input, text) });
+        controller.close();
+      },
+    });
+    return { stream };
+  }
+}

@@ -1,0 +1,46 @@
+// The app factory: one Hono app for Node and Workers, built from its dependencies. It imports
+// nothing platform-specific; entries add static files and wire the adapters.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/middleware.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError, errorBody, handleError } from './lib/errors.ts';
+import { askRoutes } from './routes/ask.ts';
+import { chatRoutes } from './routes/chat.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+  const log = deps.log ?? ((m: string, d?: unknown) => console.error(m, d ?? ''));
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `リクエスト本文が大きすぎます(上限 ${MAX_BODY_BYTES / 1024} KiB)。`);
+      },
+    }),
+  );
+  app.use('/api/*', authenticate(deps.authSecret));
+
+  app.route('/', healthRoutes());
+  app.route('/', askRoutes(deps));
+  app.route('/', chatRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'SEABIS ヘルプチャット API', version: deps.version, description: 'SEABIS(旅費等内部管理業務共通システム)の利用者向けヘルプチャット' },
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', `${c.req.method} ${c.req.path} はありません。`), 404));
+  app.onError((err, c) => handleError(err, c, (e) => log('unhandled error', e)));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,71 @@
+// Configuration: parsed once from the environment with zod, typed, and failing fast with a
+// message that names each bad setting and what it should be. Platform neutral (the Worker passes
+// its bindings' vars; Node passes process.env).
+import { z } from 'zod';
+
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const schema = z
+  .object({
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8787)),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('./corpus')),
+    AUTH_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+    ),
+    LLM_BASE_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as http://127.0.0.1:8000/v1' }).optional()),
+    LLM_MODEL: z.preprocess(emptyToUndefined, optionalString),
+    LLM_API_KEY: z.preprocess(emptyToUndefined, optionalString),
+    LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(300_000).default(20_000)),
+    EMBEDDINGS_BASE_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as http://127.0.0.1:8000/v1' }).optional()),
+    EMBEDDINGS_MODEL: z.preprocess(emptyToUndefined, optionalString),
+    EMBEDDINGS_API_KEY: z.preprocess(emptyToUndefined, optionalString),
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  })
+  .superRefine((c, ctx) => {
+    if (c.LLM_BASE_URL && !c.LLM_MODEL) ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'is required when LLM_BASE_URL is set (the model name the endpoint serves)' });
+    if (c.LLM_MODEL && !c.LLM_BASE_URL) ctx.addIssue({ code: 'custom', path: ['LLM_BASE_URL'], message: 'is required when LLM_MODEL is set' });
+    if (c.EMBEDDINGS_BASE_URL && !c.EMBEDDINGS_MODEL) ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_MODEL'], message: 'is required when EMBEDDINGS_BASE_URL is set' });
+    if (c.EMBEDDINGS_MODEL && !c.EMBEDDINGS_BASE_URL) ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_BASE_URL'], message: 'is required when EMBEDDINGS_MODEL is set' });
+  });
+
+type Env = z.infer<typeof schema>;
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  corpusDir: string;
+  authSecret: string | undefined;
+  llm: { baseURL: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
+  embeddings: { baseURL: string; model: string; apiKey: string | undefined } | null;
+  env: Env['NODE_ENV'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses settings; throws ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => {
+      const key = String(i.path[0] ?? 'settings');
+      const got = env[key] === undefined ? '' : ` (got "${String(env[key]).slice(0, 60)}")`;
+      return `  - ${key} ${i.message}${got}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nFix these environment variables and start again.`);
+  }
+  const c = r.data;
+  return {
+    port: c.PORT,
+    dataDir: c.DATA_DIR,
+    corpusDir: c.CORPUS_DIR,
+    authSecret: c.AUTH_SECRET,
+    llm: c.LLM_BASE_URL && c.LLM_MODEL ? { baseURL: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS } : null,
+    embeddings: c.EMBEDDINGS_BASE_URL && c.EMBEDDINGS_MODEL ? { baseURL: c.EMBEDDINGS_BASE_URL, model: c.EMBEDDINGS_MODEL, apiKey: c.EMBEDDINGS_API_KEY } : null,
+    env: c.NODE_ENV,
+  };
+}

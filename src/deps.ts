@@ -1,0 +1,18 @@
+// What the app needs from its platform. Node and Workers entries build these; tests build them
+// with in-memory parts. Nothing here is platform-specific.
+import type { Answer } from './answer/types.ts';
+import type { ConversationStore } from './store/conversations.ts';
+
+export interface AskService {
+  ask(input: { question: string; history?: string[] }): Promise<Answer>;
+}
+
+export interface AppDeps {
+  answerer: AskService;
+  conversations: ConversationStore;
+  authSecret: string;
+  version: string;
+  /** Creates ids for new conversations. */
+  newId?: () => string;
+  log?: (message: string, detail?: unknown) => void;
+}

@@ -1,0 +1,132 @@
+// Structure-aware chunking: a chunk never crosses a heading, carries its heading path and page,
+// and is cut only at sentence ends (。！？) or between list items, so no chunk starts mid-sentence.
+import { splitSentences } from '../text/normalize.ts';
+import type { Block, Chunk, ParsedDocument } from './types.ts';
+
+export interface ChunkOptions {
+  /** Preferred chunk length in characters; chunks are cut at the first sentence end past it. */
+  targetChars: number;
+  /** Hard upper bound for a chunk (a single longer sentence is cut at a comma or mid-text). */
+  maxChars: number;
+}
+
+/** Chosen by measurement: `npm run eval -- --chunk-sizes` (see README, Retrieval quality). */
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: 420, maxChars: 800 };
+
+export const SECTION_SEPARATOR = ' › ';
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Content-derived chunk id: the same text in the same section of the same file → the same id. */
+export function chunkId(source: string, section: string, text: string): Promise<string> {
+  return sha256Hex(`${source}\u0000${section}\u0000${text}`).then((h) => h.slice(0, 24));
+}
+
+/** Cuts an over-long sentence at commas (、) or, failing that, at maxChars. */
+function cutLong(sentence: string, maxChars: number): string[] {
+  if (sentence.length <= maxChars) return [sentence];
+  const out: string[] = [];
+  let rest = sentence;
+  while (rest.length > maxChars) {
+    const comma = rest.lastIndexOf('、', maxChars);
+    const at = comma > maxChars / 2 ? comma + 1 : maxChars;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest !== '') out.push(rest);
+  return out;
+}
+
+interface Piece {
+  text: string;
+  page: number | null;
+  /** A list item or table row: joined to its neighbours with a line break. */
+  line: boolean;
+}
+
+/** Splits a document's blocks into sections (heading path + pieces). */
+function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; pieces: Piece[] }> {
+  const out: Array<{ path: string; pieces: Piece[] }> = [];
+  const stack: Array<{ level: number; text: string }> = [];
+  let current: { path: string; pieces: Piece[] } = { path: '', pieces: [] };
+  const titleKey = doc.meta.title.replace(/\s+/g, '');
+  for (const block of doc.blocks as Block[]) {
+    if (block.type === 'heading') {
+      if (current.pieces.length > 0) out.push(current);
+      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= block.level) stack.pop();
+      stack.push({ level: block.level, text: block.text });
+      // The document title is shown separately; a top heading that only repeats it is left out.
+      const path = stack
+        .filter((h, i) => !(i === 0 && titleKey.includes(h.text.replace(/\s+/g, ''))))
+        .map((h) => h.text)
+        .join(SECTION_SEPARATOR);
+      current = { path, pieces: [] };
+      continue;
+    }
+    const sentences = block.list ? [block.text] : splitSentences(block.text);
+    sentences.forEach((s, i) => {
+      for (const part of cutLong(s, maxChars)) {
+        current.pieces.push({ text: part, page: block.page, line: block.list === true || i === 0 });
+      }
+    });
+  }
+  if (current.pieces.length > 0) out.push(current);
+  return out;
+}
+
+function join(pieces: Piece[]): string {
+  return pieces.map((p, i) => (i > 0 && p.line ? '\n' : '') + p.text).join('').trim();
+}
+
+/** Chunks a parsed document. Ordinals run through the document. */
+export async function chunkDocument(doc: ParsedDocument, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Promise<Chunk[]> {
+  const drafts: Array<{ section: string; page: number | null; text: string }> = [];
+  for (const section of sections(doc, options.maxChars)) {
+    let buf: Piece[] = [];
+    let size = 0;
+    const emit = () => {
+      const text = join(buf);
+      if (text !== '') drafts.push({ section: section.path, page: buf[0]?.page ?? null, text });
+      buf = [];
+      size = 0;
+    };
+    for (const piece of section.pieces) {
+      const pageBreak = buf.length > 0 && piece.page !== buf[0]?.page && size >= options.targetChars / 2;
+      if (buf.length > 0 && (size + piece.text.length > options.maxChars || size >= options.targetChars || pageBreak)) emit();
+      buf.push(piece);
+      size += piece.text.length;
+    }
+    // A short tail joins the previous chunk of its section rather than standing alone.
+    const prev = drafts.at(-1);
+    const tail = join(buf);
+    if (prev && prev.section === section.path && tail.length < options.targetChars / 4 && prev.text.length + tail.length <= options.maxChars) {
+      prev.text += '\n' + tail;
+      buf = [];
+    } else {
+      emit();
+    }
+  }
+  const seen = new Set<string>();
+  const chunks: Chunk[] = [];
+  for (const [ordinal, d] of drafts.entries()) {
+    const id = await chunkId(doc.source, d.section, d.text);
+    if (seen.has(id)) continue; // identical repeated passages in one section are indexed once
+    seen.add(id);
+    chunks.push({
+      id,
+      source: doc.source,
+      title: doc.meta.title,
+      kind: doc.meta.kind,
+      section: d.section,
+      page: d.page,
+      text: d.text,
+      effectiveFrom: doc.meta.effectiveFrom,
+      effectiveTo: doc.meta.effectiveTo,
+      ordinal,
+    });
+  }
+  return chunks;
+}

@@ -1,0 +1,32 @@
+// Plain text (often extracted from PDFs elsewhere) → blocks: running headers and page numbers
+// removed, broken lines joined, '#' lines and form feeds understood.
+import { joinBrokenLines, normalizeText, stripRepeatedLines, stripRunningHeaders } from '../../text/normalize.ts';
+import type { RawMeta } from '../metadata.ts';
+import { resolveMeta } from '../metadata.ts';
+import type { Block, ParsedDocument } from '../types.ts';
+
+/** Turns pages of raw lines into blocks, with the page number when there are pages. */
+export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
+  const cleaned = paged ? stripRunningHeaders(pages) : pages.map(stripRepeatedLines);
+  const blocks: Block[] = [];
+  cleaned.forEach((lines, i) => {
+    const page = paged ? i + 1 : null;
+    for (const line of joinBrokenLines(lines.map((l) => normalizeText(l)))) {
+      if (line === '') continue;
+      const h = /^(#{1,6})\s+(.+)$/.exec(line);
+      if (h) blocks.push({ type: 'heading', level: h[1]!.length, text: h[2]!.replace(/[*_]/g, '').trim(), page });
+      else blocks.push({ type: 'text', text: line.replace(/\*\*/g, ''), page, list: /^[-*・●○■✓]/u.test(line) });
+    }
+  });
+  return blocks;
+}
+
+export function parseText(source: string, text: string, raw: RawMeta | null): ParsedDocument {
+  const paged = text.includes('\f');
+  const pages = (paged ? text.split('\f') : [text]).map((p) => p.split(/\r?\n/));
+  const blocks = linesToBlocks(pages, paged);
+  const firstHeading = blocks.find((b) => b.type === 'heading');
+  const firstLine = text.split(/\r?\n/).map((l) => normalizeText(l).trim()).find((l) => l !== '' && !l.startsWith('#'));
+  const title = firstHeading?.text ?? (firstLine && firstLine.length <= 80 ? firstLine : null);
+  return { source, meta: resolveMeta(source, raw, title), blocks };
+}

@@ -1,0 +1,40 @@
+// The document model every loader produces and the chunker consumes.
+
+export type DocKind = 'manual' | 'faq' | 'guideline';
+
+export interface DocMeta {
+  title: string;
+  kind: DocKind;
+  /** First day the document is in force (YYYY-MM-DD), or null when always. */
+  effectiveFrom: string | null;
+  /** Last day the document is in force (YYYY-MM-DD), or null when open-ended. */
+  effectiveTo: string | null;
+  sample: boolean;
+}
+
+export type Block =
+  | { type: 'heading'; level: number; text: string; page: number | null }
+  | { type: 'text'; text: string; page: number | null; list?: boolean };
+
+export interface ParsedDocument {
+  /** Path relative to the ingested folder, with forward slashes. */
+  source: string;
+  meta: DocMeta;
+  blocks: Block[];
+}
+
+export interface Chunk {
+  /** Content hash: the same section text of the same file always has the same id. */
+  id: string;
+  source: string;
+  title: string;
+  kind: DocKind;
+  /** Heading path below the document title, joined with ' › ' ('' at top level). */
+  section: string;
+  page: number | null;
+  text: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  /** Position of the chunk in its document. */
+  ordinal: number;
+}

@@ -1,0 +1,198 @@
+// The Node document index: a folder with a manifest, the chunks (JSON lines), their vectors and
+// an HNSW graph saved by @langchain/community's HNSWLib (hnswlib-node). BM25 postings are rebuilt
+// in memory when the folder is opened.
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { Document } from '@langchain/core/documents';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Chunk, DocKind } from '../../ingest/types.ts';
+import { documentTerms } from '../../text/tokenize.ts';
+import { Bm25Index, type ScoredId, type WeightedTerm } from '../bm25.ts';
+import type { Embedder } from '../embeddings/embedder.ts';
+import type { DocumentIndex, LexicalResult } from '../types.ts';
+
+export const INDEX_FORMAT = 1;
+
+export interface DocumentEntry {
+  /** Hash of the file's bytes and of the chunking settings. */
+  hash: string;
+  title: string;
+  kind: DocKind;
+  chunkIds: string[];
+}
+
+export interface Manifest {
+  format: number;
+  embedder: { id: string; dims: number };
+  builtAt: string;
+  /** Hash over all chunk ids: changes exactly when the indexed content changes. */
+  version: string;
+  chunkCount: number;
+  documents: Record<string, DocumentEntry>;
+}
+
+export interface IndexContents {
+  manifest: Manifest;
+  chunks: Chunk[];
+  /** One vector per chunk, in the same order. */
+  vectors: number[][];
+}
+
+/** A problem with the index folder that a person can fix (the message says how). */
+export class IndexError extends Error {
+  override name = 'IndexError';
+}
+
+const REBUILD_HINT = 'Rebuild it with `npm run ingest -- --rebuild` (or delete the folder and run `npm start`).';
+
+/** Lets LangChain's HNSWLib call our embedder. */
+export function langchainEmbeddings(embedder: Embedder): EmbeddingsInterface {
+  return {
+    embedDocuments: (texts) => embedder.embed(texts),
+    embedQuery: async (text) => (await embedder.embed([text]))[0] ?? [],
+  };
+}
+
+/** Text that lexical search sees for a chunk: its headings weigh with its body. */
+export function indexedText(chunk: Chunk): string {
+  return `${chunk.title}\n${chunk.section}\n${chunk.section}\n${chunk.text}`;
+}
+
+export async function readManifest(dir: string): Promise<Manifest | null> {
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Manifest;
+  } catch (e) {
+    throw new IndexError(`The index manifest ${path} is unreadable (${(e as Error).message}). ${REBUILD_HINT}`);
+  }
+}
+
+/** Reads chunks and vectors of an index folder, checking that they agree with the manifest. */
+export async function readContents(dir: string): Promise<IndexContents> {
+  const manifest = await readManifest(dir);
+  if (!manifest) throw new IndexError(`No index in ${dir}. Build one with \`npm run ingest\`.`);
+  if (manifest.format !== INDEX_FORMAT) {
+    throw new IndexError(`The index in ${dir} has format ${manifest.format}; this version reads ${INDEX_FORMAT}. ${REBUILD_HINT}`);
+  }
+  try {
+    const lines = (await readFile(join(dir, 'chunks.jsonl'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
+    const chunks = lines.map((l) => JSON.parse(l) as Chunk);
+    const buf = await readFile(join(dir, 'vectors.f32'));
+    const floats = new Float32Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 4));
+    const dims = manifest.embedder.dims;
+    if (chunks.length !== manifest.chunkCount || floats.length !== chunks.length * dims) {
+      throw new Error(`expected ${manifest.chunkCount} chunks of ${dims} dimensions, found ${chunks.length} chunks and ${floats.length} numbers`);
+    }
+    const vectors = chunks.map((_, i) => Array.from(floats.subarray(i * dims, (i + 1) * dims)));
+    return { manifest, chunks, vectors };
+  } catch (e) {
+    throw new IndexError(`The index in ${dir} is damaged (${(e as Error).message}). ${REBUILD_HINT}`);
+  }
+}
+
+function docFor(chunk: Chunk): Document {
+  return new Document({ pageContent: '', metadata: { id: chunk.id } });
+}
+
+/** Writes a complete index folder atomically (a new folder swapped in place of the old). */
+export async function writeContents(dir: string, contents: IndexContents, embedder: Embedder): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  const { chunks, vectors, manifest } = contents;
+  await writeFile(join(tmp, 'chunks.jsonl'), chunks.map((c) => JSON.stringify(c)).join('\n') + (chunks.length ? '\n' : ''));
+  const floats = new Float32Array(chunks.length * manifest.embedder.dims);
+  vectors.forEach((v, i) => floats.set(v, i * manifest.embedder.dims));
+  await writeFile(join(tmp, 'vectors.f32'), new Uint8Array(floats.buffer));
+  if (chunks.length > 0) {
+    const store = new HNSWLib(langchainEmbeddings(embedder), { space: 'cosine', numDimensions: manifest.embedder.dims });
+    await store.addVectors(vectors, chunks.map(docFor));
+    await store.save(join(tmp, 'hnsw'));
+  }
+  await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  const old = `${dir}.old-${process.pid}`;
+  if (existsSync(dir)) await rename(dir, old);
+  await rename(tmp, dir);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** An opened index folder. */
+export class FileIndex implements DocumentIndex {
+  readonly version: string;
+  readonly embedder: Embedder;
+  private readonly byId: Map<string, Chunk>;
+  private readonly bm25: Bm25Index;
+  private readonly hnsw: HNSWLib | null;
+
+  private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, hnsw: HNSWLib | null) {
+    this.version = version;
+    this.embedder = embedder;
+    this.byId = byId;
+    this.bm25 = bm25;
+    this.hnsw = hnsw;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  static async open(dir: string, embedder: Embedder): Promise<FileIndex> {
+    const { manifest, chunks } = await readContents(dir);
+    if (manifest.embedder.id !== embedder.id) {
+      throw new IndexError(
+        `The index in ${dir} was built with embeddings "${manifest.embedder.id}", but "${embedder.id}" is configured. ${REBUILD_HINT}`,
+      );
+    }
+    const bm25 = new Bm25Index();
+    for (const c of chunks) bm25.add(c.id, documentTerms(indexedText(c)));
+    let hnsw: HNSWLib | null = null;
+    if (chunks.length > 0) {
+      try {
+        hnsw = await HNSWLib.load(join(dir, 'hnsw'), langchainEmbeddings(embedder));
+      } catch (e) {
+        throw new IndexError(`The vector index in ${dir}/hnsw cannot be loaded (${(e as Error).message}). ${REBUILD_HINT}`);
+      }
+      if (hnsw.index.getCurrentCount() !== chunks.length) {
+        throw new IndexError(`The vector index in ${dir}/hnsw does not match the chunks. ${REBUILD_HINT}`);
+      }
+      hnsw.index.setEf(128);
+    }
+    return new FileIndex(manifest.version, embedder, new Map(chunks.map((c) => [c.id, c])), bm25, hnsw);
+  }
+
+  async lexical(query: WeightedTerm[], k: number): Promise<LexicalResult> {
+    let known = 0;
+    let total = 0;
+    const df: Record<string, number> = {};
+    for (const q of query) {
+      total += q.weight;
+      df[q.term] = this.bm25.df(q.term);
+      if ((df[q.term] ?? 0) > 0) known += q.weight;
+    }
+    return {
+      hits: this.bm25.search(query, k),
+      upperBound: this.bm25.upperBound(query),
+      knownShare: total > 0 ? known / total : 0,
+      df,
+      docCount: this.bm25.size,
+    };
+  }
+
+  async dense(vector: number[], k: number): Promise<ScoredId[]> {
+    if (!this.hnsw || this.size === 0) return [];
+    const results = await this.hnsw.similaritySearchVectorWithScore(vector, Math.min(k, this.size));
+    return results.map(([doc, distance]) => ({ id: String(doc.metadata.id), score: 1 - distance }));
+  }
+
+  async chunks(ids: string[]): Promise<Map<string, Chunk>> {
+    const out = new Map<string, Chunk>();
+    for (const id of ids) {
+      const c = this.byId.get(id);
+      if (c) out.set(id, c);
+    }
+    return out;
+  }
+}

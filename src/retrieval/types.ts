@@ -1,0 +1,36 @@
+// The document-index port. Node: HNSWLib + in-memory BM25 over index files; Workers: Vectorize +
+// D1. Fusion, date ranking and confidence live above it (retriever.ts) and are shared.
+import type { Chunk } from '../ingest/types.ts';
+import type { ScoredId, WeightedTerm } from './bm25.ts';
+import type { Embedder } from './embeddings/embedder.ts';
+
+export interface LexicalResult {
+  hits: ScoredId[];
+  /** The query's best possible BM25 score, to normalize hit scores into 0–1. */
+  upperBound: number;
+  /** Share of the query's weight carried by terms that occur in the corpus at all. */
+  knownShare: number;
+  /** Document frequency of each query term, and the number of chunks, for term specificity. */
+  df: Record<string, number>;
+  docCount: number;
+}
+
+export interface DocumentIndex {
+  /** Changes whenever the indexed content changes (recorded with every answer). */
+  readonly version: string;
+  readonly size: number;
+  readonly embedder: Embedder;
+  lexical(query: WeightedTerm[], k: number): Promise<LexicalResult>;
+  /** Nearest chunks by cosine similarity (1 = same direction). */
+  dense(vector: number[], k: number): Promise<ScoredId[]>;
+  chunks(ids: string[]): Promise<Map<string, Chunk>>;
+}
+
+export interface Hit {
+  chunk: Chunk;
+  /** Fused relevance in 0–1. */
+  score: number;
+  lexical: number;
+  dense: number;
+  inForce: boolean;
+}

@@ -1,0 +1,81 @@
+// POST /api/chat: the ai SDK UI message stream (what useChat consumes). The latest user message
+// is the question, earlier user messages are the conversation; citations are sent as
+// source-document parts before the text, and the answer's metadata as a data part.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } from 'ai';
+import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../lib/errors.ts';
+import { QuestionText, errorResponses } from './schemas.ts';
+import { validationHook } from './validation.ts';
+
+const Part = z.object({ type: z.string().max(64), text: z.string().max(20_000).optional() }).passthrough();
+const Message = z.object({
+  id: z.string().max(128).optional(),
+  role: z.enum(['user', 'assistant', 'system']),
+  parts: z.array(Part).max(100),
+});
+const ChatBody = z
+  .object({ id: z.string().max(128).optional(), messages: z.array(Message).min(1).max(100), trigger: z.string().max(64).optional() })
+  .passthrough()
+  .openapi('ChatRequest');
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/chat',
+  tags: ['answer'],
+  summary: '回答をストリーミングで返す(ai SDK UI message stream、引用は source-document パート)',
+  security: [{ bearer: [] }],
+  middleware: [requireRole(...ASKING_ROLES)] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: ChatBody } } } },
+  responses: {
+    200: { description: 'Server-Sent Events: UI message stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errorResponses,
+  },
+});
+
+function textOf(m: z.infer<typeof Message>): string {
+  return m.parts.map((p) => (p.type === 'text' ? (p.text ?? '') : '')).join('').trim();
+}
+
+/** Splits an answer into sentence-sized deltas, as a model streams tokens. */
+function deltas(text: string): string[] {
+  return text.match(/[^。\n]*[。\n]?/g)?.filter((p) => p !== '') ?? [text];
+}
+
+export function chatRoutes(deps: AppDeps) {
+  return new OpenAPIHono<AuthEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
+    const { messages } = c.req.valid('json');
+    const users = messages.filter((m) => m.role === 'user').map(textOf).filter((t) => t !== '');
+    const last = users.at(-1);
+    const parsed = QuestionText.safeParse(last ?? '');
+    if (!parsed.success) throw new ApiError(400, 'invalid_request', `messages: ${parsed.error.issues[0]?.message ?? '質問がありません。'}`);
+    const question = parsed.data;
+    const history = users.slice(0, -1).slice(-10);
+    const answer = await deps.answerer.ask({ question, history });
+    const stream = createUIMessageStream<UIMessage>({
+      execute: ({ writer }) => {
+        writer.write({ type: 'start' });
+        for (const cit of answer.citations) {
+          writer.write({
+            type: 'source-document',
+            sourceId: `citation-${cit.n}`,
+            mediaType: 'text/plain',
+            title: [cit.title, cit.section].filter(Boolean).join(' › ') + (cit.page !== null ? ` (p.${cit.page})` : ''),
+            filename: cit.source,
+            providerMetadata: { seabis: { n: cit.n, section: cit.section, page: cit.page, text: cit.text, score: cit.score, cited: cit.cited } },
+          });
+        }
+        writer.write({ type: 'text-start', id: 'answer' });
+        for (const delta of deltas(answer.answer)) writer.write({ type: 'text-delta', id: 'answer', delta });
+        writer.write({ type: 'text-end', id: 'answer' });
+        writer.write({
+          type: 'data-answer',
+          data: { escalate: answer.escalate, confidence: answer.confidence, risk: answer.risk, revision: answer.revision, asOf: answer.asOf },
+        });
+        writer.write({ type: 'finish', finishReason: 'stop' });
+      },
+    });
+    return createUIMessageStreamResponse({ stream }) as never;
+  });
+}

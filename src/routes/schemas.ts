@@ -1,0 +1,56 @@
+// Shared OpenAPI/zod schemas of the API.
+import { z } from '@hono/zod-openapi';
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error');
+
+export const QuestionText = z
+  .string()
+  .trim()
+  .min(1, '質問を入力してください。')
+  .max(2000, '質問は2,000文字以内で入力してください。')
+  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '質問に制御文字が含まれています。')
+  .openapi({ example: '出張から戻ったら旅費の精算はどう請求しますか' });
+
+export const ConversationId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'conversationId は英数字・-・_ の64文字以内です。')
+  .openapi({ example: 'c-2f6a1b' });
+
+export const CitationSchema = z
+  .object({
+    n: z.number().int(),
+    source: z.string(),
+    title: z.string(),
+    section: z.string(),
+    page: z.number().int().nullable(),
+    text: z.string(),
+    score: z.number(),
+    cited: z.boolean(),
+    effectiveFrom: z.string().nullable(),
+    effectiveTo: z.string().nullable(),
+  })
+  .openapi('Citation');
+
+export const AnswerSchema = z
+  .object({
+    answer: z.string(),
+    citations: z.array(CitationSchema),
+    escalate: z.boolean(),
+    confidence: z.number(),
+    risk: z.object({ level: z.enum(['low', 'medium', 'high']), reasons: z.array(z.string()) }),
+    revision: z.string().nullable(),
+    asOf: z.object({ date: z.string(), named: z.boolean() }),
+    model: z.string(),
+    indexVersion: z.string(),
+    conversationId: z.string(),
+  })
+  .openapi('Answer');
+
+export const errorResponses = {
+  400: { description: '入力が不正', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: '認証が必要', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: '権限がない', content: { 'application/json': { schema: ErrorSchema } } },
+  413: { description: '本文が大きすぎる', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;

@@ -1,0 +1,53 @@
+// The Node entry: configuration → index, models, secret → the app, plus the web UI as static
+// files, served on PORT. `npm start` builds the index first when there is none.
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { issueToken } from './auth/tokens.ts';
+import { openRuntime } from './runtime/node.ts';
+import { resolveAuthSecret } from './runtime/secret.ts';
+import { MemoryConversationStore } from './store/conversations.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface RunningServer {
+  server: ServerType;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
+  const authSecret = await resolveAuthSecret(config);
+  const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`) });
+  const app = createApp({
+    answerer: runtime.answerer,
+    conversations: new MemoryConversationStore(),
+    authSecret,
+    version,
+    log: (m, d) => log(`${m} ${d instanceof Error ? (d.stack ?? d.message) : JSON.stringify(d ?? '')}`),
+  });
+  const webRoot = relative(process.cwd(), resolve(root, 'web')) || '.';
+  app.use('/*', serveStatic({ root: webRoot }));
+
+  const server = await new Promise<ServerType>((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => ok(s));
+    s.once('error', fail);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`SEABIS ヘルプチャット: http://localhost:${port} (index ${runtime.index.version}, ${runtime.index.size} chunks)`);
+  if (config.env !== 'production') {
+    const demo = await issueToken(authSecret, { id: 'demo-traveler', role: 'traveler' }, 24 * 3600);
+    log(`Demo traveler token (24 h, not shown in production):\n${demo}`);
+  }
+  return {
+    server,
+    port,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}

@@ -1,0 +1,59 @@
+// Domain lexicon for travel-expense Japanese: spelling variants folded to one form (applied to
+// documents and questions alike), readings typed in kana, and query-side expansions of everyday
+// words to the terms the manuals use. Written from the domain, not from any evaluation set.
+
+/** Variant → canonical spelling. Applied after NFKC to documents and questions. */
+const VARIANTS: Array<[string, string]> = [
+  ['清算', '精算'], ['領収証', '領収書'], ['問合せ', '問い合わせ'], ['問い合せ', '問い合わせ'],
+  ['問合わせ', '問い合わせ'], ['取り下げ', '取下げ'], ['差し戻し', '差戻し'],
+  ['差戻す', '差戻し'], ['差し戻す', '差戻し'], ['取り消し', '取消し'], ['取り消す', '取消し'],
+  ['払い戻し', '払戻し'], ['申し込み', '申込み'], ['振り込み', '振込み'],
+  ['立て替え', '立替え'], ['締め切り', '締切'], ['〆切', '締切'],
+  ['手続き', '手続'], ['貼り付け', '添付'], ['貼付', '添付'], ['宿泊料金', '宿泊費'], ['宿泊代', '宿泊費'],
+  ['ホテル代', '宿泊費'], ['交通費用', '交通費'], ['パスワ-ド', 'パスワード'], ['パスワート', 'パスワード'],
+  ['ログイ ン', 'ログイン'], ['旅費清算', '旅費精算'], ['キャンセルりょう', 'キャンセル料'],
+];
+
+/** Kana readings a hurried traveler types instead of the kanji (whole words). */
+const READINGS: Array<[string, string]> = [
+  ['りょうしゅうしょ', '領収書'], ['せいさん', '精算'], ['しゅっちょう', '出張'], ['りょひ', '旅費'],
+  ['しゅくはくひ', '宿泊費'], ['しゅくはく', '宿泊'], ['こうつうひ', '交通費'], ['ぱすわーど', 'パスワード'],
+  ['ろぐいん', 'ログイン'], ['きゃんせる', 'キャンセル'], ['たくしー', 'タクシー'], ['えらー', 'エラー'],
+  ['さしもどし', '差戻し'], ['とりさげ', '取下げ'], ['だいりにゅうりょく', '代理入力'], ['にっとう', '日当'],
+  ['しんかんせん', '新幹線'], ['ひこうき', '飛行機'], ['かいがい', '海外'], ['てんぷ', '添付'],
+  ['しゃきん', '謝金'], ['ぶっぴん', '物品'], ['けいろ', '経路'], ['りょこうめいれい', '旅行命令'],
+];
+
+/** Everyday word → manual terms added to a question (never to documents). */
+const EXPANSIONS: Array<[string, string[]]> = [
+  ['出張', ['旅行']], ['レシート', ['領収書']], ['ホテル', ['宿泊']], ['飛行機', ['航空機', '航空賃']],
+  ['新幹線', ['鉄道賃', '特急料金']], ['電車', ['鉄道賃']], ['JR', ['鉄道賃']], ['特急', ['特急料金']],
+  ['マイカー', ['自家用車', '車賃']], ['自家用車', ['車賃']], ['自分の車', ['自家用車', '車賃']],
+  ['海外', ['外国旅行']], ['外国', ['外国旅行']], ['パック', ['包括宿泊費']], ['ツアー', ['包括宿泊費']],
+  ['払い戻', ['返納']], ['返金', ['返納']], ['多くもらい', ['返納']], ['PW', ['パスワード']],
+  ['パス', ['パスワード']], ['ID', ['職員ID']], ['エラー', ['エラーメッセージ']], ['代理', ['代理入力']],
+  ['キャンセル', ['取消し', 'キャンセル料']], ['やめ', ['取消し']], ['中止', ['取消し']], ['延期', ['変更']],
+  ['日程', ['期間']], ['家から', ['自宅発']], ['自宅から', ['自宅発']], ['朝食', ['食事']], ['夕食', ['食事']],
+  ['素泊まり', ['食事']], ['写真', ['画像', 'JPEG']], ['スマホ', ['画像']], ['なくし', ['紛失']], ['無く', ['紛失']],
+  ['いくら', ['金額', '円']], ['何円', ['金額', '円']], ['上限', ['基準額']], ['ヘルプデスク', ['サポートデスク']],
+  ['問い合わせ先', ['問い合わせ窓口']], ['ロック', ['ロックアウト']], ['IC', ['ICカード']],
+  ['Suica', ['ICカード']], ['PASMO', ['ICカード']], ['タクシー', ['その他の交通費']],
+];
+
+function replaceAll(text: string, pairs: Array<[string, string]>): string {
+  let s = text;
+  for (const [from, to] of pairs) if (s.includes(from)) s = s.split(from).join(to);
+  return s;
+}
+
+/** Folds spelling variants and kana readings to the manuals' spelling. Input must be NFKC. */
+export function canonicalize(text: string): string {
+  return replaceAll(replaceAll(text, VARIANTS), READINGS);
+}
+
+/** Manual terms implied by everyday words in a question. */
+export function expansionsFor(question: string): string[] {
+  const out: string[] = [];
+  for (const [word, terms] of EXPANSIONS) if (question.includes(word)) out.push(...terms);
+  return out;
+}

@@ -1,0 +1,136 @@
+// Text normalization shared by ingestion and retrieval. Web-standard only (runs on Node and Workers).
+
+// CJK Radicals Supplement characters that NFKC leaves alone but PDF extraction emits in place of
+// ordinary ideographs (Kangxi radicals U+2F00–U+2FD5 are already folded by NFKC).
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '\u2E8B': '㔾', '\u2E97': '亠', '\u2EA0': '民', '\u2EA4': '爪', '\u2EA8': '犭', '\u2EAD': '礻',
+  '\u2EB2': '罒', '\u2EB9': '老', '\u2EBC': '月', '\u2EBE': '艹', '\u2EC4': '西', '\u2EC6': '角',
+  '\u2ECC': '辶', '\u2ECF': '阝', '\u2ED1': '長', '\u2ED6': '阝', '\u2ED8': '青', '\u2EDD': '食',
+  '\u2EE0': '饣', '\u2EE4': '鬼', '\u2EE9': '黄', '\u2EEB': '斉', '\u2EED': '歯', '\u2EEF': '竜',
+};
+const RADICAL_RE = new RegExp(`[${Object.keys(RADICAL_SUPPLEMENT).join('')}]`, 'gu');
+
+/** Characters of Japanese running text between which a space is noise. */
+const JA = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〇、。「」『』（）()・：:'; // after NFKC
+const STRAY_SPACE_RE = new RegExp(`([${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
+
+/**
+ * NFKC (folds Kangxi radicals, full-width ASCII, half-width katakana), maps radical-supplement
+ * look-alikes, removes zero-width characters and spaces between Japanese characters.
+ */
+export function normalizeText(input: string): string {
+  let s = input.normalize('NFKC').replace(RADICAL_RE, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch);
+  s = s.replace(/[\u200B-\u200D\uFEFF\u00AD\uE000-\uF8FF]/g, '').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+  s = s.replace(STRAY_SPACE_RE, '$1');
+  return s.replace(/ {2,}/g, ' ');
+}
+
+/** A form for comparing text regardless of layout: normalized, lower-case, without whitespace. */
+export function compactForMatch(input: string): string {
+  return normalizeText(input).toLowerCase().replace(/\s+/g, '');
+}
+
+const SENTENCE_END = /[。！？!?]$/u;
+const CLAUSE_END = /[。！？!?：:」』）)]$/u;
+const LIST_START = /^(\s*([-*・●○■□◆◇▶※✓]|\d+[.)．]|[(（]\d+[)）]|[①-⑳]|第\d+|#))/u;
+const CJK_EDGE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、]/u;
+
+/** Does this line end a sentence (so the next line is a new one)? */
+export function endsSentence(line: string): boolean {
+  return SENTENCE_END.test(line.trimEnd());
+}
+
+/**
+ * Joins lines that a PDF or a hard-wrapped text broke in the middle of a sentence. A line is
+ * joined to the next when it does not end a clause, and the next line does not begin a list
+ * item or a heading. Japanese joins without a space; Latin text joins with one.
+ */
+export function joinBrokenLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    const prev = out.at(-1);
+    if (
+      prev !== undefined && line !== '' && prev !== '' &&
+      !CLAUSE_END.test(prev) && !LIST_START.test(line) && !prev.startsWith('#') &&
+      prev.length >= 20
+    ) {
+      const glue = CJK_EDGE.test(prev.at(-1) ?? '') || CJK_EDGE.test(line[0] ?? '') ? '' : ' ';
+      out[out.length - 1] = prev + glue + line;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+const PAGE_NUMBER_RE = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*\/\s*\d{1,4}|(?:p\.?|page)\s*\d{1,4}|\d{1,4})$/iu;
+
+/** Is this line only a page number (「- 3 -」「3/10」「p.3」)? */
+export function isPageNumber(line: string): boolean {
+  return PAGE_NUMBER_RE.test(line.trim());
+}
+
+/** The shape of a line with its digits masked, so 「旅費マニュアル 3」 and 「… 4」 compare equal. */
+function lineShape(line: string): string {
+  return line.trim().replace(/\d+/g, '#');
+}
+
+/**
+ * Removes running headers and footers: short lines that recur at the top or bottom of many
+ * pages (digits masked), and bare page numbers. Pages are arrays of lines.
+ */
+export function stripRunningHeaders(pages: string[][]): string[][] {
+  const edgeCounts = new Map<string, number>();
+  for (const page of pages) {
+    const content = page.filter((l) => l.trim() !== '');
+    const edges = new Set([...content.slice(0, 2), ...content.slice(-2)].map(lineShape));
+    for (const shape of edges) edgeCounts.set(shape, (edgeCounts.get(shape) ?? 0) + 1);
+  }
+  const minPages = Math.max(3, Math.ceil(pages.length * 0.5));
+  const repeated = new Set(
+    [...edgeCounts].filter(([shape, n]) => n >= minPages && shape.length <= 60).map(([shape]) => shape),
+  );
+  return pages.map((page) => {
+    const content = page.filter((l) => l.trim() !== '');
+    const edges = new Set([...content.slice(0, 2), ...content.slice(-2)]);
+    return page.filter((l) => !(isPageNumber(l) || (edges.has(l) && repeated.has(lineShape(l)))));
+  });
+}
+
+/**
+ * For text without page breaks: removes bare page numbers and short lines that repeat
+ * four or more times verbatim (digits masked) — the residue of running headers.
+ */
+export function stripRepeatedLines(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const shape = lineShape(l);
+    if (shape.length > 0 && shape.length <= 40) counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  return lines.filter((l) => {
+    if (l.trim() !== '' && isPageNumber(l)) return false;
+    if (l.trim().startsWith('#')) return true;
+    return (counts.get(lineShape(l)) ?? 0) < 4;
+  });
+}
+
+const SPLIT_RE = /[^。！？!?\n]*(?:[。！？!?]+[」』）)]*|\n|$)/gu;
+
+/**
+ * Splits Japanese text into sentences at 。！？ (closing brackets stay with their sentence) and
+ * at line breaks. No sentence starts with a stray 。 or closing bracket.
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(SPLIT_RE)) {
+    const s = m[0].trim();
+    if (s === '') continue;
+    if (/^[。、！？!?」』）)]/u.test(s) && out.length > 0) {
+      out[out.length - 1] += s;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
