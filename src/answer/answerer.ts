@@ -5,6 +5,7 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import type { Hit } from '../retrieval/types.ts';
 import { detectDate } from '../retrieval/dates.ts';
+import { normalizeText } from '../text/normalize.ts';
 import type { Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
 import { checkCitations } from './citations.ts';
@@ -72,7 +73,10 @@ export class Answerer {
     const context = followUpContext(input.question, history);
     const named = detectDate(input.question, now) ?? (context ? detectDate(context, now) : null);
     const date = named?.date ?? now.toISOString().slice(0, 10);
-    const { hits, evidence } = await retriever.search({ text: input.question, context: context ?? undefined, date, dateNamed: named !== null });
+    // The date phrase has done its work (date ranking); leaving it in would match every dated text.
+    const normalized = normalizeText(input.question);
+    const retrievalText = named && normalized.includes(named.phrase) ? normalized.replace(named.phrase, ' ') : input.question;
+    const { hits, evidence } = await retriever.search({ text: retrievalText, context: context ?? undefined, date, dateNamed: named !== null });
     const confidence = hits.length > 0 ? confidenceOf(evidence) : 0;
     const reasons: string[] = [];
     const base = {

@@ -4,7 +4,7 @@
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
 import type { DocumentIndex, Hit, LexicalResult } from './types.ts';
-import { prepare, queryTerms } from '../text/tokenize.ts';
+import { prepare, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
 export interface RetrievalQuery {
   /** The question as asked. */
@@ -106,7 +106,7 @@ export class Retriever {
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
     const top = hits.slice(0, o.k);
-    return { hits: top, evidence: this.evidence(terms, top, lex) };
+    return { hits: top, evidence: this.evidence(q.context ? `${q.text}\n${q.context}` : q.text, top, lex) };
   }
 
   private embedQuery(q: RetrievalQuery): Promise<number[]> {
@@ -114,9 +114,10 @@ export class Retriever {
     return this.index.embedder.embed([text]).then((v) => v[0] ?? []);
   }
 
-  private evidence(terms: WeightedTerm[], hits: Hit[], lex: LexicalResult | null): Evidence {
+  private evidence(question: string, hits: Hit[], lex: LexicalResult | null): Evidence {
     const best = hits[0];
-    const words = terms.filter((t) => !t.term.startsWith('~') && t.weight >= 1);
+    // Coverage counts the question's own words (not expansions or earlier turns).
+    const words = Bm25Index.weigh(wordsOf(prepare(question)));
     let covered = 0;
     let total = 0;
     if (best) {

@@ -16,12 +16,13 @@ const STRAY_SPACE_RE = new RegExp(`([${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
 
 /**
  * NFKC (folds Kangxi radicals, full-width ASCII, half-width katakana), maps radical-supplement
- * look-alikes, removes zero-width characters and spaces between Japanese characters.
+ * look-alikes, removes zero-width characters and (unless keepSpaces, for authored text such as
+ * Markdown, where 「第7章 旅費請求」 is meant) spaces between Japanese characters.
  */
-export function normalizeText(input: string): string {
+export function normalizeText(input: string, options: { keepSpaces?: boolean } = {}): string {
   let s = input.normalize('NFKC').replace(RADICAL_RE, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch);
   s = s.replace(/[\u200B-\u200D\uFEFF\u00AD\uE000-\uF8FF]/g, '').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-  s = s.replace(STRAY_SPACE_RE, '$1');
+  if (!options.keepSpaces) s = s.replace(STRAY_SPACE_RE, '$1');
   return s.replace(/ {2,}/g, ' ');
 }
 
@@ -81,19 +82,23 @@ function lineShape(line: string): string {
  * pages (digits masked), and bare page numbers. Pages are arrays of lines.
  */
 export function stripRunningHeaders(pages: string[][]): string[][] {
+  // Edge lines: the first and last two of a page (one each on a short page). A sentence is never
+  // taken for a header.
+  const edgesOf = (page: string[]) => {
+    const content = page.filter((l) => l.trim() !== '');
+    const n = content.length >= 6 ? 2 : 1;
+    return new Set([...content.slice(0, n), ...content.slice(-n)].filter((l) => !/[。．.]$/.test(l.trim())));
+  };
   const edgeCounts = new Map<string, number>();
   for (const page of pages) {
-    const content = page.filter((l) => l.trim() !== '');
-    const edges = new Set([...content.slice(0, 2), ...content.slice(-2)].map(lineShape));
-    for (const shape of edges) edgeCounts.set(shape, (edgeCounts.get(shape) ?? 0) + 1);
+    for (const shape of new Set([...edgesOf(page)].map(lineShape))) edgeCounts.set(shape, (edgeCounts.get(shape) ?? 0) + 1);
   }
   const minPages = Math.max(3, Math.ceil(pages.length * 0.5));
   const repeated = new Set(
-    [...edgeCounts].filter(([shape, n]) => n >= minPages && shape.length <= 60).map(([shape]) => shape),
+    [...edgeCounts].filter(([shape, n]) => n >= minPages && shape.length <= 40).map(([shape]) => shape),
   );
   return pages.map((page) => {
-    const content = page.filter((l) => l.trim() !== '');
-    const edges = new Set([...content.slice(0, 2), ...content.slice(-2)]);
+    const edges = edgesOf(page);
     return page.filter((l) => !(isPageNumber(l) || (edges.has(l) && repeated.has(lineShape(l)))));
   });
 }

@@ -2,7 +2,9 @@
 // become text; scripts, styles and navigation are skipped. <meta name="kind|effective_from|
 // effective_to"> and <title> give the metadata.
 import { Parser } from 'htmlparser2';
-import { normalizeText } from '../../text/normalize.ts';
+import { normalizeText as normalize } from '../../text/normalize.ts';
+
+const normalizeText = (s: string) => normalize(s, { keepSpaces: true });
 import { metaSchema, resolveMeta, type RawMeta } from '../metadata.ts';
 import type { Block, ParsedDocument } from '../types.ts';
 

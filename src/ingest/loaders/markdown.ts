@@ -1,6 +1,8 @@
 // Markdown → blocks: headings, paragraphs, list items, quotes and table rows, with inline markup
 // removed. Line-based, because manuals use a small, regular subset of Markdown.
-import { normalizeText } from '../../text/normalize.ts';
+import { normalizeText as normalize } from '../../text/normalize.ts';
+
+const normalizeText = (s: string) => normalize(s, { keepSpaces: true });
 import { parseMetaYaml, resolveMeta, splitFrontMatter } from '../metadata.ts';
 import type { Block, ParsedDocument } from '../types.ts';
 

@@ -27,6 +27,7 @@ export function parseText(source: string, text: string, raw: RawMeta | null): Pa
   const blocks = linesToBlocks(pages, paged);
   const firstHeading = blocks.find((b) => b.type === 'heading');
   const firstLine = text.split(/\r?\n/).map((l) => normalizeText(l).trim()).find((l) => l !== '' && !l.startsWith('#'));
-  const title = firstHeading?.text ?? (firstLine && firstLine.length <= 80 ? firstLine : null);
+  // A short first line above any heading is the title (as in most extracted documents).
+  const title = firstLine && firstLine.length <= 80 ? firstLine : (firstHeading?.text ?? null);
   return { source, meta: resolveMeta(source, raw, title), blocks };
 }

@@ -1,0 +1,30 @@
+// A test app over a fixture index, with tokens for each role.
+import { Answerer } from '../../src/answer/answerer.ts';
+import { createApp } from '../../src/app.ts';
+import type { Role } from '../../src/auth/roles.ts';
+import { issueToken } from '../../src/auth/tokens.ts';
+import type { AnswerModels } from '../../src/models/language.ts';
+import { ExtractiveLanguageModel } from '../../src/answer/extractive-model.ts';
+import { Retriever } from '../../src/retrieval/retriever.ts';
+import { MemoryConversationStore } from '../../src/store/conversations.ts';
+import { FIXTURES, buildIndex } from './index.ts';
+import { join } from 'node:path';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+export async function createTestApp(models: AnswerModels = { extractive: new ExtractiveLanguageModel(), llm: null }) {
+  const { index } = await buildIndex(join(FIXTURES, 'mini'));
+  const answerer = new Answerer({ retriever: new Retriever(index), models, indexVersion: () => index.version, now: () => new Date('2026-11-24T00:00:00Z') });
+  const logs: string[] = [];
+  const app = createApp({ answerer, conversations: new MemoryConversationStore(), authSecret: TEST_SECRET, version: 'test', log: (m) => logs.push(m) });
+  const token = (role: Role, id = `${role}-1`) => issueToken(TEST_SECRET, { id, role });
+  return { app, answerer, index, token, logs };
+}
+
+export function post(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, path: string, body: unknown, token?: string) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../../src/ingest/chunker.ts';
+import { parseMarkdown } from '../../src/ingest/loaders/markdown.ts';
+
+const doc = (body: string) => parseMarkdown('m.md', `---\ntitle: 手引き\nkind: manual\n---\n${body}`);
+
+describe('chunkDocument', () => {
+  it('keeps the heading path below the title and never crosses a heading', async () => {
+    const chunks = await chunkDocument(doc('# 手引き\n## 1 申請\n申請します。\n### 1.1 添付\n添付します。\n## 2 請求\n請求します。'));
+    expect(chunks.map((c) => [c.section, c.text])).toEqual([
+      ['1 申請', '申請します。'],
+      ['1 申請 › 1.1 添付', '添付します。'],
+      ['2 請求', '請求します。'],
+    ]);
+  });
+  it('cuts long sections at sentence ends near the target size, never starting with 。', async () => {
+    const text = Array.from({ length: 40 }, (_, i) => `これは旅費の精算について説明するための${i + 1}番目の十分に長い一文であり、句点で終わります。`).join('');
+    const chunks = await chunkDocument(doc(`## 長い節\n${text}`), { targetChars: 200, maxChars: 400 });
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks) {
+      expect(c.text.startsWith('。')).toBe(false);
+      expect(c.text.endsWith('。')).toBe(true);
+      expect(c.text.length).toBeLessThanOrEqual(400);
+    }
+  });
+  it('keeps list items as lines and derives ids from content', async () => {
+    const a = await chunkDocument(doc('## 手順\n次のとおりです。\n\n1. 開きます。\n2. 押します。'));
+    const b = await chunkDocument(doc('## 手順\n次のとおりです。\n\n1. 開きます。\n2. 押します。'));
+    expect(a[0]?.text).toBe('次のとおりです。\n1. 開きます。\n2. 押します。');
+    expect(a.map((c) => c.id)).toEqual(b.map((c) => c.id));
+    const changed = await chunkDocument(doc('## 手順\n次のとおりです。\n\n1. 開きます。\n2. 押しません。'));
+    expect(changed[0]?.id).not.toBe(a[0]?.id);
+  });
+  it('reads front matter, including effective dates', () => {
+    const d = parseMarkdown('r.md', '---\ntitle: 規程\nkind: guideline\neffective_from: 2025-04-01\n---\n本文');
+    expect(d.meta).toMatchObject({ title: '規程', kind: 'guideline', effectiveFrom: '2025-04-01', effectiveTo: null });
+  });
+  it('rejects bad front matter with the field named', () => {
+    expect(() => parseMarkdown('r.md', '---\nkind: memo\n---\n本文')).toThrow(/r\.md: kind/);
+    expect(() => parseMarkdown('r.md', '---\neffective_from: 2025-13-01\n---\n本文')).toThrow(/effective_from/);
+  });
+});

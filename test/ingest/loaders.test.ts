@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/ingest/loaders/html.ts';
+import { parsePdf } from '../../src/ingest/loaders/pdf.ts';
+import { parseText } from '../../src/ingest/loaders/text.ts';
+import { renderPdf } from '../../scripts/lib/make-pdf.ts';
+
+describe('PDF loader', () => {
+  it('extracts Japanese text, headings and pages from a PDF it did not write, dropping headers and page numbers', async () => {
+    const long = '出張から戻ったら、旅費請求(精算)作成画面で実績を入力し、領収書等を添付して請求ボタンを押します。'.repeat(3);
+    const bytes = await renderPdf(
+      [
+        { kind: 'heading', level: 1, text: '旅費精算の手引き' },
+        { kind: 'text', text: long },
+        { kind: 'heading', level: 2, text: '宿泊手当' },
+        { kind: 'text', text: '宿泊手当は1夜につき2,400円です。' },
+        { kind: 'pagebreak' },
+        { kind: 'heading', level: 2, text: '問い合わせ' },
+        { kind: 'text', text: '会計担当職員に問い合わせてください。' },
+        { kind: 'pagebreak' },
+        { kind: 'text', text: '三頁目の本文です。' },
+      ],
+      { title: 'テスト文書', header: '旅費精算の手引き(テスト用)', pageNumbers: true },
+    );
+    const doc = await parsePdf('t.pdf', bytes, { kind: 'guideline', effective_from: '2025-04-01' });
+    expect(doc.meta).toMatchObject({ title: 'テスト文書', kind: 'guideline', effectiveFrom: '2025-04-01' });
+    expect(doc.blocks).toEqual([
+      { type: 'heading', level: 1, text: '旅費精算の手引き', page: 1 },
+      { type: 'text', text: long, page: 1, list: false },
+      { type: 'heading', level: 2, text: '宿泊手当', page: 1 },
+      { type: 'text', text: '宿泊手当は1夜につき2,400円です。', page: 1, list: false },
+      { type: 'heading', level: 2, text: '問い合わせ', page: 2 },
+      { type: 'text', text: '会計担当職員に問い合わせてください。', page: 2, list: false },
+      { type: 'text', text: '三頁目の本文です。', page: 3, list: false },
+    ]);
+  });
+  it('rejects bytes that are not a PDF with an error', async () => {
+    await expect(parsePdf('bad.pdf', new TextEncoder().encode('not a pdf'), null)).rejects.toThrow();
+  });
+});
+
+describe('HTML loader', () => {
+  it('turns headings and paragraphs into blocks, skipping scripts and navigation', () => {
+    const d = parseHtml('f.html', '<html><head><title>FAQ</title><meta name="kind" content="faq"><script>x()</script></head><body><nav>menu</nav><h1>FAQ</h1><h2>質問</h2><p>答え&amp;説明です。</p><ul><li>項目</li></ul></body></html>', null);
+    expect(d.meta).toMatchObject({ title: 'FAQ', kind: 'faq' });
+    expect(d.blocks).toEqual([
+      { type: 'heading', level: 1, text: 'FAQ', page: null },
+      { type: 'heading', level: 2, text: '質問', page: null },
+      { type: 'text', text: '答え&説明です。', page: null, list: false },
+      { type: 'text', text: '項目', page: null, list: true },
+    ]);
+  });
+});
+
+describe('text loader', () => {
+  it('joins broken lines, uses the first line as title and understands # headings and form feeds', () => {
+    const d = parseText('n.txt', '物品の手引き\n\n# 管理換\n物品を別の課に移すときは、物品管理システムの管理換の画面で申請しま\nす。\f# 照会\n照会します。', null);
+    expect(d.meta.title).toBe('物品の手引き');
+    expect(d.blocks).toContainEqual({ type: 'text', text: '物品を別の課に移すときは、物品管理システムの管理換の画面で申請します。', page: 1, list: false });
+    expect(d.blocks).toContainEqual({ type: 'heading', level: 1, text: '照会', page: 2 });
+  });
+});

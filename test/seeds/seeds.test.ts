@@ -1,0 +1,35 @@
+// Retrieval on real government documents nobody here wrote (../shared/seeds, extracted from
+// PDFs): the passage holding the fact must be among the top-5 citations for ≥ 90% of questions.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Answerer } from '../../src/answer/answerer.ts';
+import { createAnswerModels } from '../../src/models/language.ts';
+import { Retriever } from '../../src/retrieval/retriever.ts';
+import { compactForMatch } from '../../src/text/normalize.ts';
+import { buildIndex } from '../helpers/index.ts';
+
+const seeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+interface SeedQuestion { id: string; q: string; expect?: string[]; answerable?: boolean }
+const questions = JSON.parse(readFileSync(new URL('./questions.json', import.meta.url), 'utf8')) as SeedQuestion[];
+
+describe.runIf(existsSync(seeds))('seed documents', () => {
+  let answerer: Answerer;
+  beforeAll(async () => {
+    const { index } = await buildIndex(seeds);
+    answerer = new Answerer({ retriever: new Retriever(index), models: createAnswerModels({ llm: null }), indexVersion: () => index.version });
+  });
+  it('puts the passage holding the fact in the top 5 citations for at least 90% of the questions', async () => {
+    const answerable = questions.filter((q) => q.answerable !== false);
+    expect(answerable.length).toBeGreaterThanOrEqual(30);
+    const misses: string[] = [];
+    for (const q of answerable) {
+      const a = await answerer.ask({ question: q.q });
+      const hit = a.citations.slice(0, 5).some((c) => (q.expect ?? []).some((e) => compactForMatch(c.text).includes(compactForMatch(e))));
+      if (!hit) misses.push(q.id);
+    }
+    const rate = 1 - misses.length / answerable.length;
+    console.log(`seed hit@5 ${rate.toFixed(3)} (${answerable.length - misses.length}/${answerable.length}); misses: ${misses.join(' ')}`);
+    expect(rate).toBeGreaterThanOrEqual(0.9);
+  });
+});

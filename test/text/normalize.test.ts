@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compactForMatch, isPageNumber, joinBrokenLines, normalizeText, splitSentences, stripRepeatedLines, stripRunningHeaders,
+} from '../../src/text/normalize.ts';
+
+describe('normalizeText', () => {
+  it('folds Kangxi radicals, radical-supplement look-alikes and width variants', () => {
+    expect(normalizeText('令和７年６⽉２⽇ ⾃治体 市⻑ ＳＥＡＢＩＳ ｼｽﾃﾑ')).toBe('令和7年6月2日自治体市長 SEABIS システム');
+  });
+  it('removes stray spaces between Japanese characters but keeps them between words in Latin', () => {
+    expect(normalizeText('旅 費 の 精 算　は SEABIS で')).toBe('旅費の精算は SEABIS で');
+    expect(normalizeText('travel expense  system')).toBe('travel expense system');
+  });
+  it('drops private-use bullet glyphs and zero-width characters', () => {
+    expect(normalizeText('\uF06C業務効率化\u200B')).toBe('業務効率化');
+  });
+  it('compares text regardless of layout', () => {
+    expect(compactForMatch('宿泊手当は\n 2,400 円')).toBe(compactForMatch('宿泊手当は2,400円'));
+  });
+});
+
+describe('joinBrokenLines', () => {
+  it('joins a sentence broken across lines without a space, and keeps list items apart', () => {
+    const lines = ['資料1 共通化候補(令和6年度選定分)に係る検討の経緯について(内閣官房デジタ', 'ル行財政改革会議事務局提出資料)', '・次の項目', '・別の項目'];
+    expect(joinBrokenLines(lines)).toEqual([
+      '資料1 共通化候補(令和6年度選定分)に係る検討の経緯について(内閣官房デジタル行財政改革会議事務局提出資料)',
+      '・次の項目',
+      '・別の項目',
+    ]);
+  });
+  it('does not join after a sentence end', () => {
+    expect(joinBrokenLines(['これは一つ目の文で、ここで終わる長い文章です。', '次の文です。'])).toHaveLength(2);
+  });
+});
+
+describe('running headers and page numbers', () => {
+  it('recognizes page-number lines', () => {
+    for (const l of ['- 3 -', '12', '3/10', 'p.4']) expect(isPageNumber(l)).toBe(true);
+    expect(isPageNumber('2,400円')).toBe(false);
+  });
+  it('removes a header repeated at the top of most pages, and page numbers', () => {
+    const body = (n: number) => [`第${n}節の冒頭の文です。`, `ここに${n}頁目の説明が続きます。`, `${n}頁目の最後の文です。`];
+    const pages = [1, 2, 3, 4].map((n) => ['旅費マニュアル 第1版', ...body(n), `- ${n} -`]);
+    expect(stripRunningHeaders(pages)).toEqual([1, 2, 3, 4].map(body));
+  });
+  it('removes short lines repeated many times in text without pages', () => {
+    const lines = ['見出し', '本文A', 'ヘッダ', '本文B', 'ヘッダ', '本文C', 'ヘッダ', 'ヘッダ', '7'];
+    expect(stripRepeatedLines(lines)).toEqual(['見出し', '本文A', '本文B', '本文C']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits at 。！？ keeping closing brackets, and never starts with 。', () => {
+    expect(splitSentences('「請求」を押します。」次へ！本当？はい')).toEqual(['「請求」を押します。」', '次へ！', '本当？', 'はい']);
+    expect(splitSentences('前の文\n。続き').every((s) => !s.startsWith('。'))).toBe(true);
+  });
+});

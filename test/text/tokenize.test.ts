@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from '../../src/text/lexicon.ts';
+import { BIGRAM_PREFIX, bigrams, documentTerms, prepare, queryTerms, whitespaceTerms, words } from '../../src/text/tokenize.ts';
+
+describe('tokenization', () => {
+  it('segments Japanese into content words without particles', () => {
+    const w = words(prepare('出張から戻ったら旅費の精算はどう請求しますか'));
+    expect(w).toEqual(expect.arrayContaining(['出張', '旅費', '精算', '請求']));
+    expect(w).not.toContain('の');
+    expect(w).not.toContain('から');
+  });
+  it('adds character bigrams of kanji and katakana runs', () => {
+    expect(bigrams(prepare('宿泊手当'))).toEqual([`${BIGRAM_PREFIX}宿泊`, `${BIGRAM_PREFIX}泊手`, `${BIGRAM_PREFIX}手当`]);
+  });
+  it('folds 清算 to 精算, kana readings to kanji, and digit commas', () => {
+    expect(canonicalize('旅費の清算とりょうしゅうしょ')).toBe('旅費の精算と領収書');
+    expect(documentTerms('2,400円')).toContain('2400');
+  });
+  it('expands everyday words in questions only', () => {
+    expect(queryTerms('ホテル代のレシート')).toEqual(expect.arrayContaining(['~宿泊', '~泊費', '~領収', '~収書']));
+    expect(documentTerms('レシート')).not.toContain('~領収');
+  });
+  it('whitespace baseline keeps a Japanese sentence as one token', () => {
+    expect(whitespaceTerms('旅費の精算はどうしますか')).toHaveLength(1);
+  });
+});
