@@ -1,0 +1,27 @@
+// npm run latency -- --index <dir> [--questions <json>] [--rounds N]
+// Time of `ask` per question in a warm process (no server), over a question file
+// (an array of { q } objects, e.g. test/seeds/questions.json). Prints p50/p95.
+import { readFileSync } from 'node:fs';
+import { openRuntime } from '../src/runtime/node.ts';
+import { loadConfigOrExit, parseCli } from './lib/args.ts';
+
+const { values } = parseCli(
+  { index: { type: 'string' }, questions: { type: 'string', default: 'test/seeds/questions.json' }, rounds: { type: 'string', default: '3' } },
+  'npm run latency -- --index <dir> [--questions <json>] [--rounds N]',
+);
+const questions = (JSON.parse(readFileSync(values.questions, 'utf8')) as Array<{ q: string }>).map((x) => x.q);
+const runtime = await openRuntime(await loadConfigOrExit(), { indexDir: values.index });
+for (const q of questions.slice(0, 10)) await runtime.answerer.ask({ question: q });
+const ms: number[] = [];
+let answered = 0;
+for (let r = 0; r < Number(values.rounds); r++) {
+  for (const q of questions) {
+    const t = performance.now();
+    const a = await runtime.answerer.ask({ question: q });
+    ms.push(performance.now() - t);
+    if (!a.escalate) answered++;
+  }
+}
+ms.sort((a, b) => a - b);
+const p = (x: number) => (ms[Math.min(ms.length - 1, Math.floor(x * ms.length))] ?? 0).toFixed(2);
+process.stdout.write(`${ms.length} asks (${answered} answered, ${ms.length - answered} abstained) over ${runtime.index.size} chunks: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms\n`);
