@@ -1,0 +1,61 @@
+// npm run eval -- [--json] [--index <dir>] [--golden <dir>]
+// Builds a fresh index of CORPUS_DIR (unless --index is given), runs the golden set through the
+// answering pipeline of /api/ask, and prints the figures (a table on a terminal, or one JSON object).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ingest } from '../src/ingest/pipeline.ts';
+import { createEmbedder } from '../src/models/embeddings.ts';
+import { openRuntime } from '../src/runtime/node.ts';
+import { loadConfigOrExit, parseCli } from './lib/args.ts';
+import { evaluate, type EvalResult } from './lib/evaluate.ts';
+import { loadGolden } from './lib/golden.ts';
+
+const { values } = parseCli(
+  { json: { type: 'boolean', default: false }, index: { type: 'string' }, golden: { type: 'string', default: 'test/golden' } },
+  'npm run eval -- [--json] [--index <dir>] [--golden <dir>]',
+);
+const config = await loadConfigOrExit();
+const golden = loadGolden(resolve(values.golden));
+let indexDir = values.index ? resolve(values.index) : '';
+let temp: string | null = null;
+if (!indexDir) {
+  temp = mkdtempSync(join(tmpdir(), 'seabis-eval-'));
+  indexDir = join(temp, 'index');
+  const report = await ingest({ sourceDir: resolve(config.corpusDir), indexDir, embedder: await createEmbedder(config) });
+  for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
+}
+try {
+  const { answerer, retriever } = await openRuntime(config, { indexDir });
+  const started = performance.now();
+  const result = await evaluate(golden, { answerer, retriever, indexDir });
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) {
+    const { failures, byCategory, byStyle, ...figures } = result;
+    process.stdout.write(JSON.stringify({ ...figures, byCategory, byStyle, failures: failures.length, seconds: Math.round(seconds * 10) / 10 }) + '\n');
+  } else {
+    printTable(result, seconds);
+  }
+} finally {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+}
+
+function printTable(r: EvalResult, seconds: number): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+  const out: string[] = [];
+  out.push(`Golden set: ${r.counts.answerable} answerable, ${r.counts.unanswerable} unanswerable, ${r.counts.date} date, ${r.counts.followup} follow-up (${seconds.toFixed(1)} s)`, '');
+  out.push('                      hit@1   hit@5     MRR');
+  out.push(`  hybrid (product)  ${pct(r.hit1)} ${pct(r.hit5)} ${r.mrr.toFixed(3).padStart(7)}`);
+  out.push(`  bm25 whitespace   ${pct(r.baselines.bm25.hit1)} ${pct(r.baselines.bm25.hit5)} ${r.baselines.bm25.mrr.toFixed(3).padStart(7)}`);
+  out.push(`  dense only        ${pct(r.baselines.dense.hit1)} ${pct(r.baselines.dense.hit5)} ${r.baselines.dense.mrr.toFixed(3).padStart(7)}`, '');
+  out.push(`  abstention precision ${pct(r.abstain.precision)}  recall ${pct(r.abstain.recall)}`);
+  out.push(`  date accuracy        ${pct(r.date.accuracy)}`);
+  out.push(`  follow-up hit@5      ${pct(r.followup.hit5)}`, '');
+  out.push('  by category            n   hit@1   hit@5');
+  for (const [k, m] of Object.entries(r.byCategory).sort()) out.push(`    ${k.padEnd(18)} ${String(m.n).padStart(3)} ${pct(m.hit1)} ${pct(m.hit5)}`);
+  out.push('  by style               n   hit@1   hit@5');
+  for (const [k, m] of Object.entries(r.byStyle).sort()) out.push(`    ${k.padEnd(18)} ${String(m.n).padStart(3)} ${pct(m.hit1)} ${pct(m.hit5)}`);
+  out.push('', `Wrong (${r.failures.length}):`);
+  for (const f of r.failures) out.push(`  [${f.set} ${f.id}] ${f.problem}: ${f.q}\n      ${f.got}`);
+  process.stdout.write(out.join('\n') + '\n');
+}

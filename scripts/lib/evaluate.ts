@@ -1,0 +1,142 @@
+// Runs the golden set through the same answering pipeline as POST /api/ask, in one process, and
+// computes the figures of `npm run eval`, with two baselines measured on the same index:
+// BM25 over whitespace tokens (what general-purpose JS search libraries do out of the box) and
+// the dense index alone.
+import type { Answerer } from '../../src/answer/answerer.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import { Bm25Index } from '../../src/retrieval/bm25.ts';
+import { indexedText, readContents } from '../../src/retrieval/node/file-index.ts';
+import type { Retriever } from '../../src/retrieval/retriever.ts';
+import { whitespaceTerms } from '../../src/text/tokenize.ts';
+import { type Cited, type Expect, type GoldenSet, rankOf } from './golden.ts';
+
+export interface RankMetrics {
+  hit1: number;
+  hit5: number;
+  mrr: number;
+}
+
+export interface EvalResult {
+  n: number;
+  hit1: number;
+  hit5: number;
+  mrr: number;
+  abstain: { precision: number; recall: number };
+  date: { accuracy: number };
+  followup: { hit5: number };
+  counts: { answerable: number; unanswerable: number; date: number; followup: number };
+  baselines: { bm25: RankMetrics; dense: RankMetrics };
+  byCategory: Record<string, RankMetrics & { n: number }>;
+  byStyle: Record<string, RankMetrics & { n: number }>;
+  failures: Array<{ set: string; id: string; q: string; problem: string; got: string }>;
+}
+
+export interface EvalDeps {
+  answerer: Answerer;
+  retriever: Retriever;
+  indexDir: string;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function rankMetrics(ranks: Array<number | null>): RankMetrics {
+  const n = Math.max(1, ranks.length);
+  return {
+    hit1: round(ranks.filter((r) => r === 1).length / n),
+    hit5: round(ranks.filter((r) => r !== null && r <= 5).length / n),
+    mrr: round(ranks.reduce<number>((s, r) => s + (r === null ? 0 : 1 / r), 0) / n),
+  };
+}
+
+function describe(a: Answer): string {
+  const top = a.citations[0];
+  return `${a.escalate ? 'abstained; ' : ''}top: ${top ? `${top.source} ${top.section}` : '(none)'}`;
+}
+
+function grouped<T extends { id: string }>(items: T[], key: (t: T) => string | undefined, ranks: Map<string, number | null>) {
+  const groups: Record<string, Array<number | null>> = {};
+  for (const it of items) {
+    const k = key(it) ?? 'other';
+    (groups[k] ??= []).push(ranks.get(it.id) ?? null);
+  }
+  return Object.fromEntries(Object.entries(groups).map(([k, r]) => [k, { n: r.length, ...rankMetrics(r) }]));
+}
+
+export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalResult> {
+  const failures: EvalResult['failures'] = [];
+  const ranks = new Map<string, number | null>();
+  let shouldAnswer = 0;
+  let wronglyAbstained = 0;
+  let rightlyAbstained = 0;
+
+  const record = (set: string, id: string, q: string, expects: Expect[], a: Answer) => {
+    const r = rankOf(a.citations as Cited[], expects);
+    ranks.set(id, r);
+    shouldAnswer++;
+    if (a.escalate) {
+      wronglyAbstained++;
+      failures.push({ set, id, q, problem: 'abstained', got: describe(a) });
+    } else if (r !== 1) {
+      failures.push({ set, id, q, problem: r === null ? 'not in top 5' : `rank ${r}`, got: describe(a) });
+    }
+    return r;
+  };
+
+  for (const it of golden.answerable) record('answerable', it.id, it.q, it.expect, await deps.answerer.ask({ question: it.q }));
+
+  for (const it of golden.unanswerable) {
+    const a = await deps.answerer.ask({ question: it.q });
+    if (a.escalate) rightlyAbstained++;
+    else failures.push({ set: 'unanswerable', id: it.id, q: it.q, problem: 'answered', got: describe(a) });
+  }
+
+  let dateRight = 0;
+  for (const it of golden.date) {
+    const a = await deps.answerer.ask({ question: it.q });
+    record('date', it.id, it.q, it.expect, a);
+    // Right revision: the top passage comes from a document the label names, and it was answered.
+    const top = a.citations[0];
+    if (!a.escalate && top && it.expect.some((e) => e.source === top.source)) dateRight++;
+  }
+
+  const followRanks: Array<number | null> = [];
+  for (const it of golden.followup) {
+    const a = await deps.answerer.ask({ question: it.followup, history: [it.first] });
+    followRanks.push(record('followup', it.id, `${it.first} → ${it.followup}`, it.expect, a));
+  }
+
+  const answerableRanks = golden.answerable.map((it) => ranks.get(it.id) ?? null);
+  const predictedAbstain = rightlyAbstained + wronglyAbstained;
+  return {
+    n: golden.answerable.length,
+    ...rankMetrics(answerableRanks),
+    abstain: {
+      precision: round(predictedAbstain === 0 ? 0 : rightlyAbstained / predictedAbstain),
+      recall: round(golden.unanswerable.length === 0 ? 0 : rightlyAbstained / golden.unanswerable.length),
+    },
+    date: { accuracy: round(golden.date.length === 0 ? 0 : dateRight / golden.date.length) },
+    followup: { hit5: rankMetrics(followRanks).hit5 },
+    counts: { answerable: golden.answerable.length, unanswerable: golden.unanswerable.length, date: golden.date.length, followup: golden.followup.length },
+    baselines: await baselines(golden, deps),
+    byCategory: grouped(golden.answerable, (i) => i.category, ranks),
+    byStyle: grouped(golden.answerable, (i) => i.style, ranks),
+    failures,
+  };
+}
+
+async function baselines(golden: GoldenSet, deps: EvalDeps): Promise<EvalResult['baselines']> {
+  const { chunks } = await readContents(deps.indexDir);
+  const byId = new Map(chunks.map((c) => [c.id, c]));
+  const ws = new Bm25Index();
+  for (const c of chunks) ws.add(c.id, whitespaceTerms(indexedText(c)));
+  const bm25Ranks: Array<number | null> = [];
+  const denseRanks: Array<number | null> = [];
+  const today = new Date().toISOString().slice(0, 10);
+  for (const it of golden.answerable) {
+    const hits = ws.search(Bm25Index.weigh(whitespaceTerms(it.q)), 5).flatMap((h) => (byId.has(h.id) ? [byId.get(h.id)!] : []));
+    bm25Ranks.push(rankOf(hits, it.expect));
+    const dense = await deps.retriever.search({ text: it.q, date: today, dateNamed: false }, { mode: 'dense' });
+    denseRanks.push(rankOf(dense.hits.map((h) => h.chunk), it.expect));
+  }
+  return { bm25: rankMetrics(bm25Ranks), dense: rankMetrics(denseRanks) };
+}

@@ -1,0 +1,76 @@
+// The golden evaluation set (test/golden/*.jsonl): loading and matching citations to labels.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SECTION_SEPARATOR } from '../../src/ingest/chunker.ts';
+
+export interface Expect {
+  source: string;
+  /** Numbering prefix of the heading that holds the answer: "7.6.4", "Q7-04", "5.". */
+  section: string;
+}
+
+export interface AnswerableItem { id: string; q: string; expect: Expect[]; category?: string; style?: string }
+export interface UnanswerableItem { id: string; q: string; kind?: string }
+export interface DateItem { id: string; q: string; revision: 'before' | 'after'; expect: Expect[] }
+export interface FollowupItem { id: string; first: string; followup: string; expect: Expect[] }
+
+export interface GoldenSet {
+  answerable: AnswerableItem[];
+  unanswerable: UnanswerableItem[];
+  date: DateItem[];
+  followup: FollowupItem[];
+}
+
+function readJsonl<T>(path: string): T[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch (e) {
+        throw new Error(`${path}:${i + 1}: ${(e as Error).message}`);
+      }
+    });
+}
+
+export function loadGolden(dir: string): GoldenSet {
+  return {
+    answerable: readJsonl<AnswerableItem>(join(dir, 'answerable.jsonl')),
+    unanswerable: readJsonl<UnanswerableItem>(join(dir, 'unanswerable.jsonl')),
+    date: readJsonl<DateItem>(join(dir, 'date.jsonl')),
+    followup: readJsonl<FollowupItem>(join(dir, 'followup.jsonl')),
+  };
+}
+
+/** Does a heading path lie within the labelled section? ("7.6" holds "7.6.4 …"; "Q7-04" is exact.) */
+export function sectionMatches(sectionPath: string, prefix: string): boolean {
+  const p = prefix.trim();
+  return sectionPath.split(SECTION_SEPARATOR).some((h) => {
+    const head = h.trim();
+    if (head === p || head.startsWith(`${p} `)) return true;
+    // "7.6" also holds "7.6.4 …"; "5." holds "5.2 …" only when written as "5.".
+    return /\d$/.test(p) ? head.startsWith(`${p}.`) : p.endsWith('.') && head.startsWith(p);
+  });
+}
+
+export interface Cited {
+  source: string;
+  section: string;
+}
+
+export function matches(c: Cited, expects: Expect[]): boolean {
+  return expects.some((e) => e.source === c.source && sectionMatches(c.section, e.section));
+}
+
+/** 1-based rank of the first matching citation, or null. */
+export function rankOf(citations: Cited[], expects: Expect[]): number | null {
+  const i = citations.findIndex((c) => matches(c, expects));
+  return i < 0 ? null : i + 1;
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Retriever } from '../../src/retrieval/retriever.ts';
+import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
+import { FIXTURES, buildIndex } from '../helpers/index.ts';
+
+let index: FileIndex;
+beforeAll(async () => {
+  index = (await buildIndex(join(FIXTURES, 'mini'))).index;
+});
+
+describe('Retriever', () => {
+  it('fuses lexical and dense scores into 0–1 and ranks the answering passage first', async () => {
+    const r = await new Retriever(index).search({ text: '領収書をなくした', date: '2026-01-01', dateNamed: false });
+    expect(r.hits[0]?.chunk.section).toContain('7.2');
+    for (const h of r.hits) {
+      expect(h.score).toBeGreaterThanOrEqual(0);
+      expect(h.score).toBeLessThanOrEqual(1);
+    }
+    expect(r.hits.map((h) => h.score)).toEqual([...r.hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+  it('ranks documents in force on a named date first', async () => {
+    const q = { text: '日当 宿泊手当 制度', dateNamed: true };
+    const before = await new Retriever(index).search({ ...q, date: '2025-03-15' });
+    const after = await new Retriever(index).search({ ...q, date: '2025-04-15' });
+    expect(before.hits[0]?.chunk.source).toBe('rules-old.md');
+    expect(after.hits[0]?.chunk.source).toBe('rules-new.md');
+    expect(before.hits.find((h) => h.chunk.source === 'rules-new.md')?.inForce).toBe(false);
+  });
+  it('lets a follow-up lean on the earlier question', async () => {
+    const alone = await new Retriever(index).search({ text: '誰に相談すればいい？', date: '2026-01-01', dateNamed: false });
+    const withContext = await new Retriever(index).search({ text: '誰に相談すればいい？', context: '領収書をなくした', date: '2026-01-01', dateNamed: false });
+    expect(withContext.hits[0]?.chunk.section).toContain('7.2');
+    expect(withContext.evidence.coverage).toBeGreaterThanOrEqual(alone.evidence.coverage);
+  });
+  it('reports weak evidence for a question the documents do not cover', async () => {
+    const r = await new Retriever(index).search({ text: '年末調整の書類の締切', date: '2026-01-01', dateNamed: false });
+    const good = await new Retriever(index).search({ text: '領収書を紛失した場合', date: '2026-01-01', dateNamed: false });
+    expect(r.evidence.knownShare).toBeLessThan(good.evidence.knownShare);
+    expect(r.evidence.lexicalTop).toBeLessThan(good.evidence.lexicalTop);
+  });
+  it('offers lexical-only and dense-only modes for baselines', async () => {
+    const lex = await new Retriever(index, { mode: 'lexical' }).search({ text: '管理換', date: '2026-01-01', dateNamed: false });
+    const dense = await new Retriever(index, { mode: 'dense' }).search({ text: '管理換', date: '2026-01-01', dateNamed: false });
+    expect(lex.hits[0]?.dense).toBe(0);
+    expect(dense.hits.every((h) => h.lexical === 0)).toBe(true);
+  });
+});
