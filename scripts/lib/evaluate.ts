@@ -6,6 +6,7 @@ import type { Answerer } from '../../src/answer/answerer.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { Bm25Index } from '../../src/retrieval/bm25.ts';
 import { indexedText, readContents } from '../../src/retrieval/node/file-index.ts';
+import { REVISION_DATE } from '../../src/retrieval/dates.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { whitespaceTerms } from '../../src/text/tokenize.ts';
 import { type Cited, type Expect, type GoldenSet, rankOf } from './golden.ts';
@@ -22,7 +23,7 @@ export interface EvalResult {
   hit5: number;
   mrr: number;
   abstain: { precision: number; recall: number };
-  date: { accuracy: number };
+  date: { accuracy: number; hit5: number };
   followup: { hit5: number };
   counts: { answerable: number; unanswerable: number; date: number; followup: number };
   baselines: { bm25: RankMetrics; dense: RankMetrics };
@@ -91,12 +92,17 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
   }
 
   let dateRight = 0;
+  const dateRanks: Array<number | null> = [];
   for (const it of golden.date) {
     const a = await deps.answerer.ask({ question: it.q });
-    record('date', it.id, it.q, it.expect, a);
-    // Right revision: the top passage comes from a document the label names, and it was answered.
+    dateRanks.push(record('date', it.id, it.q, it.expect, a));
+    // Right revision: answered, and the top passage belongs to the rules of the trip's period —
+    // for 'before', a document dated to end before the revision; for 'after', any document that
+    // is not such an old-rules document (undated manual and FAQ pages describe today's rules).
     const top = a.citations[0];
-    if (!a.escalate && top && it.expect.some((e) => e.source === top.source)) dateRight++;
+    const oldRules = top?.effectiveTo != null && top.effectiveTo < REVISION_DATE;
+    if (!a.escalate && top && (it.revision === 'before' ? oldRules : !oldRules)) dateRight++;
+    else failures.push({ set: 'date', id: it.id, q: it.q, problem: 'wrong revision', got: describe(a) });
   }
 
   const followRanks: Array<number | null> = [];
@@ -114,7 +120,7 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
       precision: round(predictedAbstain === 0 ? 0 : rightlyAbstained / predictedAbstain),
       recall: round(golden.unanswerable.length === 0 ? 0 : rightlyAbstained / golden.unanswerable.length),
     },
-    date: { accuracy: round(golden.date.length === 0 ? 0 : dateRight / golden.date.length) },
+    date: { accuracy: round(golden.date.length === 0 ? 0 : dateRight / golden.date.length), hit5: rankMetrics(dateRanks).hit5 },
     followup: { hit5: rankMetrics(followRanks).hit5 },
     counts: { answerable: golden.answerable.length, unanswerable: golden.unanswerable.length, date: golden.date.length, followup: golden.followup.length },
     baselines: await baselines(golden, deps),

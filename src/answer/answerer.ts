@@ -4,9 +4,9 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import type { Hit } from '../retrieval/types.ts';
-import { detectDate } from '../retrieval/dates.ts';
+import { detectDate, type QuestionDate } from '../retrieval/dates.ts';
 import { normalizeText } from '../text/normalize.ts';
-import type { Retriever } from '../retrieval/retriever.ts';
+import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
 import { checkCitations } from './citations.ts';
 import { CALIBRATION, confidenceOf } from './confidence.ts';
@@ -60,23 +60,34 @@ function modelName(m: LanguageModelV4): string {
   return `${m.provider}:${m.modelId}`;
 }
 
+export interface Retrieved extends RetrievalResult {
+  context: string | null;
+  named: QuestionDate | null;
+  date: string;
+}
+
 export class Answerer {
   private readonly deps: AnswererDeps;
   constructor(deps: AnswererDeps) {
     this.deps = deps;
   }
 
-  async ask(input: AskInput): Promise<Answer> {
-    const { retriever, models } = this.deps;
+  /** The retrieval stage: follow-up context, the question's date, passages and their evidence. */
+  async retrieve(input: AskInput): Promise<Retrieved> {
     const now = this.deps.now?.() ?? new Date();
-    const history = input.history ?? [];
-    const context = followUpContext(input.question, history);
+    const context = followUpContext(input.question, input.history ?? []);
     const named = detectDate(input.question, now) ?? (context ? detectDate(context, now) : null);
     const date = named?.date ?? now.toISOString().slice(0, 10);
     // The date phrase has done its work (date ranking); leaving it in would match every dated text.
     const normalized = normalizeText(input.question);
     const retrievalText = named && normalized.includes(named.phrase) ? normalized.replace(named.phrase, ' ') : input.question;
-    const { hits, evidence } = await retriever.search({ text: retrievalText, context: context ?? undefined, date, dateNamed: named !== null });
+    const result = await this.deps.retriever.search({ text: retrievalText, context: context ?? undefined, date, dateNamed: named !== null });
+    return { ...result, context, named, date };
+  }
+
+  async ask(input: AskInput): Promise<Answer> {
+    const { models } = this.deps;
+    const { hits, evidence, context, named, date } = await this.retrieve(input);
     const confidence = hits.length > 0 ? confidenceOf(evidence) : 0;
     const reasons: string[] = [];
     const base = {

@@ -7,6 +7,7 @@ import type {
   LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
+import { askedTypes } from '../text/answer-types.ts';
 import { splitSentences } from '../text/normalize.ts';
 import { bigrams, prepare, queryTerms, words } from '../text/tokenize.ts';
 import { parseUserPrompt, type PromptPassage } from './prompt.ts';
@@ -46,18 +47,8 @@ function sentencesOf(p: PromptPassage, rank: number): Sentence[] {
   return out;
 }
 
-// What kind of fact the question asks for, and what a sentence holding it looks like.
-const ANSWER_TYPES: Array<[RegExp, RegExp]> = [
-  [/いつ|日時|何日|何月|日付|期限|締切|いつまで/u, /\d+年|\d+月|\d+日|\d+:\d+|以内|まで/u],
-  [/いくら|何円|金額|上限|基準額|単価/u, /\d[\d,]*円|円/u],
-  [/何人|何件|何%|何割|何個|何回|何時間|何倍|どれくらい|どのくらい|件数|割合|率/u, /\d/u],
-  [/誰|だれ|どこ|窓口|担当/u, /担当|窓口|デスク|職員|者/u],
-];
-
 function answerTypeBoost(question: string, sentence: string): number {
-  let b = 0;
-  for (const [asks, holds] of ANSWER_TYPES) if (asks.test(question) && holds.test(sentence)) b += 0.15;
-  return b;
+  return askedTypes(question).filter((t) => t.holds.test(sentence)).length * 0.15;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -4,6 +4,8 @@
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
 import type { DocumentIndex, Hit, LexicalResult } from './types.ts';
+import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
+import { splitSentences } from '../text/normalize.ts';
 import { prepare, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
 export interface RetrievalQuery {
@@ -23,9 +25,16 @@ export interface RetrievalOptions {
   candidates: number;
   /** Weight of the lexical score in the fusion (the dense score gets the rest). */
   lexicalWeight: number;
+  /** Multiplier for a passage holding the kind of fact the question asks for (a date for 「いつ」). */
+  answerTypeBoost: number;
   /** Score multiplier for documents not in force on a date the question named / on today. */
   outOfForceNamed: number;
   outOfForceDefault: number;
+  /**
+   * Multiplier for a dated document in force on a date the question named: a rule written for
+   * that period answers better than an undated manual page written for today's rules.
+   */
+  datedInForceNamed: number;
   mode: 'hybrid' | 'lexical' | 'dense';
 }
 
@@ -33,8 +42,10 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   k: 5,
   candidates: 40,
   lexicalWeight: 0.6,
+  answerTypeBoost: 1.1,
   outOfForceNamed: 0.35,
   outOfForceDefault: 0.75,
+  datedInForceNamed: 1.3,
   mode: 'hybrid',
 };
 
@@ -55,7 +66,27 @@ export interface Evidence {
    * only speak of 「R5」 scores low here.
    */
   specificCoverage: number;
+  /** Share of the question's words, weighted by rarity (idf), found in the best hit. */
+  idfCoverage: number;
+  /** The same over the top three hits. */
+  idfCoverage3: number;
+  /** Rarity (idf, 0–1) of the rarest question word that none of the top three hits contains. */
+  missingRare: number;
+  /**
+   * 1 when the question asks no particular kind of fact, or a sentence of the top three hits
+   * holds that kind of fact (an amount for 「いくら」, a date for 「いつ」) next to a question word;
+   * else 0.
+   */
+  answerType: number;
+  /**
+   * The best rarity-weighted share of question words that one sentence (with its heading) of the
+   * top three hits holds — restricted to sentences holding the kind of fact asked for.
+   */
+  sentenceSupport: number;
 }
+
+/** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */
+const UNIT_WORDS = new Set(['円', 'km', 'キロ', '泊', '日', '月', '年', '級', '時間', '分', '回', '人', '件', '万', '万円', 'mb']);
 
 export interface RetrievalResult {
   hits: Hit[];
@@ -95,13 +126,16 @@ export class Retriever {
     }
     const chunks = await this.index.chunks([...scores.keys()]);
     const w = o.mode === 'lexical' ? 1 : o.mode === 'dense' ? 0 : o.lexicalWeight;
+    const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
     const hits: Hit[] = [];
     for (const [id, s] of scores) {
       const chunk = chunks.get(id);
       if (!chunk) continue;
       const ok = inForce(chunk.effectiveFrom, chunk.effectiveTo, q.date);
-      const penalty = ok ? 1 : q.dateNamed ? o.outOfForceNamed : o.outOfForceDefault;
-      const fused = (w * s.lexical + (1 - w) * s.dense) * penalty;
+      const dated = chunk.effectiveFrom !== null || chunk.effectiveTo !== null;
+      const penalty = ok ? (q.dateNamed && dated ? o.datedInForceNamed : 1) : q.dateNamed ? o.outOfForceNamed : o.outOfForceDefault;
+      const typed = asked.length > 0 && asked.every((re) => re.test(chunk.text)) ? o.answerTypeBoost : 1;
+      const fused = Math.min(1, (w * s.lexical + (1 - w) * s.dense) * penalty * typed);
       hits.push({ chunk, score: fused, lexical: s.lexical, dense: s.dense, inForce: ok });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
@@ -116,8 +150,9 @@ export class Retriever {
 
   private evidence(question: string, hits: Hit[], lex: LexicalResult | null): Evidence {
     const best = hits[0];
-    // Coverage counts the question's own words (not expansions or earlier turns).
-    const words = Bm25Index.weigh(wordsOf(prepare(question)));
+    // Coverage counts the question's own words (not expansions or earlier turns), without bare
+    // numbers and units: 「11,500円で泊まった」 states the traveler's case, it is not looked up.
+    const words = Bm25Index.weigh(wordsOf(prepare(question)).filter((w) => !/^[\d.]+$/.test(w) && !UNIT_WORDS.has(w)));
     let covered = 0;
     let total = 0;
     if (best) {
@@ -131,6 +166,32 @@ export class Retriever {
     const docCount = Math.max(1, lex?.docCount ?? 1);
     const specific = words.filter((t) => /\d/.test(t.term) || (lex?.df[t.term] ?? 0) / docCount < 0.03);
     const specificFound = specific.filter((t) => top3.includes(t.term)).length;
+    const n = docCount;
+    const idf = (t: string) => Math.log(1 + (n - (lex?.df[t] ?? 0) + 0.5) / ((lex?.df[t] ?? 0) + 0.5));
+    const idfMax = Math.log(1 + (n + 0.5) / 0.5);
+    const share = (hay: string) => {
+      let got = 0;
+      let all = 0;
+      for (const t of words) {
+        const w = idf(t.term);
+        all += w;
+        if (hay.includes(t.term)) got += w;
+      }
+      return all > 0 ? got / all : 0;
+    };
+    const bestText = best ? prepare(`${best.chunk.section} ${best.chunk.text}`) : '';
+    const missing = words.filter((t) => !top3.includes(t.term)).map((t) => idf(t.term) / idfMax);
+    const types = askedTypes(prepare(question));
+    const sentences = hits.slice(0, 3).flatMap((h) => splitSentences(prepare(h.chunk.text)));
+    const typed = types.length === 0 || types.every((t) => sentences.some((s) => t.holds.test(s) && words.some((w) => s.includes(w.term))));
+    let sentenceSupport = 0;
+    for (const h of hits.slice(0, 3)) {
+      const heading = prepare(h.chunk.section);
+      for (const sentence of splitSentences(prepare(h.chunk.text))) {
+        if (types.some((t) => !t.holds.test(sentence))) continue;
+        sentenceSupport = Math.max(sentenceSupport, share(`${heading} ${sentence}`));
+      }
+    }
     return {
       lexicalTop: Math.max(0, ...hits.map((h) => h.lexical)),
       denseTop: Math.max(0, ...hits.map((h) => h.dense)),
@@ -138,6 +199,11 @@ export class Retriever {
       knownShare: lex?.knownShare ?? 1,
       coverage: total > 0 ? covered / total : 0,
       specificCoverage: specific.length > 0 ? specificFound / specific.length : 1,
+      idfCoverage: share(bestText),
+      idfCoverage3: share(top3),
+      missingRare: missing.length > 0 ? Math.max(...missing) : 0,
+      answerType: typed ? 1 : 0,
+      sentenceSupport,
     };
   }
 }

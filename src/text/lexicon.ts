@@ -46,9 +46,9 @@ function replaceAll(text: string, pairs: Array<[string, string]>): string {
   return s;
 }
 
-/** Folds spelling variants and kana readings to the manuals' spelling. Input must be NFKC. */
+/** Folds spelling variants and kana readings to the manuals' spelling, and 「8割」 to 「80%」. Input must be NFKC. */
 export function canonicalize(text: string): string {
-  return replaceAll(replaceAll(text, VARIANTS), READINGS);
+  return replaceAll(replaceAll(text, VARIANTS), READINGS).replace(/(\d)割/g, '$10%');
 }
 
 /** Manual terms implied by everyday words in a question. */

@@ -1,0 +1,28 @@
+// What kind of fact a question asks for (a date, an amount, a count, a person or place), and
+// whether a sentence holds such a fact. Used to pick answer sentences and as evidence that the
+// passages actually answer (a question asking 「何円」 is not answered by a passage without amounts).
+
+export interface AnswerType {
+  name: 'when' | 'amount' | 'number' | 'who';
+  asks: RegExp;
+  holds: RegExp;
+}
+
+export const ANSWER_TYPES: AnswerType[] = [
+  { name: 'when', asks: /いつ|日時|何日|何月|日付|期限|締切|いつまで|何時/u, holds: /\d+年|\d+月|\d+日|\d+:\d+|以内|まで|前日|当日|翌/u },
+  { name: 'amount', asks: /いくら|何円|金額|単価|幾ら/u, holds: /\d[\d,]*円|\d[\d,]*万円|円/u },
+  { name: 'number', asks: /何(?=[\p{Script=Han}\p{Script=Katakana}%a-zA-Z])|件数|割合|率は|どれくらい|どのくらい/u, holds: /\d/u },
+  { name: 'who', asks: /誰|だれ|どこに|どこへ|どちらに|窓口|連絡先/u, holds: /担当|窓口|デスク|職員|者|課|係/u },
+];
+
+/** Stricter patterns for re-ranking passages (a full date, an amount), where loose ones match everything. */
+export const STRONG_HOLDS: Record<AnswerType['name'], RegExp> = {
+  when: /\d+月\d+日|\d+:\d+|\d+日(?:以内|まで)/u,
+  amount: /\d[\d,]*円/u,
+  number: /\d/u,
+  who: /窓口|担当|デスク/u,
+};
+
+export function askedTypes(question: string): AnswerType[] {
+  return ANSWER_TYPES.filter((t) => t.asks.test(question));
+}
