@@ -60,6 +60,17 @@ function modelName(m: LanguageModelV4): string {
   return `${m.provider}:${m.modelId}`;
 }
 
+/** The text without the date phrases it names. */
+function withoutDates(text: string, now: Date): string {
+  let t = normalizeText(text);
+  for (let i = 0; i < 3; i++) {
+    const d = detectDate(t, now);
+    if (!d || !t.includes(d.phrase)) break;
+    t = t.replace(d.phrase, ' ');
+  }
+  return t;
+}
+
 export interface Retrieved extends RetrievalResult {
   context: string | null;
   named: QuestionDate | null;
@@ -75,13 +86,13 @@ export class Answerer {
   /** The retrieval stage: follow-up context, the question's date, passages and their evidence. */
   async retrieve(input: AskInput): Promise<Retrieved> {
     const now = this.deps.now?.() ?? new Date();
-    const context = followUpContext(input.question, input.history ?? []);
+    const context = followUpContext(withoutDates(input.question, now), input.history ?? []);
     const named = detectDate(input.question, now) ?? (context ? detectDate(context, now) : null);
     const date = named?.date ?? now.toISOString().slice(0, 10);
-    // The date phrase has done its work (date ranking); leaving it in would match every dated text.
-    const normalized = normalizeText(input.question);
-    const retrievalText = named && normalized.includes(named.phrase) ? normalized.replace(named.phrase, ' ') : input.question;
-    const result = await this.deps.retriever.search({ text: retrievalText, context: context ?? undefined, date, dateNamed: named !== null });
+    // Date phrases have done their work (date ranking); left in, they would match every dated text.
+    const questionText = withoutDates(input.question, now);
+    const contextText = context ? withoutDates(context, now) : undefined;
+    const result = await this.deps.retriever.search({ text: questionText, context: contextText, date, dateNamed: named !== null });
     return { ...result, context, named, date };
   }
 

@@ -3,14 +3,14 @@
 import { prepare, words } from '../text/tokenize.ts';
 
 const CONNECTIVE = /^(じゃあ|じゃ|では|それでは|それなら|なら|その場合|それって|それは|あと|ちなみに|また|では、|ところで|で、)/u;
-const ELLIPTICAL_END = /(は|だと|なら|では|の場合は|の場合|って|も|については)[?？]?$/u;
+const ELLIPTICAL_END = /(は|だと|なら|では|の場合は|の場合|って|も|については|だったら|でしたら|だったら\?|のときは|の時は)[?？]?$/u;
 const DEMONSTRATIVE = /(それ|その|これ|この|あれ|あの|そこ|同じ)/u;
 
 export function isFollowUp(question: string): boolean {
   const q = prepare(question).trim();
   const content = words(q);
   if (CONNECTIVE.test(q)) return true;
-  if (q.length <= 12 && ELLIPTICAL_END.test(q)) return true;
+  if (q.length <= 14 && ELLIPTICAL_END.test(q)) return true;
   if (content.length <= 2 && q.length <= 16) return true;
   return DEMONSTRATIVE.test(q) && q.length <= 24;
 }

@@ -97,7 +97,9 @@ function queryWeights(q: RetrievalQuery): WeightedTerm[] {
   const main = Bm25Index.weigh(queryTerms(q.text), 1);
   if (!q.context) return main;
   const seen = new Set(main.map((t) => t.term));
-  const ctx = Bm25Index.weigh(queryTerms(q.context), 0.5).filter((t) => !seen.has(t.term));
+  // An elliptical follow-up with almost no words of its own leans fully on the earlier question.
+  const own = wordsOf(prepare(q.text)).length;
+  const ctx = Bm25Index.weigh(queryTerms(q.context), own < 2 ? 1 : 0.5).filter((t) => !seen.has(t.term));
   return [...main, ...ctx];
 }
 
