@@ -12,8 +12,15 @@ import { evaluate, type EvalResult } from './lib/evaluate.ts';
 import { loadGolden } from './lib/golden.ts';
 
 const { values } = parseCli(
-  { json: { type: 'boolean', default: false }, index: { type: 'string' }, golden: { type: 'string', default: 'test/golden' } },
-  'npm run eval -- [--json] [--index <dir>] [--golden <dir>]',
+  {
+    json: { type: 'boolean', default: false },
+    index: { type: 'string' },
+    golden: { type: 'string', default: 'test/golden' },
+    'chunk-target': { type: 'string' },
+    'chunk-max': { type: 'string' },
+    'lexical-weight': { type: 'string' },
+  },
+  'npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--chunk-target N --chunk-max N] [--lexical-weight W]',
 );
 const config = await loadConfigOrExit();
 const golden = loadGolden(resolve(values.golden));
@@ -22,11 +29,15 @@ let temp: string | null = null;
 if (!indexDir) {
   temp = mkdtempSync(join(tmpdir(), 'seabis-eval-'));
   indexDir = join(temp, 'index');
-  const report = await ingest({ sourceDir: resolve(config.corpusDir), indexDir, embedder: await createEmbedder(config) });
+  const chunkOptions = values['chunk-target']
+    ? { targetChars: Number(values['chunk-target']), maxChars: Number(values['chunk-max'] ?? Number(values['chunk-target']) * 2) }
+    : undefined;
+  const report = await ingest({ sourceDir: resolve(config.corpusDir), indexDir, embedder: await createEmbedder(config), chunkOptions });
   for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
 }
 try {
-  const { answerer, retriever } = await openRuntime(config, { indexDir });
+  const retrieval = values['lexical-weight'] ? { lexicalWeight: Number(values['lexical-weight']) } : {};
+  const { answerer, retriever } = await openRuntime(config, { indexDir, retrieval });
   const started = performance.now();
   const result = await evaluate(golden, { answerer, retriever, indexDir });
   const seconds = (performance.now() - started) / 1000;

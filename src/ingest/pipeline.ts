@@ -10,6 +10,7 @@ import {
 } from '../retrieval/node/file-index.ts';
 import { DEFAULT_CHUNK_OPTIONS, chunkDocument, type ChunkOptions } from './chunker.ts';
 import { isSupported, loadDocument } from './load.ts';
+import { buildReadingTable } from './readings.ts';
 import type { Chunk } from './types.ts';
 
 export interface IngestProgress {
@@ -161,6 +162,7 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
 
   const version = sha256(unique.map((c) => c.id).join('\n')).slice(0, 16);
   progress({ phase: 'write', done: 0, total: 1 });
+  const readings = await buildReadingTable(unique);
   await writeContents(
     o.indexDir,
     {
@@ -174,6 +176,7 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
       },
       chunks: unique,
       vectors: unique.map((c) => vectors.get(c.id) ?? oldChunks.get(c.id)!.vector),
+      readings,
     },
     o.embedder,
   );

@@ -46,6 +46,11 @@ export class Bm25Index {
     }
   }
 
+  /** Every distinct term (for spelling suggestions). */
+  terms(): IterableIterator<string> {
+    return this.postings.keys();
+  }
+
   /** Document frequency of a term. */
   df(term: string): number {
     return this.postings.get(term)?.length ?? 0;

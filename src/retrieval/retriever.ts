@@ -6,6 +6,7 @@ import { inForce } from './dates.ts';
 import type { DocumentIndex, Hit, LexicalResult } from './types.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { splitSentences } from '../text/normalize.ts';
+import { expandByReadings, type ReadingTable } from '../text/readings.ts';
 import { prepare, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
 export interface RetrievalQuery {
@@ -93,8 +94,8 @@ export interface RetrievalResult {
   evidence: Evidence;
 }
 
-function queryWeights(q: RetrievalQuery): WeightedTerm[] {
-  const main = Bm25Index.weigh(queryTerms(q.text), 1);
+function queryWeights(q: RetrievalQuery, extra: string): WeightedTerm[] {
+  const main = Bm25Index.weigh([...queryTerms(q.text), ...(extra ? queryTerms(extra) : [])], 1);
   if (!q.context) return main;
   const seen = new Set(main.map((t) => t.term));
   // An elliptical follow-up with almost no words of its own leans fully on the earlier question.
@@ -113,10 +114,13 @@ export class Retriever {
 
   async search(q: RetrievalQuery, overrides: Partial<RetrievalOptions> = {}): Promise<RetrievalResult> {
     const o = { ...this.options, ...overrides };
-    const terms = queryWeights(q);
+    // What the question's kana spellings and typos stand for, in the corpus's own words.
+    const p = prepare(q.text);
+    const extra = [...expandByReadings(p, this.index.readings), ...(await this.index.corrections(p))].join(' ');
+    const terms = queryWeights(q, extra);
     const [lex, dense] = await Promise.all([
       o.mode === 'dense' ? null : this.index.lexical(terms, o.candidates),
-      o.mode === 'lexical' ? null : this.embedQuery(q).then((v) => this.index.dense(v, o.candidates)),
+      o.mode === 'lexical' ? null : this.embedQuery(q, extra).then((v) => this.index.dense(v, o.candidates)),
     ]);
     const ub = lex && lex.upperBound > 0 ? lex.upperBound : 1;
     const scores = new Map<string, { lexical: number; dense: number }>();
@@ -145,8 +149,10 @@ export class Retriever {
     return { hits: top, evidence: this.evidence(q.context ? `${q.text}\n${q.context}` : q.text, top, lex) };
   }
 
-  private embedQuery(q: RetrievalQuery): Promise<number[]> {
-    const text = q.context ? `${q.context}\n${q.text}\n${q.text}` : q.text;
+  private embedQuery(q: RetrievalQuery, extra: string): Promise<number[]> {
+    // The question with the corpus words its kana spellings and typos stand for, then earlier turns.
+    const own = extra ? `${q.text} ${extra}` : q.text;
+    const text = q.context ? `${q.context}\n${own}\n${own}` : own;
     return this.index.embedder.embed([text]).then((v) => v[0] ?? []);
   }
 
@@ -154,7 +160,11 @@ export class Retriever {
     const best = hits[0];
     // Coverage counts the question's own words (not expansions or earlier turns), without bare
     // numbers and units: 「11,500円で泊まった」 states the traveler's case, it is not looked up.
-    const words = Bm25Index.weigh(wordsOf(prepare(question)).filter((w) => !/^[\d.]+$/.test(w) && !UNIT_WORDS.has(w)));
+    // Only content words written in kanji, katakana or Latin count: hiragana words are the
+    // traveler's own phrasing (「まずい」「なんか」), not facts to look up.
+    const words = Bm25Index.weigh(
+      wordsOf(prepare(question)).filter((w) => !/^[\d.]+$/.test(w) && !UNIT_WORDS.has(w) && /[\p{Script=Han}\p{Script=Katakana}a-z]/u.test(w)),
+    );
     let covered = 0;
     let total = 0;
     if (best) {

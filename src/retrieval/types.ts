@@ -3,6 +3,7 @@
 import type { Chunk } from '../ingest/types.ts';
 import type { ScoredId, WeightedTerm } from './bm25.ts';
 import type { Embedder } from './embeddings/embedder.ts';
+import type { ReadingTable } from '../text/readings.ts';
 
 export interface LexicalResult {
   hits: ScoredId[];
@@ -20,7 +21,11 @@ export interface DocumentIndex {
   readonly version: string;
   readonly size: number;
   readonly embedder: Embedder;
+  /** Hiragana reading → corpus words (empty when the index has none). */
+  readonly readings: ReadingTable;
   lexical(query: WeightedTerm[], k: number): Promise<LexicalResult>;
+  /** Corrected spellings of the text's words that the corpus does not know (「経路剣索」→「経路検索」). */
+  corrections(text: string): Promise<string[]>;
   /** Nearest chunks by cosine similarity (1 = same direction). */
   dense(vector: number[], k: number): Promise<ScoredId[]>;
   chunks(ids: string[]): Promise<Map<string, Chunk>>;

@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Chunk, DocKind } from '../../ingest/types.ts';
-import { documentTerms } from '../../text/tokenize.ts';
+import { SpellingIndex } from '../../text/spelling.ts';
+import { BIGRAM_PREFIX, documentTerms } from '../../text/tokenize.ts';
 import { Bm25Index, type ScoredId, type WeightedTerm } from '../bm25.ts';
 import type { Embedder } from '../embeddings/embedder.ts';
+import type { ReadingTable } from '../../text/readings.ts';
 import type { DocumentIndex, LexicalResult } from '../types.ts';
 
 export const INDEX_FORMAT = 1;
@@ -38,6 +40,8 @@ export interface IndexContents {
   chunks: Chunk[];
   /** One vector per chunk, in the same order. */
   vectors: number[][];
+  /** Hiragana reading → corpus words, for questions typed in kana. */
+  readings: ReadingTable;
 }
 
 /** A problem with the index folder that a person can fix (the message says how). */
@@ -87,7 +91,9 @@ export async function readContents(dir: string): Promise<IndexContents> {
       throw new Error(`expected ${manifest.chunkCount} chunks of ${dims} dimensions, found ${chunks.length} chunks and ${floats.length} numbers`);
     }
     const vectors = chunks.map((_, i) => Array.from(floats.subarray(i * dims, (i + 1) * dims)));
-    return { manifest, chunks, vectors };
+    const readingsPath = join(dir, 'readings.json');
+    const readings = existsSync(readingsPath) ? (JSON.parse(await readFile(readingsPath, 'utf8')) as ReadingTable) : {};
+    return { manifest, chunks, vectors, readings };
   } catch (e) {
     throw new IndexError(`The index in ${dir} is damaged (${(e as Error).message}). ${REBUILD_HINT}`);
   }
@@ -112,6 +118,7 @@ export async function writeContents(dir: string, contents: IndexContents, embedd
     await store.addVectors(vectors, chunks.map(docFor));
     await store.save(join(tmp, 'hnsw'));
   }
+  await writeFile(join(tmp, 'readings.json'), JSON.stringify(contents.readings));
   await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
   const old = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) await rename(dir, old);
@@ -123,12 +130,14 @@ export async function writeContents(dir: string, contents: IndexContents, embedd
 export class FileIndex implements DocumentIndex {
   readonly version: string;
   readonly embedder: Embedder;
+  readonly readings: ReadingTable;
   private readonly byId: Map<string, Chunk>;
   private readonly bm25: Bm25Index;
   private readonly hnsw: HNSWLib | null;
 
-  private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, hnsw: HNSWLib | null) {
+  private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, hnsw: HNSWLib | null, readings: ReadingTable) {
     this.version = version;
+    this.readings = readings;
     this.embedder = embedder;
     this.byId = byId;
     this.bm25 = bm25;
@@ -140,7 +149,7 @@ export class FileIndex implements DocumentIndex {
   }
 
   static async open(dir: string, embedder: Embedder): Promise<FileIndex> {
-    const { manifest, chunks } = await readContents(dir);
+    const { manifest, chunks, readings } = await readContents(dir);
     if (manifest.embedder.id !== embedder.id) {
       throw new IndexError(
         `The index in ${dir} was built with embeddings "${manifest.embedder.id}", but "${embedder.id}" is configured. ${REBUILD_HINT}`,
@@ -160,7 +169,7 @@ export class FileIndex implements DocumentIndex {
       }
       hnsw.index.setEf(128);
     }
-    return new FileIndex(manifest.version, embedder, new Map(chunks.map((c) => [c.id, c])), bm25, hnsw);
+    return new FileIndex(manifest.version, embedder, new Map(chunks.map((c) => [c.id, c])), bm25, hnsw, readings);
   }
 
   async lexical(query: WeightedTerm[], k: number): Promise<LexicalResult> {
@@ -179,6 +188,15 @@ export class FileIndex implements DocumentIndex {
       df,
       docCount: this.bm25.size,
     };
+  }
+
+  private spellingIndex: SpellingIndex | null = null;
+
+  async corrections(text: string): Promise<string[]> {
+    this.spellingIndex ??= new SpellingIndex(
+      [...this.bm25.terms()].filter((t) => t.startsWith(BIGRAM_PREFIX)).map((t) => [t.slice(BIGRAM_PREFIX.length), this.bm25.df(t)] as [string, number]),
+    );
+    return this.spellingIndex.corrections(text);
   }
 
   async dense(vector: number[], k: number): Promise<ScoredId[]> {

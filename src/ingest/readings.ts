@@ -1,0 +1,78 @@
+// Builds the reading table (hiragana reading → corpus words) from chunks with kuromoji's IPADIC
+// dictionary, which ships inside the npm package (no download). Nouns with kanji or katakana
+// are kept, alone and as compounds of up to three adjacent nouns (旅行+命令 → 旅行命令).
+import kuromoji from 'kuromoji';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { toHiragana, type ReadingTable } from '../text/readings.ts';
+import type { Chunk } from './types.ts';
+
+interface Token {
+  surface_form: string;
+  reading?: string;
+  pos: string;
+  pos_detail_1: string;
+}
+
+interface Tokenizer {
+  tokenize(text: string): Token[];
+}
+
+let tokenizer: Promise<Tokenizer> | null = null;
+
+function getTokenizer(): Promise<Tokenizer> {
+  if (!tokenizer) {
+    const require = createRequire(import.meta.url);
+    const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+    tokenizer = new Promise((ok, fail) =>
+      kuromoji.builder({ dicPath }).build((err: Error | null, t: Tokenizer) => (err ? fail(err) : ok(t))),
+    );
+  }
+  return tokenizer;
+}
+
+const CONTENT = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+export async function buildReadingTable(chunks: Chunk[], perReading = 3): Promise<ReadingTable> {
+  const t = await getTokenizer();
+  const counts = new Map<string, Map<string, number>>();
+  const add = (reading: string, surface: string) => {
+    const r = toHiragana(reading);
+    if (r.length < 2 || !/^[\p{Script=Hiragana}ー]+$/u.test(r)) return;
+    const m = counts.get(r) ?? new Map<string, number>();
+    m.set(surface, (m.get(surface) ?? 0) + 1);
+    counts.set(r, m);
+  };
+  for (const c of chunks) {
+    for (const line of `${c.section}\n${c.text}`.split('\n')) {
+      const tokens = t.tokenize(line);
+      for (let i = 0; i < tokens.length; i++) {
+        // Nouns and compounds of adjacent nouns starting here.
+        let surface = '';
+        let reading = '';
+        for (let j = i; j < Math.min(tokens.length, i + 3); j++) {
+          const tok = tokens[j]!;
+          if (tok.pos !== '名詞' || !tok.reading || tok.reading === '*' || tok.pos_detail_1 === '数') break;
+          surface += tok.surface_form;
+          reading += tok.reading;
+          if (CONTENT.test(surface)) add(reading, surface);
+        }
+      }
+    }
+  }
+  // A reading the corpus itself writes in hiragana (「いない」 in 「していない」) is ordinary
+  // Japanese, not a word typed in kana: such readings are left out.
+  const written = new Set<string>();
+  for (const c of chunks) {
+    for (const m of c.text.matchAll(/[\p{Script=Hiragana}ー]{2,}/gu)) {
+      const run = m[0];
+      for (let i = 0; i < run.length; i++) for (let j = i + 2; j <= Math.min(run.length, i + 14); j++) written.add(run.slice(i, j));
+    }
+  }
+  const table: ReadingTable = {};
+  for (const [reading, surfaces] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (written.has(reading)) continue;
+    table[reading] = [...surfaces].sort((a, b) => b[1] - a[1]).slice(0, perReading).map(([s]) => s);
+  }
+  return table;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { expandByReadings, toHiragana } from '../../src/text/readings.ts';
+import { buildReadingTable } from '../../src/ingest/readings.ts';
+import type { Chunk } from '../../src/ingest/types.ts';
+
+const chunk = (text: string): Chunk => ({
+  id: text, source: 's.md', title: 't', kind: 'manual', section: '', page: null, text, effectiveFrom: null, effectiveTo: null, ordinal: 0,
+});
+
+describe('reading table', () => {
+  it('maps hiragana readings to the corpus words, including compounds of adjacent nouns', async () => {
+    const table = await buildReadingTable([chunk('旅行命令を作成し、領収書を添付して決裁を受けます。ログイン画面を開きます。')]);
+    expect(table['りょうしゅうしょ']).toContain('領収書');
+    expect(table['りょこうめいれい']).toContain('旅行命令');
+    expect(table['けっさい']).toContain('決裁');
+    expect(table['ろぐいん']).toContain('ログイン');
+  });
+  it('finds words typed in kana, and kanji followed by kana', () => {
+    const table = { りょうしゅうしょ: ['領収書'], けっさい: ['決裁'], りょこうめいれい: ['旅行命令'], てんぷ: ['添付'] };
+    expect(expandByReadings('ホテルのりょうしゅうしょってなに', table)).toEqual(['領収書']);
+    expect(expandByReadings('決さいされたら', table)).toEqual(['決裁']);
+    expect(expandByReadings('旅行めいれいを出す', table)).toEqual(['旅行命令']);
+    expect(expandByReadings('宿泊手当はいくら', table)).toEqual([]);
+  });
+  it('converts katakana to hiragana', () => {
+    expect(toHiragana('リョウシュウショ')).toBe('りょうしゅうしょ');
+  });
+});
