@@ -15,7 +15,7 @@ import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { loadGolden } from './lib/golden.ts';
 
-const FEATURES: Array<keyof Evidence> = ['lexicalTop', 'denseTop', 'fusedTop', 'coverage', 'knownShare', 'specificCoverage', 'idfCoverage', 'idfCoverage3', 'missingRare', 'answerType', 'sentenceSupport'];
+const FEATURES: Array<keyof Evidence> = ['lexicalTop', 'denseTop', 'fusedTop', 'coverage', 'knownShare', 'specificCoverage', 'idfCoverage', 'idfCoverage3', 'missingRare', 'answerType', 'sentenceSupport', 'yearMatch', 'unknownWords'];
 
 interface Sample {
   x: number[];
@@ -152,6 +152,11 @@ const cvBySet = Object.fromEntries(
   ['golden', 'seeds'].map((set) => [set, abstention(heldOut.filter((s) => s.set === set), 0.5)]),
 );
 
+const curve = [0.1, 0.2, 0.3, 0.4, 0.5].map((t) => {
+  const a = abstention(heldOut, t);
+  return { threshold: t, precision: Math.round(a.precision * 1000) / 1000, recall: Math.round(a.recall * 1000) / 1000 };
+});
+
 const model = fit(samples);
 const threshold = bestThreshold(samples.map((s) => ({ p: predict(model, s.x), y: s.y })));
 const inSample = abstention(samples.map((s) => ({ p: predict(model, s.x), y: s.y })), threshold);
@@ -163,6 +168,7 @@ const summary = {
   crossValidated: { precision: r3(cv.precision), recall: r3(cv.recall), bySet: Object.fromEntries(Object.entries(cvBySet).map(([k, v]) => [k, { precision: r3(v.precision), recall: r3(v.recall) }])) },
   inSample: { precision: r3(inSample.precision), recall: r3(inSample.recall) },
   threshold,
+  heldOutCurve: curve,
   weights: Object.fromEntries(FEATURES.map((f, i) => [f, r3(model.w[i] ?? 0)])),
   bias: r3(model.b),
 };

@@ -9,7 +9,7 @@ import { normalizeText } from '../text/normalize.ts';
 import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
 import { checkCitations } from './citations.ts';
-import { CALIBRATION, confidenceOf } from './confidence.ts';
+import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive-model.ts';
 import { followUpContext } from './followup.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
@@ -30,6 +30,8 @@ export interface AnswererDeps {
   indexVersion: () => string;
   now?: () => Date;
   onEvent?: (e: AnswerEvent) => void;
+  /** Confidence model; defaults to the one fitted by `npm run calibrate` (calibration.json). */
+  calibration?: Calibration;
 }
 
 export interface AskInput {
@@ -92,14 +94,15 @@ export class Answerer {
     // Date phrases have done their work (date ranking); left in, they would match every dated text.
     const questionText = withoutDates(input.question, now);
     const contextText = context ? withoutDates(context, now) : undefined;
-    const result = await this.deps.retriever.search({ text: questionText, context: contextText, date, dateNamed: named !== null });
+    const result = await this.deps.retriever.search({ text: questionText, context: contextText, date, dateNamed: named !== null, original: input.question });
     return { ...result, context, named, date };
   }
 
   async ask(input: AskInput): Promise<Answer> {
     const { models } = this.deps;
     const { hits, evidence, context, named, date } = await this.retrieve(input);
-    const confidence = hits.length > 0 ? confidenceOf(evidence) : 0;
+    const calibration = this.deps.calibration ?? CALIBRATION;
+    const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
     const reasons: string[] = [];
     const base = {
       asOf: { date, named: named !== null },
@@ -121,9 +124,9 @@ export class Answerer {
       }));
     const abstain = (model: string): Answer => {
       reasons.push('low_confidence');
-      return { ...base, answer: ABSTAIN_TEXT, citations: citations(new Set()), escalate: true, confidence: round(Math.min(confidence, CALIBRATION.threshold - 0.01)), revision: null, model };
+      return { ...base, answer: ABSTAIN_TEXT, citations: citations(new Set()), escalate: true, confidence: round(Math.min(confidence, calibration.threshold - 0.01)), revision: null, model };
     };
-    if (hits.length === 0 || confidence < CALIBRATION.threshold) return abstain(modelName(models.extractive));
+    if (hits.length === 0 || confidence < calibration.threshold) return abstain(modelName(models.extractive));
 
     const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: label(h), text: h.chunk.text }));
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;

@@ -5,7 +5,8 @@ import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
 import type { DocumentIndex, Hit, LexicalResult } from './types.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
-import { splitSentences } from '../text/normalize.ts';
+import { normalizeText, splitSentences } from '../text/normalize.ts';
+import { yearsIn } from '../text/years.ts';
 import { expandByReadings, type ReadingTable } from '../text/readings.ts';
 import { prepare, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
@@ -18,6 +19,8 @@ export interface RetrievalQuery {
   date: string;
   /** True when the question itself named the date (stronger preference for documents in force). */
   dateNamed: boolean;
+  /** The question as asked, when `text` had parts removed (date phrases): evidence is judged on it. */
+  original?: string;
 }
 
 export interface RetrievalOptions {
@@ -84,6 +87,35 @@ export interface Evidence {
    * top three hits holds — restricted to sentences holding the kind of fact asked for.
    */
   sentenceSupport: number;
+  /**
+   * 1 when the question names no year, or one of the top three hits speaks of a year it names
+   * (in its text, or by being in force then); else 0.
+   */
+  yearMatch: number;
+  /** Share of the question's kanji/katakana words (two characters or more) the corpus never uses. */
+  unknownWords: number;
+}
+
+function unknownShare(words: string[], lex: LexicalResult | null): number {
+  const content = words.filter((w) => [...w].length >= 2 && /[\p{Script=Han}\p{Script=Katakana}]/u.test(w));
+  if (content.length === 0 || !lex) return 0;
+  return content.filter((w) => (lex.df[w] ?? 0) === 0).length / content.length;
+}
+
+function yearMatch(question: string, hits: Hit[]): number {
+  const asked = yearsIn(normalizeText(question).toLowerCase());
+  if (asked.size === 0) return 1;
+  for (const h of hits) {
+    const c = h.chunk;
+    const spoken = yearsIn(normalizeText(`${c.title} ${c.section} ${c.text}`).toLowerCase());
+    for (const y of asked) {
+      if (spoken.has(y)) return 1;
+      const from = c.effectiveFrom ? Number(c.effectiveFrom.slice(0, 4)) : null;
+      const to = c.effectiveTo ? Number(c.effectiveTo.slice(0, 4)) : null;
+      if ((from !== null || to !== null) && (from === null || from <= y) && (to === null || y <= to)) return 1;
+    }
+  }
+  return 0;
 }
 
 /** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */
@@ -146,7 +178,8 @@ export class Retriever {
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
     const top = hits.slice(0, o.k);
-    return { hits: top, evidence: this.evidence(q.context ? `${q.text}\n${q.context}` : q.text, top, lex) };
+    const text = q.context ? `${q.text}\n${q.context}` : q.text;
+    return { hits: top, evidence: this.evidence(text, q.original ?? q.text, top, lex) };
   }
 
   private embedQuery(q: RetrievalQuery, extra: string): Promise<number[]> {
@@ -156,7 +189,8 @@ export class Retriever {
     return this.index.embedder.embed([text]).then((v) => v[0] ?? []);
   }
 
-  private evidence(question: string, hits: Hit[], lex: LexicalResult | null): Evidence {
+  /** `question`: the words looked up (date phrases removed); `original`: the question as asked. */
+  private evidence(question: string, original: string, hits: Hit[], lex: LexicalResult | null): Evidence {
     const best = hits[0];
     // Coverage counts the question's own words (not expansions or earlier turns), without bare
     // numbers and units: 「11,500円で泊まった」 states the traveler's case, it is not looked up.
@@ -216,6 +250,8 @@ export class Retriever {
       missingRare: missing.length > 0 ? Math.max(...missing) : 0,
       answerType: typed ? 1 : 0,
       sentenceSupport,
+      yearMatch: yearMatch(original, hits.slice(0, 3)),
+      unknownWords: unknownShare(words.map((w) => w.term), lex),
     };
   }
 }
