@@ -141,7 +141,11 @@ async function baselines(golden: GoldenSet, deps: EvalDeps): Promise<EvalResult[
   for (const it of golden.answerable) {
     const hits = ws.search(Bm25Index.weigh(whitespaceTerms(it.q)), 5).flatMap((h) => (byId.has(h.id) ? [byId.get(h.id)!] : []));
     bm25Ranks.push(rankOf(hits, it.expect));
-    const dense = await deps.retriever.search({ text: it.q, date: today, dateNamed: false }, { mode: 'dense' });
+    // The dense index alone: no reranking, no date or answer-type adjustments.
+    const dense = await deps.retriever.search(
+      { text: it.q, date: today, dateNamed: false },
+      { mode: 'dense', sentenceWeight: 0, headingWeight: 0, answerTypeBoost: 1, outOfForceDefault: 1, expand: false },
+    );
     denseRanks.push(rankOf(dense.hits.map((h) => h.chunk), it.expect));
   }
   return { bm25: rankMetrics(bm25Ranks), dense: rankMetrics(denseRanks) };

@@ -29,6 +29,13 @@ export interface RetrievalOptions {
   candidates: number;
   /** Weight of the lexical score in the fusion (the dense score gets the rest). */
   lexicalWeight: number;
+  /**
+   * Weights of the best single sentence's and of the section heading's share of the question's
+   * terms (rarity-weighted): question terms found together in one sentence or in the heading mark
+   * the passage that answers, not one that merely mentions them.
+   */
+  sentenceWeight: number;
+  headingWeight: number;
   /** Multiplier for a passage holding the kind of fact the question asks for (a date for 「いつ」). */
   answerTypeBoost: number;
   /** Score multiplier for documents not in force on a date the question named / on today. */
@@ -40,6 +47,8 @@ export interface RetrievalOptions {
    */
   datedInForceNamed: number;
   mode: 'hybrid' | 'lexical' | 'dense';
+  /** Add the corpus words that kana spellings and typos stand for (off for baselines). */
+  expand: boolean;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalOptions = {
@@ -47,10 +56,13 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   candidates: 40,
   lexicalWeight: 0.6,
   answerTypeBoost: 1.1,
+  sentenceWeight: 0.2,
+  headingWeight: 0.15,
   outOfForceNamed: 0.35,
   outOfForceDefault: 0.75,
   datedInForceNamed: 1.3,
   mode: 'hybrid',
+  expand: true,
 };
 
 export interface Evidence {
@@ -94,6 +106,22 @@ export interface Evidence {
   yearMatch: number;
   /** Share of the question's kanji/katakana words (two characters or more) the corpus never uses. */
   unknownWords: number;
+}
+
+/** Share of the query's rarity-weighted terms that a text holds. */
+function termMatcher(terms: WeightedTerm[], lex: LexicalResult | null): (text: string) => number {
+  const n = Math.max(1, lex?.docCount ?? 1);
+  const weighted = terms.map((t) => {
+    const df = lex?.df[t.term] ?? 0;
+    return { needle: t.term.startsWith('~') ? t.term.slice(1) : t.term, w: t.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
+  });
+  const total = weighted.reduce((a, t) => a + t.w, 0) || 1;
+  return (text: string) => {
+    const p = prepare(text);
+    let got = 0;
+    for (const t of weighted) if (p.includes(t.needle)) got += t.w;
+    return got / total;
+  };
 }
 
 function unknownShare(words: string[], lex: LexicalResult | null): number {
@@ -148,7 +176,7 @@ export class Retriever {
     const o = { ...this.options, ...overrides };
     // What the question's kana spellings and typos stand for, in the corpus's own words.
     const p = prepare(q.text);
-    const extra = [...expandByReadings(p, this.index.readings), ...(await this.index.corrections(p))].join(' ');
+    const extra = o.expand ? [...expandByReadings(p, this.index.readings), ...(await this.index.corrections(p))].join(' ') : '';
     const terms = queryWeights(q, extra);
     const [lex, dense] = await Promise.all([
       o.mode === 'dense' ? null : this.index.lexical(terms, o.candidates),
@@ -165,6 +193,7 @@ export class Retriever {
     const chunks = await this.index.chunks([...scores.keys()]);
     const w = o.mode === 'lexical' ? 1 : o.mode === 'dense' ? 0 : o.lexicalWeight;
     const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
+    const proximity = o.sentenceWeight > 0 || o.headingWeight > 0 ? termMatcher(terms.filter((t) => t.weight >= 1), lex) : null;
     const hits: Hit[] = [];
     for (const [id, s] of scores) {
       const chunk = chunks.get(id);
@@ -173,7 +202,13 @@ export class Retriever {
       const dated = chunk.effectiveFrom !== null || chunk.effectiveTo !== null;
       const penalty = ok ? (q.dateNamed && dated ? o.datedInForceNamed : 1) : q.dateNamed ? o.outOfForceNamed : o.outOfForceDefault;
       const typed = asked.length > 0 && asked.every((re) => re.test(chunk.text)) ? o.answerTypeBoost : 1;
-      const fused = Math.min(1, (w * s.lexical + (1 - w) * s.dense) * penalty * typed);
+      let base = w * s.lexical + (1 - w) * s.dense;
+      if (proximity) {
+        const leaf = chunk.section.split(' › ').pop() ?? '';
+        const best = Math.max(0, ...splitSentences(chunk.text).map((x) => proximity(x)));
+        base = base * (1 - o.sentenceWeight - o.headingWeight) + o.sentenceWeight * best + o.headingWeight * proximity(leaf);
+      }
+      const fused = Math.min(1, base * penalty * typed);
       hits.push({ chunk, score: fused, lexical: s.lexical, dense: s.dense, inForce: ok });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
