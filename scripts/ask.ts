@@ -13,6 +13,11 @@ const { values, positionals } = parseCli(
   },
   'npm run ask -- [--index <dir>] [--json] "<question>"  |  npm run ask -- --stdin [--json]',
 );
+// A closed pipe (`npm run ask … | head`) ends the program quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const config = await loadConfigOrExit();
 const question = positionals.join(' ').trim();
 if (!values.stdin && question === '') {

@@ -8,6 +8,7 @@ import type {
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
 import { askedTypes } from '../text/answer-types.ts';
+import { codesIn } from '../text/codes.ts';
 import { splitSentences } from '../text/normalize.ts';
 import { bigrams, prepare, queryTerms, words } from '../text/tokenize.ts';
 import { parseUserPrompt, type PromptPassage } from './prompt.ts';
@@ -57,9 +58,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / Math.max(1, a.size + b.size - inter);
 }
 
-/** Removes list markers and the reference tail a manual sentence may carry. */
+/** Removes list markers and an FAQ's 「A.」 prefix. */
 function clean(text: string): string {
-  return text.replace(BULLET, '').replace(/\s+/g, ' ').trim();
+  return text.replace(BULLET, '').replace(/^A[.．]\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
 function cite(text: string, n: number): string {
@@ -75,7 +76,7 @@ export interface ExtractiveOptions {
   maxSteps: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minSupport: 0.18, maxSupporting: 2, maxSteps: 10 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minSupport: 0.18, maxSupporting: 1, maxSteps: 10 };
 
 /** Composes the extractive answer for a prompt (exported for tests and for the fallback path). */
 export function composeAnswer(promptText: string, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): string {
@@ -92,14 +93,20 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const weight = (t: string) => (t.startsWith('~') ? 1 : 2) * Math.log(1 + all.length / (1 + (df.get(t) ?? 0)));
   let qMass = 0;
   for (const t of qTerms) qMass += weight(t);
+  // A passage's heading speaks for all its sentences (an error code or FAQ question is often
+  // only in the heading): its matching terms count at half weight where a sentence lacks them.
+  const labelTerms = new Map(passages.map((p) => [p.n, termSet(p.label)]));
+  const codes = new Set(codesIn(prepare(question)));
   for (const s of all) {
     let m = 0;
     for (const t of s.terms) {
       if (qTerms.has(t)) m += weight(t);
       else if (ctxTerms.has(t)) m += 0.4 * weight(t);
     }
+    for (const t of labelTerms.get(s.n) ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
     const support = m / Math.max(1e-9, qMass);
-    s.score = support * (1 - 0.08 * s.rank) + (support > 0 ? answerTypeBoost(question, s.text) : 0) - (/^例[:：]/u.test(s.text) ? 0.05 : 0);
+    // Better-ranked passages are preferred; examples support, they do not lead.
+    s.score = support * (1 - 0.15 * s.rank) + (support > 0 ? answerTypeBoost(question, s.text) : 0) - (/^例[:：]|^例えば/u.test(s.text) ? 0.1 : 0);
   }
   const ranked = [...all].sort((a, b) => b.score - a.score || a.rank - b.rank || a.index - b.index);
   const lead = ranked[0];
@@ -109,9 +116,12 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const chosen: Sentence[] = [];
   const passageSentences = all.filter((s) => s.n === lead.n);
   const steps = passageSentences.filter((s) => s.step !== null);
-  if (lead.step !== null || (steps.length >= 2 && /手順|方法|どう|どのよう|やり方|仕方|には/.test(question))) {
-    // A procedure: the passage's lead-in sentence, then its steps in order.
-    const intro = passageSentences.find((s) => s.step === null && s.index < (steps[0]?.index ?? 0));
+  const wantsProcedure = /手順|方法|どう|どのよう|やり方|仕方|には|直し|対処/.test(question) || codes.size > 0;
+  if (lead.step !== null || (steps.length >= 2 && wantsProcedure)) {
+    // A procedure: the passage's best lead-in sentence, then its steps in order.
+    const intro = passageSentences
+      .filter((s) => s.step === null && s.index < (steps[0]?.index ?? 0))
+      .sort((a, b) => b.score - a.score || b.index - a.index)[0];
     if (intro) {
       lines.push(cite(intro.text, intro.n));
       chosen.push(intro);
@@ -129,7 +139,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   // Supporting sentences that add something: well supported, not a near-repeat.
   for (const s of ranked.slice(1)) {
     if (chosen.length >= (lines.length > 2 ? lines.length : 1) + options.maxSupporting) break;
-    if (s.score < Math.max(options.minSupport, lead.score * 0.6)) break;
+    if (s.score < Math.max(options.minSupport, lead.score * 0.8)) break;
     if (s.step !== null || chosen.some((c) => c === s || jaccard(c.terms, s.terms) > 0.5)) continue;
     lines.push(cite(s.text, s.n));
     chosen.push(s);

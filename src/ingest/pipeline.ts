@@ -13,6 +13,12 @@ import { isSupported, loadDocument } from './load.ts';
 import { buildReadingTable } from './readings.ts';
 import type { Chunk } from './types.ts';
 
+/**
+ * Bump when loaders, normalization or chunking change what a file turns into, so that
+ * re-ingesting re-reads files whose bytes did not change.
+ */
+export const PIPELINE_VERSION = 2;
+
 export interface IngestProgress {
   phase: 'scan' | 'parse' | 'embed' | 'write';
   done: number;
@@ -114,7 +120,7 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
     progress({ phase: 'parse', done: i, total: files.length, file: source });
     try {
       const bytes = new Uint8Array(await readFile(path));
-      const hash = sha256(`${INDEX_FORMAT}\u0000${settings}\u0000`) + sha256(bytes);
+      const hash = sha256(`${INDEX_FORMAT}\u0000${PIPELINE_VERSION}\u0000${settings}\u0000`) + sha256(bytes);
       const prior = oldDocs[source];
       if (prior && prior.hash === hash && prior.chunkIds.every((id) => oldChunks.has(id))) {
         documents[source] = prior;

@@ -7,6 +7,7 @@ import type { DocumentIndex, Hit, LexicalResult } from './types.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { normalizeText, splitSentences } from '../text/normalize.ts';
 import { yearsIn } from '../text/years.ts';
+import { codesIn } from '../text/codes.ts';
 import { expandByReadings, type ReadingTable } from '../text/readings.ts';
 import { prepare, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
@@ -36,6 +37,8 @@ export interface RetrievalOptions {
    */
   sentenceWeight: number;
   headingWeight: number;
+  /** Multiplier for a passage whose heading holds a code the question quotes (E5003). */
+  codeBoost: number;
   /** Multiplier for a passage holding the kind of fact the question asks for (a date for 「いつ」). */
   answerTypeBoost: number;
   /** Score multiplier for documents not in force on a date the question named / on today. */
@@ -56,6 +59,7 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   candidates: 40,
   lexicalWeight: 0.6,
   answerTypeBoost: 1.1,
+  codeBoost: 1.5,
   sentenceWeight: 0.2,
   headingWeight: 0.15,
   outOfForceNamed: 0.35,
@@ -193,6 +197,7 @@ export class Retriever {
     const chunks = await this.index.chunks([...scores.keys()]);
     const w = o.mode === 'lexical' ? 1 : o.mode === 'dense' ? 0 : o.lexicalWeight;
     const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
+    const codes = codesIn(prepare(q.text));
     const proximity = o.sentenceWeight > 0 || o.headingWeight > 0 ? termMatcher(terms.filter((t) => t.weight >= 1), lex) : null;
     const hits: Hit[] = [];
     for (const [id, s] of scores) {
@@ -208,7 +213,9 @@ export class Retriever {
         const best = Math.max(0, ...splitSentences(chunk.text).map((x) => proximity(x)));
         base = base * (1 - o.sentenceWeight - o.headingWeight) + o.sentenceWeight * best + o.headingWeight * proximity(leaf);
       }
-      const fused = Math.min(1, base * penalty * typed);
+      // An identifier the question quotes (an error code such as E5003) in a passage's heading.
+      const coded = codes.length > 0 && codes.some((c) => prepare(chunk.section).includes(c)) ? o.codeBoost : 1;
+      const fused = Math.min(1, base * penalty * typed * coded);
       hits.push({ chunk, score: fused, lexical: s.lexical, dense: s.dense, inForce: ok });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);

@@ -19,6 +19,7 @@ const STOPWORDS = new Set([
 
 const CONTENT_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々〆]+/gu;
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
+const OKURIGANA = /\p{Script=Hiragana}/u;
 
 /** Prefix that keeps bigram terms apart from word terms in one vocabulary. */
 export const BIGRAM_PREFIX = '~';
@@ -46,7 +47,10 @@ export function bigrams(prepared: string): string[] {
   const out: string[] = [];
   for (const m of prepared.matchAll(CONTENT_RUN)) {
     const chars = [...m[0]];
-    if (chars.length === 1) out.push(BIGRAM_PREFIX + chars[0]);
+    const next = prepared[(m.index ?? 0) + m[0].length] ?? '';
+    // A lone kanji followed by kana is a verb or adjective stem (出た, 見る): its word term is
+    // enough; a second, character term would double-count it.
+    if (chars.length === 1 && !OKURIGANA.test(next)) out.push(BIGRAM_PREFIX + chars[0]);
     for (let i = 0; i + 1 < chars.length; i++) out.push(BIGRAM_PREFIX + chars[i] + chars[i + 1]);
   }
   return out;

@@ -76,7 +76,8 @@ export function parseMarkdown(source: string, text: string): ParsedDocument {
       blocks.push({ type: 'text', text: normalizeText(text), page: null, list: true });
       continue;
     }
-    const quote = line.replace(/^\s*>\s?/, '');
+    // 「> **注意** …」: the label stays readable as 「注意: …」.
+    const quote = line.replace(/^\s*>\s?/, '').replace(/^\s*\*\*(注意|ヒント|重要|参考|補足)\*\*[:：]?\s*/u, '$1: ');
     const content = stripInline(quote);
     if (LIST_ITEM.test(quote)) {
       flush();
