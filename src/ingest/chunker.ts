@@ -10,8 +10,8 @@ export interface ChunkOptions {
   maxChars: number;
 }
 
-/** Chosen by measurement: `npm run eval -- --chunk-sizes` (see README, Retrieval quality). */
-export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: 420, maxChars: 800 };
+/** Chosen by measurement (docs/quality.md): `npm run eval -- --json --chunk-target N --chunk-max 2N`. */
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: 300, maxChars: 600 };
 
 export const SECTION_SEPARATOR = ' › ';
 
