@@ -1,0 +1,148 @@
+// Evidence that retrieved passages answer a question: coverage of the question's words (plain and
+// weighted by rarity), whether one sentence holds them with the kind of fact asked for, whether
+// the years the question names appear, how many of its words the corpus never uses. Features of
+// the confidence model (answer/confidence.ts), fitted by `npm run calibrate`.
+import { Bm25Index } from './bm25.ts';
+import type { Hit, LexicalResult } from './types.ts';
+import { askedTypes } from '../text/answer-types.ts';
+import { normalizeText, splitSentences } from '../text/normalize.ts';
+import { prepare, words as wordsOf } from '../text/tokenize.ts';
+import { yearsIn } from '../text/years.ts';
+
+export interface Evidence {
+  /** Normalized BM25 score of the best lexical hit (0–1). */
+  lexicalTop: number;
+  /** Cosine similarity of the best dense hit. */
+  denseTop: number;
+  /** Fused score of the best hit. */
+  fusedTop: number;
+  /** Share of the question's term weight that occurs in the corpus at all. */
+  knownShare: number;
+  /** Share of the question's word weight found in the best hit's text. */
+  coverage: number;
+  /**
+   * Share of the question's specific words (rare in the corpus, or containing digits: years,
+   * amounts, codes) found in the top three hits. A question about 「R6」 answered by passages that
+   * only speak of 「R5」 scores low here.
+   */
+  specificCoverage: number;
+  /** Share of the question's words, weighted by rarity (idf), found in the best hit. */
+  idfCoverage: number;
+  /** The same over the top three hits. */
+  idfCoverage3: number;
+  /** Rarity (idf, 0–1) of the rarest question word that none of the top three hits contains. */
+  missingRare: number;
+  /**
+   * 1 when the question asks no particular kind of fact, or a sentence of the top three hits
+   * holds that kind of fact (an amount for 「いくら」, a date for 「いつ」) next to a question word;
+   * else 0.
+   */
+  answerType: number;
+  /**
+   * The best rarity-weighted share of question words that one sentence (with its heading) of the
+   * top three hits holds — restricted to sentences holding the kind of fact asked for.
+   */
+  sentenceSupport: number;
+  /**
+   * 1 when the question names no year, or one of the top three hits speaks of a year it names
+   * (in its text, or by being in force then); else 0.
+   */
+  yearMatch: number;
+  /** Share of the question's kanji/katakana words (two characters or more) the corpus never uses. */
+  unknownWords: number;
+}
+
+function unknownShare(words: string[], lex: LexicalResult | null): number {
+  const content = words.filter((w) => [...w].length >= 2 && /[\p{Script=Han}\p{Script=Katakana}]/u.test(w));
+  if (content.length === 0 || !lex) return 0;
+  return content.filter((w) => (lex.df[w] ?? 0) === 0).length / content.length;
+}
+
+function yearMatch(question: string, hits: Hit[]): number {
+  const asked = yearsIn(normalizeText(question).toLowerCase());
+  if (asked.size === 0) return 1;
+  for (const h of hits) {
+    const c = h.chunk;
+    const spoken = yearsIn(normalizeText(`${c.title} ${c.section} ${c.text}`).toLowerCase());
+    for (const y of asked) {
+      if (spoken.has(y)) return 1;
+      const from = c.effectiveFrom ? Number(c.effectiveFrom.slice(0, 4)) : null;
+      const to = c.effectiveTo ? Number(c.effectiveTo.slice(0, 4)) : null;
+      if ((from !== null || to !== null) && (from === null || from <= y) && (to === null || y <= to)) return 1;
+    }
+  }
+  return 0;
+}
+
+/** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */
+const UNIT_WORDS = new Set(['円', 'km', 'キロ', '泊', '日', '月', '年', '級', '時間', '分', '回', '人', '件', '万', '万円', 'mb']);
+
+
+/**
+ * Evidence that the hits answer the question, for the confidence model.
+ * `question`: the words looked up (date phrases removed); `original`: the question as asked.
+ */
+export function computeEvidence(question: string, original: string, hits: Hit[], lex: LexicalResult | null): Evidence {
+  const best = hits[0];
+  // Coverage counts the question's own words (not expansions or earlier turns), without bare
+  // numbers and units: 「11,500円で泊まった」 states the traveler's case, it is not looked up.
+  // Only content words written in kanji, katakana or Latin count: hiragana words are the
+  // traveler's own phrasing (「まずい」「なんか」), not facts to look up.
+  const words = Bm25Index.weigh(
+    wordsOf(prepare(question)).filter((w) => !/^[\d.]+$/.test(w) && !UNIT_WORDS.has(w) && /[\p{Script=Han}\p{Script=Katakana}a-z]/u.test(w)),
+  );
+  let covered = 0;
+  let total = 0;
+  if (best) {
+    const haystack = prepare(`${best.chunk.section} ${best.chunk.text}`);
+    for (const t of words) {
+      total += t.weight;
+      if (haystack.includes(t.term)) covered += t.weight;
+    }
+  }
+  const top3 = prepare(hits.slice(0, 3).map((h) => `${h.chunk.title} ${h.chunk.section} ${h.chunk.text}`).join('\n'));
+  const docCount = Math.max(1, lex?.docCount ?? 1);
+  const specific = words.filter((t) => /\d/.test(t.term) || (lex?.df[t.term] ?? 0) / docCount < 0.03);
+  const specificFound = specific.filter((t) => top3.includes(t.term)).length;
+  const n = docCount;
+  const idf = (t: string) => Math.log(1 + (n - (lex?.df[t] ?? 0) + 0.5) / ((lex?.df[t] ?? 0) + 0.5));
+  const idfMax = Math.log(1 + (n + 0.5) / 0.5);
+  const share = (hay: string) => {
+    let got = 0;
+    let all = 0;
+    for (const t of words) {
+      const w = idf(t.term);
+      all += w;
+      if (hay.includes(t.term)) got += w;
+    }
+    return all > 0 ? got / all : 0;
+  };
+  const bestText = best ? prepare(`${best.chunk.section} ${best.chunk.text}`) : '';
+  const missing = words.filter((t) => !top3.includes(t.term)).map((t) => idf(t.term) / idfMax);
+  const types = askedTypes(prepare(question));
+  const sentences = hits.slice(0, 3).flatMap((h) => splitSentences(prepare(h.chunk.text)));
+  const typed = types.length === 0 || types.every((t) => sentences.some((s) => t.holds.test(s) && words.some((w) => s.includes(w.term))));
+  let sentenceSupport = 0;
+  for (const h of hits.slice(0, 3)) {
+    const heading = prepare(h.chunk.section);
+    for (const sentence of splitSentences(prepare(h.chunk.text))) {
+      if (types.some((t) => !t.holds.test(sentence))) continue;
+      sentenceSupport = Math.max(sentenceSupport, share(`${heading} ${sentence}`));
+    }
+  }
+  return {
+    lexicalTop: Math.max(0, ...hits.map((h) => h.lexical)),
+    denseTop: Math.max(0, ...hits.map((h) => h.dense)),
+    fusedTop: best?.score ?? 0,
+    knownShare: lex?.knownShare ?? 1,
+    coverage: total > 0 ? covered / total : 0,
+    specificCoverage: specific.length > 0 ? specificFound / specific.length : 1,
+    idfCoverage: share(bestText),
+    idfCoverage3: share(top3),
+    missingRare: missing.length > 0 ? Math.max(...missing) : 0,
+    answerType: typed ? 1 : 0,
+    sentenceSupport,
+    yearMatch: yearMatch(original, hits.slice(0, 3)),
+    unknownWords: unknownShare(words.map((w) => w.term), lex),
+  };
+}
