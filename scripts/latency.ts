@@ -1,4 +1,4 @@
-// npm run latency -- --index <dir> [--questions <json>] [--rounds N]
+// npm run latency -- --index <dir> [--questions <json|jsonl>] [--rounds N]
 // Time of `ask` per question in a warm process (no server), over a question file
 // (an array of { q } objects, e.g. test/seeds/questions.json). Prints p50/p95.
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,10 @@ const { values } = parseCli(
   { index: { type: 'string' }, questions: { type: 'string', default: 'test/seeds/questions.json' }, rounds: { type: 'string', default: '3' } },
   'npm run latency -- --index <dir> [--questions <json>] [--rounds N]',
 );
-const questions = (JSON.parse(readFileSync(values.questions, 'utf8')) as Array<{ q: string }>).map((x) => x.q);
+// A JSON array of { q } (test/seeds/questions.json) or JSON lines of { q } (test/golden/*.jsonl).
+const raw = readFileSync(values.questions, 'utf8');
+const items = (values.questions.endsWith('.jsonl') ? raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l)) : JSON.parse(raw)) as Array<{ q: string }>;
+const questions = items.map((x) => x.q);
 const runtime = await openRuntime(await loadConfigOrExit(), { indexDir: values.index });
 for (const q of questions.slice(0, 10)) await runtime.answerer.ask({ question: q });
 const ms: number[] = [];
