@@ -4,7 +4,7 @@
 // question's date come first. The evidence for confidence is computed in evidence.ts.
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
-import type { DocumentIndex, Hit, LexicalResult } from './types.ts';
+import type { DocumentIndex, Hit, LexicalResult, RankFeatures } from './types.ts';
 import { computeEvidence, type Evidence } from './evidence.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { splitSentences } from '../text/normalize.ts';
@@ -51,6 +51,8 @@ export interface RetrievalOptions {
    */
   datedInForceNamed: number;
   mode: 'hybrid' | 'lexical' | 'dense';
+  /** A fitted linear ranker over the features (null: the hand-set formula of these options). */
+  ranker: LinearRanker | null;
   /** Add the corpus words that kana spellings and typos stand for (off for baselines). */
   expand: boolean;
 }
@@ -67,8 +69,29 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   outOfForceDefault: 0.75,
   datedInForceNamed: 1.3,
   mode: 'hybrid',
+  ranker: null,
   expand: true,
 };
+
+export interface LinearRanker {
+  features: Array<keyof RankFeatures>;
+  weights: number[];
+  bias: number;
+}
+
+/** Relevance from a fitted linear ranker (logistic, 0–1). */
+export function linearScore(r: LinearRanker, f: RankFeatures): number {
+  let z = r.bias;
+  r.features.forEach((k, i) => (z += (r.weights[i] ?? 0) * f[k]));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Relevance from the hand-set weights of the options. */
+function handScore(o: RetrievalOptions, w: number, f: RankFeatures): number {
+  let base = w * f.lexical + (1 - w) * f.dense;
+  if (o.mode === 'hybrid') base = base * (1 - o.sentenceWeight - o.headingWeight) + o.sentenceWeight * f.sentence + o.headingWeight * f.heading;
+  return base * (f.typed ? o.answerTypeBoost : 1) * (f.coded ? o.codeBoost : 1);
+}
 
 /** Share of the query's rarity-weighted terms that a text holds. */
 function termMatcher(terms: WeightedTerm[], lex: LexicalResult | null): (text: string) => number {
@@ -133,25 +156,28 @@ export class Retriever {
     const w = o.mode === 'lexical' ? 1 : o.mode === 'dense' ? 0 : o.lexicalWeight;
     const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
     const codes = codesIn(prepare(q.text));
-    const proximity = o.sentenceWeight > 0 || o.headingWeight > 0 ? termMatcher(terms.filter((t) => t.weight >= 1), lex) : null;
+    const proximity = o.mode === 'hybrid' ? termMatcher(terms.filter((t) => t.weight >= 1), lex) : null;
     const hits: Hit[] = [];
     for (const [id, s] of scores) {
       const chunk = chunks.get(id);
       if (!chunk) continue;
       const ok = inForce(chunk.effectiveFrom, chunk.effectiveTo, q.date);
       const dated = chunk.effectiveFrom !== null || chunk.effectiveTo !== null;
-      const penalty = ok ? (q.dateNamed && dated ? o.datedInForceNamed : 1) : q.dateNamed ? o.outOfForceNamed : o.outOfForceDefault;
-      const typed = asked.length > 0 && asked.every((re) => re.test(chunk.text)) ? o.answerTypeBoost : 1;
-      let base = w * s.lexical + (1 - w) * s.dense;
-      if (proximity) {
-        const leaf = chunk.section.split(' › ').pop() ?? '';
-        const best = Math.max(0, ...splitSentences(chunk.text).map((x) => proximity(x)));
-        base = base * (1 - o.sentenceWeight - o.headingWeight) + o.sentenceWeight * best + o.headingWeight * proximity(leaf);
-      }
-      // An identifier the question quotes (an error code such as E5003) in a passage's heading.
-      const coded = codes.length > 0 && codes.some((c) => prepare(chunk.section).includes(c)) ? o.codeBoost : 1;
-      const fused = Math.min(1, base * penalty * typed * coded);
-      hits.push({ chunk, score: fused, lexical: s.lexical, dense: s.dense, inForce: ok });
+      const dateFactor = ok ? (q.dateNamed && dated ? o.datedInForceNamed : 1) : q.dateNamed ? o.outOfForceNamed : o.outOfForceDefault;
+      const leaf = chunk.section.split(' › ').pop() ?? '';
+      const features: RankFeatures = {
+        lexical: w > 0 ? s.lexical : 0,
+        dense: w < 1 ? s.dense : 0,
+        sentence: proximity ? Math.max(0, ...splitSentences(chunk.text).map((x) => proximity(x))) : 0,
+        heading: proximity ? proximity(leaf) : 0,
+        typed: asked.length > 0 && asked.every((re) => re.test(chunk.text)) ? 1 : 0,
+        // An identifier the question quotes (an error code such as E5003) in a passage's heading.
+        coded: codes.length > 0 && codes.some((c) => prepare(chunk.section).includes(c)) ? 1 : 0,
+        faq: chunk.kind === 'faq' ? 1 : 0,
+        guideline: chunk.kind === 'guideline' ? 1 : 0,
+      };
+      const relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features);
+      hits.push({ chunk, score: Math.min(1, relevance * dateFactor), lexical: s.lexical, dense: s.dense, inForce: ok, features, dateFactor });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
     const top = hits.slice(0, o.k);

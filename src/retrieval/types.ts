@@ -38,4 +38,24 @@ export interface Hit {
   lexical: number;
   dense: number;
   inForce: boolean;
+  /** The relevance features the score was made from (before date adjustments). */
+  features: RankFeatures;
+  /** The multiplier the date and in-force rules applied. */
+  dateFactor: number;
+}
+
+/** Per-passage relevance features; a linear ranker (ranker.json) weighs them. */
+export interface RankFeatures {
+  lexical: number;
+  dense: number;
+  /** Best single sentence's rarity-weighted share of the question's terms. */
+  sentence: number;
+  /** The section heading's share of the question's terms. */
+  heading: number;
+  /** 1 when the passage holds the kind of fact asked for (a date for 「いつ」). */
+  typed: number;
+  /** 1 when the passage's heading holds a code the question quotes (E5003). */
+  coded: number;
+  faq: number;
+  guideline: number;
 }
