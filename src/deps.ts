@@ -1,10 +1,13 @@
 // What the app needs from its platform. Node and Workers entries build these; tests build them
 // with in-memory parts. Nothing here is platform-specific.
+import type { AnswerStreamEvent } from './answer/answerer.ts';
 import type { Answer } from './answer/types.ts';
 import type { ConversationStore } from './store/conversations.ts';
 
 export interface AskService {
   ask(input: { question: string; history?: string[] }): Promise<Answer>;
+  /** The same answer as it is written: sources, text deltas, then the final answer. */
+  stream(input: { question: string; history?: string[] }): AsyncIterable<AnswerStreamEvent>;
 }
 
 export interface AppDeps {

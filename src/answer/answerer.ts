@@ -2,12 +2,13 @@
 // follow-up resolution → date detection → hybrid retrieval → calibrated confidence → the model
 // (an LLM when configured, else the extractive model) → citation check → fallback → the answer.
 import type { LanguageModelV4 } from '@ai-sdk/provider';
-import { generateText } from 'ai';
+import { generateText, streamText } from 'ai';
 import type { Hit } from '../retrieval/types.ts';
 import { detectDate, type QuestionDate } from '../retrieval/dates.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
+import { CitationStreamFilter } from './citation-stream.ts';
 import { checkCitations } from './citations.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive-model.ts';
@@ -98,86 +99,207 @@ export class Answerer {
     return { ...result, context, named, date };
   }
 
-  async ask(input: AskInput): Promise<Answer> {
-    const { models } = this.deps;
+  /** Everything both answer paths share: passages, confidence, the prompt, the answer's frame. */
+  private async plan(input: AskInput): Promise<Plan> {
     const { hits, evidence, context, named, date } = await this.retrieve(input);
     const calibration = this.deps.calibration ?? CALIBRATION;
     const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
     const reasons: string[] = [];
-    const base = {
-      asOf: { date, named: named !== null },
-      indexVersion: this.deps.indexVersion(),
-      risk: { level: 'low' as const, reasons },
-    };
-    const citations = (cited: Set<number>): Citation[] =>
-      hits.map((h, i) => ({
-        n: i + 1,
-        source: h.chunk.source,
-        title: h.chunk.title,
-        section: h.chunk.section,
-        page: h.chunk.page,
-        text: h.chunk.text,
-        score: Math.round(h.score * 1000) / 1000,
-        cited: cited.has(i + 1),
-        effectiveFrom: h.chunk.effectiveFrom,
-        effectiveTo: h.chunk.effectiveTo,
-      }));
-    const abstain = (model: string): Answer => {
-      reasons.push('low_confidence');
-      return { ...base, answer: ABSTAIN_TEXT, citations: citations(new Set()), escalate: true, confidence: round(Math.min(confidence, calibration.threshold - 0.01)), revision: null, model };
-    };
-    if (hits.length === 0 || confidence < calibration.threshold) return abstain(modelName(models.extractive));
-
     const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: label(h), text: h.chunk.text }));
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
-    const prompt = buildUserPrompt({ question: input.question, history: context ? context.split('\n') : [], passages, revision: revisionHint });
-    const valid = new Set(passages.map((p) => p.n));
+    return {
+      hits,
+      confidence,
+      calibration,
+      reasons,
+      prompt: buildUserPrompt({ question: input.question, history: context ? context.split('\n') : [], passages, revision: revisionHint }),
+      valid: new Set(passages.map((p) => p.n)),
+      frame: { asOf: { date, named: named !== null }, indexVersion: this.deps.indexVersion(), risk: { level: 'low', reasons } },
+      confident: hits.length > 0 && confidence >= calibration.threshold,
+    };
+  }
 
-    let text: string | null = null;
-    let model = models.extractive;
+  private abstention(plan: Plan, model: LanguageModelV4): Answer {
+    if (!plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
+    return {
+      ...plan.frame,
+      answer: ABSTAIN_TEXT,
+      citations: citationsOf(plan.hits, new Set()),
+      escalate: true,
+      confidence: round(Math.min(plan.confidence, plan.calibration.threshold - 0.01)),
+      revision: null,
+      model: modelName(model),
+    };
+  }
+
+  private answered(plan: Plan, text: string, used: number[], model: LanguageModelV4): Answer {
+    const { note, revision } = revisionNote(plan.hits, used);
+    return {
+      ...plan.frame,
+      answer: text + note,
+      citations: citationsOf(plan.hits, new Set(used)),
+      escalate: false,
+      confidence: round(plan.confidence),
+      revision,
+      model: modelName(model),
+    };
+  }
+
+  private providerFailed(plan: Plan, e: unknown): void {
+    if (!plan.reasons.includes('provider_failure')) plan.reasons.push('provider_failure');
+    this.deps.onEvent?.({ type: 'provider_failure', detail: ((e as Error)?.message ?? String(e)).slice(0, 300) });
+  }
+
+  private async extractive(plan: Plan): Promise<string> {
+    const r = await generateText({ model: this.deps.models.extractive, system: SYSTEM_PROMPT, prompt: plan.prompt, maxRetries: 0 });
+    return r.text;
+  }
+
+  async ask(input: AskInput): Promise<Answer> {
+    const { models } = this.deps;
+    const plan = await this.plan(input);
+    if (!plan.confident) return this.abstention(plan, models.extractive);
     if (models.llm) {
       try {
         const r = await generateText({
           model: models.llm.model,
           system: SYSTEM_PROMPT,
-          prompt,
+          prompt: plan.prompt,
           maxRetries: 0,
           temperature: 0,
           abortSignal: AbortSignal.timeout(models.llm.timeoutMs),
         });
-        const checked = checkCitations(r.text, valid);
-        if (checked.used.length > 0) {
-          text = checked.text;
-          model = models.llm.model;
-        } else {
-          this.deps.onEvent?.({ type: 'invalid_citations', detail: `the model's answer had no valid citation (${checked.removed} removed)` });
-        }
+        const checked = checkCitations(r.text, plan.valid);
+        if (checked.used.length > 0) return this.answered(plan, checked.text, checked.used, models.llm.model);
+        this.deps.onEvent?.({ type: 'invalid_citations', detail: `the model's answer had no valid citation (${checked.removed} removed)` });
       } catch (e) {
-        reasons.push('provider_failure');
-        this.deps.onEvent?.({ type: 'provider_failure', detail: (e as Error).message.slice(0, 300) });
+        this.providerFailed(plan, e);
       }
     }
-    if (text === null) {
-      const r = await generateText({ model: models.extractive, system: SYSTEM_PROMPT, prompt, maxRetries: 0 });
-      text = r.text;
-    }
-    const checked = checkCitations(text, valid);
-    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT)) return abstain(modelName(model));
-
-    const usedHits = checked.used.map((n) => hits[n - 1]).filter((h): h is Hit => h !== undefined);
-    const dated = usedHits.find((h) => h.chunk.effectiveFrom !== null || h.chunk.effectiveTo !== null);
-    const revision = dated ? revisionLabel(dated.chunk.effectiveFrom, dated.chunk.effectiveTo) : null;
-    const note = revision ? `\n\n※ ${revision}(${dated?.chunk.title})に基づく回答です。` : '';
-    return {
-      ...base,
-      answer: checked.text + note,
-      citations: citations(new Set(checked.used)),
-      escalate: false,
-      confidence: round(confidence),
-      revision,
-      model: modelName(model),
-    };
+    const text = await this.extractive(plan);
+    const checked = checkCitations(text, plan.valid);
+    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT)) return this.abstention(plan, models.extractive);
+    return this.answered(plan, checked.text, checked.used, models.extractive);
   }
+
+  /**
+   * The same answer as it is written: the passages first, then text deltas, then the final
+   * answer. An LLM's text streams through a citation filter; when it fails midway or cites
+   * nothing valid, the extractive answer follows with a note, since text already shown cannot be
+   * taken back.
+   */
+  async *stream(input: AskInput): AsyncGenerator<AnswerStreamEvent> {
+    const { models } = this.deps;
+    const plan = await this.plan(input);
+    yield { type: 'sources', citations: citationsOf(plan.hits, new Set()) };
+    if (!plan.confident) {
+      const a = this.abstention(plan, models.extractive);
+      yield* sentences(a.answer);
+      yield { type: 'done', answer: a };
+      return;
+    }
+    let shown = '';
+    if (models.llm) {
+      const filter = new CitationStreamFilter(plan.valid);
+      let problem: string | null = null;
+      try {
+        const r = streamText({
+          model: models.llm.model,
+          system: SYSTEM_PROMPT,
+          prompt: plan.prompt,
+          maxRetries: 0,
+          temperature: 0,
+          abortSignal: AbortSignal.timeout(models.llm.timeoutMs),
+          onError: () => {},
+        });
+        for await (const part of r.fullStream) {
+          if (part.type === 'error') throw part.error;
+          if (part.type !== 'text-delta') continue;
+          const out = filter.push(part.text);
+          if (out) {
+            shown += out;
+            yield { type: 'text', delta: out };
+          }
+        }
+        const tail = filter.flush();
+        if (tail) {
+          shown += tail;
+          yield { type: 'text', delta: tail };
+        }
+        if (filter.used.size > 0) {
+          const a = this.answered(plan, shown.trim(), [...filter.used].sort((x, y) => x - y), models.llm.model);
+          const note = a.answer.slice(shown.trim().length);
+          if (note) yield { type: 'text', delta: note };
+          yield { type: 'done', answer: a };
+          return;
+        }
+        this.deps.onEvent?.({ type: 'invalid_citations', detail: `the model's answer had no valid citation (${filter.removed} removed)` });
+        problem = '根拠となる資料の番号を確認できなかったため、資料から抜粋した回答を示します。';
+      } catch (e) {
+        this.providerFailed(plan, e);
+        problem = '回答の生成が中断されたため、資料から抜粋した回答を示します。';
+      }
+      if (shown !== '' && problem) {
+        const lead = `\n\n(${problem})\n`;
+        shown += lead;
+        yield { type: 'text', delta: lead };
+      }
+    }
+    const text = await this.extractive(plan);
+    const checked = checkCitations(text, plan.valid);
+    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT)) {
+      const a = this.abstention(plan, models.extractive);
+      yield* sentences(a.answer);
+      yield { type: 'done', answer: { ...a, answer: shown + a.answer } };
+      return;
+    }
+    const a = this.answered(plan, checked.text, checked.used, models.extractive);
+    yield* sentences(a.answer);
+    yield { type: 'done', answer: { ...a, answer: shown + a.answer } };
+  }
+}
+
+interface Plan {
+  hits: Hit[];
+  confidence: number;
+  calibration: Calibration;
+  reasons: string[];
+  prompt: string;
+  valid: Set<number>;
+  frame: Pick<Answer, 'asOf' | 'indexVersion' | 'risk'>;
+  confident: boolean;
+}
+
+export type AnswerStreamEvent =
+  | { type: 'sources'; citations: Citation[] }
+  | { type: 'text'; delta: string }
+  | { type: 'done'; answer: Answer };
+
+/** Text as sentence-sized deltas, as a model streams it. */
+function* sentences(text: string): Generator<AnswerStreamEvent> {
+  for (const delta of text.match(/[^。\n]*[。\n]?/g)?.filter((p) => p !== '') ?? [text]) yield { type: 'text', delta };
+}
+
+function citationsOf(hits: Hit[], cited: Set<number>): Citation[] {
+  return hits.map((h, i) => ({
+    n: i + 1,
+    source: h.chunk.source,
+    title: h.chunk.title,
+    section: h.chunk.section,
+    page: h.chunk.page,
+    text: h.chunk.text,
+    score: round(h.score),
+    cited: cited.has(i + 1),
+    effectiveFrom: h.chunk.effectiveFrom,
+    effectiveTo: h.chunk.effectiveTo,
+  }));
+}
+
+/** The note naming the rules revision the cited passages belong to. */
+function revisionNote(hits: Hit[], used: number[]): { note: string; revision: string | null } {
+  const dated = used.map((n) => hits[n - 1]).find((h) => h && (h.chunk.effectiveFrom !== null || h.chunk.effectiveTo !== null));
+  const revision = dated ? revisionLabel(dated.chunk.effectiveFrom, dated.chunk.effectiveTo) : null;
+  return { revision, note: revision ? `\n\n※ ${revision}(${dated?.chunk.title})に基づく回答です。` : '' };
 }
 
 function round(x: number): number {

@@ -38,11 +38,6 @@ function textOf(m: z.infer<typeof Message>): string {
   return m.parts.map((p) => (p.type === 'text' ? (p.text ?? '') : '')).join('').trim();
 }
 
-/** Splits an answer into sentence-sized deltas, as a model streams tokens. */
-function deltas(text: string): string[] {
-  return text.match(/[^。\n]*[。\n]?/g)?.filter((p) => p !== '') ?? [text];
-}
-
 export function chatRoutes(deps: AppDeps) {
   return new OpenAPIHono<AuthEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
     const { messages } = c.req.valid('json');
@@ -52,29 +47,50 @@ export function chatRoutes(deps: AppDeps) {
     if (!parsed.success) throw new ApiError(400, 'invalid_request', `messages: ${parsed.error.issues[0]?.message ?? '質問がありません。'}`);
     const question = parsed.data;
     const history = users.slice(0, -1).slice(-10);
-    const answer = await deps.answerer.ask({ question, history });
+    const events = deps.answerer.stream({ question, history })[Symbol.asyncIterator]();
+    // The first event (the passages) comes after retrieval; a failure there is a plain HTTP error.
+    const first = await events.next();
     const stream = createUIMessageStream<UIMessage>({
-      execute: ({ writer }) => {
+      execute: async ({ writer }) => {
         writer.write({ type: 'start' });
-        for (const cit of answer.citations) {
-          writer.write({
-            type: 'source-document',
-            sourceId: `citation-${cit.n}`,
-            mediaType: 'text/plain',
-            title: [cit.title, cit.section].filter(Boolean).join(' › ') + (cit.page !== null ? ` (p.${cit.page})` : ''),
-            filename: cit.source,
-            providerMetadata: { seabis: { n: cit.n, section: cit.section, page: cit.page, text: cit.text, score: cit.score, cited: cit.cited } },
-          });
+        let started = false;
+        for (let r = first; !r.done; r = await events.next()) {
+          const e = r.value;
+          if (e.type === 'sources') {
+            for (const cit of e.citations) {
+              writer.write({
+                type: 'source-document',
+                sourceId: `citation-${cit.n}`,
+                mediaType: 'text/plain',
+                title: [cit.title, cit.section].filter(Boolean).join(' › ') + (cit.page !== null ? ` (p.${cit.page})` : ''),
+                filename: cit.source,
+                providerMetadata: { seabis: { n: cit.n, section: cit.section, page: cit.page, text: cit.text, score: cit.score } },
+              });
+            }
+          } else if (e.type === 'text') {
+            if (!started) writer.write({ type: 'text-start', id: 'answer' });
+            started = true;
+            writer.write({ type: 'text-delta', id: 'answer', delta: e.delta });
+          } else {
+            if (started) writer.write({ type: 'text-end', id: 'answer' });
+            const a = e.answer;
+            writer.write({
+              type: 'data-answer',
+              data: {
+                escalate: a.escalate,
+                confidence: a.confidence,
+                risk: a.risk,
+                revision: a.revision,
+                asOf: a.asOf,
+                model: a.model,
+                cited: a.citations.filter((c) => c.cited).map((c) => c.n),
+              },
+            });
+          }
         }
-        writer.write({ type: 'text-start', id: 'answer' });
-        for (const delta of deltas(answer.answer)) writer.write({ type: 'text-delta', id: 'answer', delta });
-        writer.write({ type: 'text-end', id: 'answer' });
-        writer.write({
-          type: 'data-answer',
-          data: { escalate: answer.escalate, confidence: answer.confidence, risk: answer.risk, revision: answer.revision, asOf: answer.asOf },
-        });
         writer.write({ type: 'finish', finishReason: 'stop' });
       },
+      onError: () => '回答の生成中にエラーが発生しました。時間をおいて再度お試しください。',
     });
     return createUIMessageStreamResponse({ stream }) as never;
   });

@@ -3,11 +3,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Mode = { kind: 'text'; content: string } | { kind: 'error'; status: number } | { kind: 'hang' };
+export type Mode =
+  | { kind: 'text'; content: string }
+  | { kind: 'error'; status: number }
+  | { kind: 'hang' }
+  /** Streams the first characters of content, then drops the connection. */
+  | { kind: 'break'; content: string; after: number };
 
 export interface FakeLlm {
   baseURL: string;
-  requests: Array<{ messages: Array<{ role: string; content: string }>; model: string }>;
+  requests: Array<{ messages: Array<{ role: string; content: string }>; model: string; stream?: boolean }>;
   mode: Mode;
   close(): Promise<void>;
 }
@@ -34,6 +39,28 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     if (mode.kind === 'error') {
       res.writeHead(mode.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'upstream failure', type: 'server_error' } }));
+      return;
+    }
+    if (parsed.stream) {
+      // OpenAI's server-sent events: a chunk per few characters, then [DONE].
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const content = mode.content;
+      const pieces = content.match(/.{1,4}/gsu) ?? [];
+      const chunk = (delta: Record<string, string>, finish: string | null) =>
+        `data: ${JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 0, model: parsed.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+      res.write(chunk({ role: 'assistant', content: '' }, null));
+      let sent = 0;
+      for (const p of pieces) {
+        if (mode.kind === 'break' && sent >= mode.after) {
+          res.socket?.destroy();
+          return;
+        }
+        res.write(chunk({ content: p }, null));
+        sent += p.length;
+        await new Promise((ok) => setTimeout(ok, 1));
+      }
+      res.write(chunk({}, 'stop'));
+      res.end('data: [DONE]\n\n');
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });

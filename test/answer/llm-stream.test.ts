@@ -1,0 +1,87 @@
+// Streaming answers from an OpenAI-compatible server on 127.0.0.1: text arrives in pieces with
+// citations checked on the fly; failures and answers without valid citations are followed by
+// the extractive answer, with a note, because text already shown cannot be taken back.
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Answerer, type AnswerEvent, type AnswerStreamEvent } from '../../src/answer/answerer.ts';
+import { createAnswerModels } from '../../src/models/language.ts';
+import { Retriever } from '../../src/retrieval/retriever.ts';
+import { FIXTURES, buildIndex } from '../helpers/index.ts';
+import { startFakeLlm, type FakeLlm } from '../helpers/openai-server.ts';
+
+let llm: FakeLlm;
+let answerer: Answerer;
+let events: AnswerEvent[];
+const question = '令和7年4月以降の出張の宿泊手当はいくら？';
+
+async function collect(): Promise<AnswerStreamEvent[]> {
+  const out: AnswerStreamEvent[] = [];
+  for await (const e of answerer.stream({ question })) out.push(e);
+  return out;
+}
+const textOf = (es: AnswerStreamEvent[]) => es.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');
+const doneOf = (es: AnswerStreamEvent[]) => es.find((e) => e.type === 'done') as Extract<AnswerStreamEvent, { type: 'done' }>;
+
+beforeAll(async () => {
+  llm = await startFakeLlm();
+  const { index } = await buildIndex(join(FIXTURES, 'mini'));
+  answerer = new Answerer({
+    retriever: new Retriever(index),
+    models: createAnswerModels({ llm: { baseURL: llm.baseURL, model: 'test-model', apiKey: 'k', timeoutMs: 400 } }),
+    indexVersion: () => index.version,
+    onEvent: (e) => events.push(e),
+  });
+});
+afterAll(() => llm.close());
+beforeEach(() => {
+  events = [];
+});
+
+describe('streamed answers', () => {
+  it('sends the passages first, then the model’s text in pieces, then the final answer', async () => {
+    llm.mode = { kind: 'text', content: '国内出張の宿泊手当は1夜2,400円です[1]。日当は廃止されました[1]。' };
+    const es = await collect();
+    expect(es[0]?.type).toBe('sources');
+    expect(es.filter((e) => e.type === 'text').length).toBeGreaterThan(3);
+    expect(textOf(es)).toContain('国内出張の宿泊手当は1夜2,400円です[1]。日当は廃止されました[1]。');
+    const done = doneOf(es);
+    expect(done.answer.model).toContain('test-model');
+    expect(done.answer.answer).toBe(textOf(es));
+    expect(done.answer.citations[0]?.cited).toBe(true);
+    expect(llm.requests.at(-1)?.stream).toBe(true);
+  });
+  it('drops invalid markers as they stream', async () => {
+    llm.mode = { kind: 'text', content: '宿泊手当は2,400円です[1][7]。' };
+    expect(textOf(await collect())).toContain('宿泊手当は2,400円です[1]。');
+  });
+  it('follows an answer without valid citations with the extractive answer and a note', async () => {
+    llm.mode = { kind: 'text', content: '宿泊手当は2,400円です。' };
+    const es = await collect();
+    const text = textOf(es);
+    expect(text).toMatch(/^宿泊手当は2,400円です。\n\n\(根拠となる資料の番号を確認できなかったため/);
+    expect(text).toMatch(/2,400円です\[1\]/);
+    expect(doneOf(es).answer.model).toBe('seabis-builtin:extractive-v1');
+    expect(events.map((e) => e.type)).toEqual(['invalid_citations']);
+  });
+  it('streams the extractive answer when the provider fails before writing anything', async () => {
+    llm.mode = { kind: 'error', status: 500 };
+    const es = await collect();
+    expect(textOf(es)).not.toContain('中断');
+    expect(textOf(es)).toMatch(/2,400円.*\[1\]/);
+    expect(doneOf(es).answer.risk.reasons).toContain('provider_failure');
+  });
+  it('continues with the extractive answer when the provider drops the stream midway', async () => {
+    llm.mode = { kind: 'break', content: '国内出張の宿泊手当は、1夜につき2,400円です[1]。', after: 8 };
+    const es = await collect();
+    const text = textOf(es);
+    expect(text).toContain('回答の生成が中断されたため');
+    expect(text).toMatch(/2,400円です\[1\]。/);
+    expect(doneOf(es).answer.risk.reasons).toContain('provider_failure');
+  });
+  it('falls back when the provider hangs past the timeout', async () => {
+    llm.mode = { kind: 'hang' };
+    const es = await collect();
+    expect(doneOf(es).answer.model).toBe('seabis-builtin:extractive-v1');
+    expect(textOf(es)).toContain('2,400円');
+  });
+});
