@@ -181,6 +181,8 @@ if (values.write) {
     weights: model.w.map(r3),
     bias: r3(model.b),
     threshold,
+    // Answers between the threshold and here carry a caution (see answer/answerer.ts).
+    cautionBelow: Math.round(Math.min(0.95, threshold + 0.2) * 100) / 100,
     fittedOn:
       `npm run calibrate on ${new Date().toISOString().slice(0, 10)}: ${summary.answerable} answerable and ${summary.unanswerable} unanswerable questions ` +
       `(golden set on the sample corpus, seed questions on the seed documents); 5-fold CV abstention precision ${summary.crossValidated.precision}, recall ${summary.crossValidated.recall}`,

@@ -20,6 +20,10 @@ export const ABSTAIN_TEXT =
   'お尋ねの内容について、操作マニュアル・FAQ・規程の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
   '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。';
 
+export const CAUTION_TEXT =
+  '※ 資料の該当しそうな箇所から回答していますが、ご質問に直接答える記載かどうか確認できませんでした。' +
+  '判断に迷う場合は「解決しない → 会計担当に問い合わせる」から会計担当職員にお問い合わせください。';
+
 export interface AnswerEvent {
   type: 'provider_failure' | 'invalid_citations';
   detail: string;
@@ -134,9 +138,11 @@ export class Answerer {
 
   private answered(plan: Plan, text: string, used: number[], model: LanguageModelV4): Answer {
     const { note, revision } = revisionNote(plan.hits, used);
+    const unsure = plan.confidence < (plan.calibration.cautionBelow ?? 0);
+    if (unsure && !plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
     return {
       ...plan.frame,
-      answer: text + note,
+      answer: text + note + (unsure ? `\n\n${CAUTION_TEXT}` : ''),
       citations: citationsOf(plan.hits, new Set(used)),
       escalate: false,
       confidence: round(plan.confidence),

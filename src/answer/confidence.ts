@@ -11,6 +11,11 @@ export interface Calibration {
   bias: number;
   /** Below this confidence the assistant abstains and offers escalation. */
   threshold: number;
+  /**
+   * Between the threshold and this, it answers with a caution that the passages may not answer
+   * the question, and the answer is logged as given with low confidence.
+   */
+  cautionBelow?: number;
   /** Where the numbers came from. */
   fittedOn: string;
 }

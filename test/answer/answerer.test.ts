@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT } from '../../src/answer/answerer.ts';
+import { CALIBRATION } from '../../src/answer/confidence.ts';
+import { createAnswerModels } from '../../src/models/language.ts';
+import { Retriever } from '../../src/retrieval/retriever.ts';
+import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
+import { FIXTURES, buildIndex } from '../helpers/index.ts';
+
+let index: FileIndex;
+beforeAll(async () => {
+  index = (await buildIndex(join(FIXTURES, 'mini'))).index;
+});
+const answerer = (calibration = CALIBRATION) =>
+  new Answerer({ retriever: new Retriever(index), models: createAnswerModels({ llm: null }), indexVersion: () => index.version, calibration });
+
+describe('confidence bands', () => {
+  const q = { question: '領収書をなくしたらどうすればいいですか' };
+  it('answers plainly above the caution band', async () => {
+    const a = await answerer({ ...CALIBRATION, threshold: 0.01, cautionBelow: 0 }).ask(q);
+    expect(a.escalate).toBe(false);
+    expect(a.answer).not.toContain(CAUTION_TEXT);
+    expect(a.risk.reasons).toEqual([]);
+  });
+  it('answers with a caution, logged as low confidence, inside the band', async () => {
+    const a = await answerer({ ...CALIBRATION, threshold: 0.01, cautionBelow: 0.999 }).ask(q);
+    expect(a.escalate).toBe(false);
+    expect(a.answer.endsWith(CAUTION_TEXT)).toBe(true);
+    expect(a.risk.reasons).toEqual(['low_confidence']);
+  });
+  it('abstains below the threshold, offering escalation, and says so in the stream too', async () => {
+    const strict = answerer({ ...CALIBRATION, threshold: 0.999 });
+    const a = await strict.ask(q);
+    expect(a).toMatchObject({ escalate: true, answer: ABSTAIN_TEXT });
+    expect(a.citations.every((c) => !c.cited)).toBe(true);
+    let text = '';
+    for await (const e of strict.stream(q)) if (e.type === 'text') text += e.delta;
+    expect(text).toBe(ABSTAIN_TEXT);
+  });
+});
