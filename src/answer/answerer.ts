@@ -177,6 +177,8 @@ export class Answerer {
         });
         const checked = checkCitations(r.text, plan.valid);
         if (checked.used.length > 0) return this.answered(plan, checked.text, checked.used, models.llm.model);
+        // The model found that the passages do not answer: that is respected, not overridden.
+        if (saysNoAnswer(checked.text)) return this.abstention(plan, models.llm.model);
         this.deps.onEvent?.({ type: 'invalid_citations', detail: `the model's answer had no valid citation (${checked.removed} removed)` });
       } catch (e) {
         this.providerFailed(plan, e);
@@ -239,6 +241,13 @@ export class Answerer {
           yield { type: 'done', answer: a };
           return;
         }
+        if (saysNoAnswer(shown)) {
+          const a = this.abstention(plan, models.llm.model);
+          const rest = `\n\n${a.answer}`;
+          yield { type: 'text', delta: rest };
+          yield { type: 'done', answer: { ...a, answer: shown + rest } };
+          return;
+        }
         this.deps.onEvent?.({ type: 'invalid_citations', detail: `the model's answer had no valid citation (${filter.removed} removed)` });
         problem = '根拠となる資料の番号を確認できなかったため、資料から抜粋した回答を示します。';
       } catch (e) {
@@ -280,6 +289,11 @@ export type AnswerStreamEvent =
   | { type: 'sources'; citations: Citation[] }
   | { type: 'text'; delta: string }
   | { type: 'done'; answer: Answer };
+
+/** Does a model's answer (without valid citations) say that the passages do not answer? */
+export function saysNoAnswer(text: string): boolean {
+  return /記載が見当たりません|記載がありません|記載されていません|見つかりませんでした|お答えできません|回答できません/.test(text);
+}
 
 /** Text as sentence-sized deltas, as a model streams it. */
 function* sentences(text: string): Generator<AnswerStreamEvent> {

@@ -63,6 +63,12 @@ describe('streamed answers', () => {
     expect(doneOf(es).answer.model).toBe('seabis-builtin:extractive-v1');
     expect(events.map((e) => e.type)).toEqual(['invalid_citations']);
   });
+  it('respects the model when it says the passages do not answer, and offers escalation', async () => {
+    llm.mode = { kind: 'text', content: '資料には記載が見当たりません。' };
+    const es = await collect();
+    expect(textOf(es)).toMatch(/^資料には記載が見当たりません。\n\n.*会計担当職員/s);
+    expect(doneOf(es).answer.escalate).toBe(true);
+  });
   it('streams the extractive answer when the provider fails before writing anything', async () => {
     llm.mode = { kind: 'error', status: 500 };
     const es = await collect();

@@ -61,6 +61,14 @@ describe('OpenAI-compatible model', () => {
       expect(events.map((e) => e.type)).toEqual(['invalid_citations']);
     }
   });
+  it('respects the model when it says the passages do not answer', async () => {
+    llm.mode = { kind: 'text', content: '資料には記載が見当たりません。' };
+    const a = await answerer.ask({ question });
+    expect(a.escalate).toBe(true);
+    expect(a.citations.every((c) => !c.cited)).toBe(true);
+    expect(a.model).toContain('test-model');
+    expect(events).toEqual([]);
+  });
   it('falls back and reports a provider failure on an HTTP error', async () => {
     llm.mode = { kind: 'error', status: 500 };
     const a = await answerer.ask({ question });
