@@ -99,7 +99,7 @@ export class Answerer {
     // Date phrases have done their work (date ranking); left in, they would match every dated text.
     const questionText = withoutDates(input.question, now);
     const contextText = context ? withoutDates(context, now) : undefined;
-    const result = await this.deps.retriever.search({ text: questionText, context: contextText, date, dateNamed: named !== null, original: input.question });
+    const result = await this.deps.retriever.search({ text: questionText, context: contextText, date, dateNamed: named !== null, original: input.question, today: now.toISOString().slice(0, 10) });
     return { ...result, context, named, date };
   }
 

@@ -58,7 +58,7 @@ function unknownShare(words: string[], lex: LexicalResult | null): number {
   return content.filter((w) => (lex.df[w] ?? 0) === 0).length / content.length;
 }
 
-function yearMatch(question: string, hits: Hit[]): number {
+function yearMatch(question: string, hits: Hit[], thisYear: number): number {
   const asked = yearsIn(normalizeText(question).toLowerCase());
   if (asked.size === 0) return 1;
   for (const h of hits) {
@@ -68,7 +68,9 @@ function yearMatch(question: string, hits: Hit[]): number {
       if (spoken.has(y)) return 1;
       const from = c.effectiveFrom ? Number(c.effectiveFrom.slice(0, 4)) : null;
       const to = c.effectiveTo ? Number(c.effectiveTo.slice(0, 4)) : null;
-      if ((from !== null || to !== null) && (from === null || from <= y) && (to === null || y <= to)) return 1;
+      // A dated document speaks for the years it is in force — but an open-ended one says nothing
+      // of years still to come (「2027年度の基準額」).
+      if ((from !== null || to !== null) && (from === null || from <= y) && (to === null ? y <= thisYear : y <= to)) return 1;
     }
   }
   return 0;
@@ -82,7 +84,7 @@ const UNIT_WORDS = new Set(['円', 'km', 'キロ', '泊', '日', '月', '年', '
  * Evidence that the hits answer the question, for the confidence model.
  * `question`: the words looked up (date phrases removed); `original`: the question as asked.
  */
-export function computeEvidence(question: string, original: string, hits: Hit[], lex: LexicalResult | null): Evidence {
+export function computeEvidence(question: string, original: string, hits: Hit[], lex: LexicalResult | null, today?: string): Evidence {
   const best = hits[0];
   // Coverage counts the question's own words (not expansions or earlier turns), without bare
   // numbers and units: 「11,500円で泊まった」 states the traveler's case, it is not looked up.
@@ -142,7 +144,7 @@ export function computeEvidence(question: string, original: string, hits: Hit[],
     missingRare: missing.length > 0 ? Math.max(...missing) : 0,
     answerType: typed ? 1 : 0,
     sentenceSupport,
-    yearMatch: yearMatch(original, hits.slice(0, 3)),
+    yearMatch: yearMatch(original, hits.slice(0, 3), today ? Number(today.slice(0, 4)) : 9999),
     unknownWords: unknownShare(words.map((w) => w.term), lex),
   };
 }

@@ -23,6 +23,8 @@ export interface RetrievalQuery {
   dateNamed: boolean;
   /** The question as asked, when `text` had parts removed (date phrases): evidence is judged on it. */
   original?: string;
+  /** Today (YYYY-MM-DD): an open-ended document speaks for past years, not for future ones. */
+  today?: string;
 }
 
 export interface RetrievalOptions {
@@ -182,7 +184,7 @@ export class Retriever {
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
     const top = hits.slice(0, o.k);
     const text = q.context ? `${q.text}\n${q.context}` : q.text;
-    return { hits: top, evidence: computeEvidence(text, q.original ?? q.text, top, lex) };
+    return { hits: top, evidence: computeEvidence(text, q.original ?? q.text, top, lex, q.today) };
   }
 
   private embedQuery(q: RetrievalQuery, extra: string): Promise<number[]> {
