@@ -8,6 +8,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, handleError } from './lib/errors.ts';
 import { askRoutes } from './routes/ask.ts';
 import { chatRoutes } from './routes/chat.ts';
+import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes());
   app.route('/', askRoutes(deps));
   app.route('/', chatRoutes(deps));
+  app.route('/', escalationRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

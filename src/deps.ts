@@ -2,6 +2,7 @@
 // with in-memory parts. Nothing here is platform-specific.
 import type { AnswerStreamEvent } from './answer/answerer.ts';
 import type { Answer } from './answer/types.ts';
+import type { TicketService } from './escalation/tickets.ts';
 import type { ConversationStore } from './store/conversations.ts';
 
 export interface AskService {
@@ -13,6 +14,7 @@ export interface AskService {
 export interface AppDeps {
   answerer: AskService;
   conversations: ConversationStore;
+  tickets: TicketService;
   authSecret: string;
   version: string;
   /** Creates ids for new conversations. */

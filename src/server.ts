@@ -10,7 +10,9 @@ import type { Config } from './config.ts';
 import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
 import { resolveAuthSecret } from './runtime/secret.ts';
-import { MemoryConversationStore } from './store/conversations.ts';
+import { TicketService } from './escalation/tickets.ts';
+import { SqlConversationStore } from './store/conversations.ts';
+import { openNodeStore } from './store/node/open.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -24,9 +26,11 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
   const authSecret = await resolveAuthSecret(config);
   const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`) });
+  const db = openNodeStore(config);
   const app = createApp({
     answerer: runtime.answerer,
-    conversations: new MemoryConversationStore(),
+    conversations: new SqlConversationStore(db),
+    tickets: new TicketService(db),
     authSecret,
     version,
     log: (m, d) => log(`${m} ${d instanceof Error ? (d.stack ?? d.message) : JSON.stringify(d ?? '')}`),
@@ -48,6 +52,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
   return {
     server,
     port,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) =>
+        server.close(() => {
+          db.close();
+          ok();
+        }),
+      ),
   };
 }

@@ -27,9 +27,9 @@ export function askRoutes(deps: AppDeps) {
     const { question, conversationId } = c.req.valid('json');
     const user = c.get('user');
     const id = conversationId ?? newId();
-    const history = await deps.conversations.history(id, user.id);
+    const history = (await deps.conversations.turns(id, user.id)).map((t) => t.question);
     const answer = await deps.answerer.ask({ question, history });
-    await deps.conversations.append(id, user.id, question);
+    await deps.conversations.record(id, user.id, question, answer);
     return c.json({ ...answer, conversationId: id }, 200);
   });
 }

@@ -1,35 +1,42 @@
-// Conversation memory for follow-up questions: the port, and an in-memory adapter with a size
-// bound. Conversations are kept per user: the same id used by another user is another
-// conversation, so nobody reads someone else's questions.
+// Conversation memory for follow-up questions and for escalation (which attaches the exchange):
+// the port, and its SQL implementation (node:sqlite or D1 through the SQL port). Conversations
+// are kept per user: the same id used by another user is another conversation.
+import type { Answer } from '../answer/types.ts';
+import type { SqlDb } from './sql.ts';
 
-export interface ConversationStore {
-  /** Earlier questions of the conversation, oldest first ([] for an unknown id). */
-  history(conversationId: string, userId: string): Promise<string[]>;
-  append(conversationId: string, userId: string, question: string): Promise<void>;
+export interface ConversationTurn {
+  question: string;
+  answer: Answer | null;
+  at: string;
 }
 
-export class MemoryConversationStore implements ConversationStore {
-  private readonly items = new Map<string, string[]>();
-  private readonly maxConversations: number;
-  private readonly maxTurns: number;
+export interface ConversationStore {
+  /** The latest turns of a conversation, oldest first ([] for an unknown id). */
+  turns(conversationId: string, userId: string, limit?: number): Promise<ConversationTurn[]>;
+  record(conversationId: string, userId: string, question: string, answer: Answer | null): Promise<void>;
+}
 
-  constructor(maxConversations = 10_000, maxTurns = 20) {
-    this.maxConversations = maxConversations;
-    this.maxTurns = maxTurns;
+export class SqlConversationStore implements ConversationStore {
+  private readonly db: SqlDb;
+  constructor(db: SqlDb) {
+    this.db = db;
   }
 
-  async history(conversationId: string, userId: string): Promise<string[]> {
-    return [...(this.items.get(`${userId}\u0000${conversationId}`) ?? [])];
+  async turns(conversationId: string, userId: string, limit = 20): Promise<ConversationTurn[]> {
+    const rows = await this.db.all<{ question: string; answer: string | null; created_at: string }>(
+      'SELECT question, answer, created_at FROM conversation_turns WHERE user_id = ? AND conversation_id = ? ORDER BY id DESC LIMIT ?',
+      [userId, conversationId, limit],
+    );
+    return rows.reverse().map((r) => ({ question: r.question, answer: r.answer ? (JSON.parse(r.answer) as Answer) : null, at: r.created_at }));
   }
 
-  async append(conversationId: string, userId: string, question: string): Promise<void> {
-    const key = `${userId}\u0000${conversationId}`;
-    const questions = [...(this.items.get(key) ?? []), question].slice(-this.maxTurns);
-    this.items.delete(key); // re-insert: Map order is recency order
-    this.items.set(key, questions);
-    if (this.items.size > this.maxConversations) {
-      const oldest = this.items.keys().next().value;
-      if (oldest !== undefined) this.items.delete(oldest);
-    }
+  async record(conversationId: string, userId: string, question: string, answer: Answer | null): Promise<void> {
+    await this.db.run('INSERT INTO conversation_turns (conversation_id, user_id, question, answer, created_at) VALUES (?, ?, ?, ?, ?)', [
+      conversationId,
+      userId,
+      question,
+      answer ? JSON.stringify(answer) : null,
+      new Date().toISOString(),
+    ]);
   }
 }

@@ -6,7 +6,9 @@ import { issueToken } from '../../src/auth/tokens.ts';
 import type { AnswerModels } from '../../src/models/language.ts';
 import { ExtractiveLanguageModel } from '../../src/answer/extractive-model.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
-import { MemoryConversationStore } from '../../src/store/conversations.ts';
+import { TicketService } from '../../src/escalation/tickets.ts';
+import { SqlConversationStore } from '../../src/store/conversations.ts';
+import { NodeSqlite } from '../../src/store/node/sqlite.ts';
 import { FIXTURES, buildIndex } from './index.ts';
 import { join } from 'node:path';
 
@@ -16,9 +18,12 @@ export async function createTestApp(models: AnswerModels = { extractive: new Ext
   const { index } = await buildIndex(join(FIXTURES, 'mini'));
   const answerer = new Answerer({ retriever: new Retriever(index), models, indexVersion: () => index.version, now: () => new Date('2026-11-24T00:00:00Z') });
   const logs: string[] = [];
-  const app = createApp({ answerer, conversations: new MemoryConversationStore(), authSecret: TEST_SECRET, version: 'test', log: (m) => logs.push(m) });
+  const db = new NodeSqlite(':memory:');
+  db.migrate();
+  const tickets = new TicketService(db);
+  const app = createApp({ answerer, conversations: new SqlConversationStore(db), tickets, authSecret: TEST_SECRET, version: 'test', log: (m) => logs.push(m) });
   const token = (role: Role, id = `${role}-1`) => issueToken(TEST_SECRET, { id, role });
-  return { app, answerer, index, token, logs };
+  return { app, answerer, index, token, logs, db, tickets };
 }
 
 export function post(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, path: string, body: unknown, token?: string) {
