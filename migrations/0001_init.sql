@@ -30,6 +30,8 @@ CREATE INDEX IF NOT EXISTS tickets_by_status ON tickets (status, created_at);
 
 CREATE TABLE IF NOT EXISTS ticket_events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
+  -- A unique reference chosen by the writer, so it can tell whether its own change went in.
+  ref TEXT NOT NULL UNIQUE,
   ticket_id TEXT NOT NULL REFERENCES tickets (id),
   type TEXT NOT NULL CHECK (type IN ('opened', 'forwarded', 'answered', 'resolved', 'reopened')),
   actor_id TEXT NOT NULL,

@@ -22,6 +22,8 @@ const schema = z
     EMBEDDINGS_BASE_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as http://127.0.0.1:8000/v1' }).optional()),
     EMBEDDINGS_MODEL: z.preprocess(emptyToUndefined, optionalString),
     EMBEDDINGS_API_KEY: z.preprocess(emptyToUndefined, optionalString),
+    WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as https://example.invalid/hooks/seabis' }).optional()),
+    WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   })
   .superRefine((c, ctx) => {
@@ -40,6 +42,7 @@ export interface Config {
   authSecret: string | undefined;
   llm: { baseURL: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
   embeddings: { baseURL: string; model: string; apiKey: string | undefined } | null;
+  webhook: { url: string; secret: string | null } | null;
   env: Env['NODE_ENV'];
 }
 
@@ -66,6 +69,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     authSecret: c.AUTH_SECRET,
     llm: c.LLM_BASE_URL && c.LLM_MODEL ? { baseURL: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS } : null,
     embeddings: c.EMBEDDINGS_BASE_URL && c.EMBEDDINGS_MODEL ? { baseURL: c.EMBEDDINGS_BASE_URL, model: c.EMBEDDINGS_MODEL, apiKey: c.EMBEDDINGS_API_KEY } : null,
+    webhook: c.WEBHOOK_URL ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET ?? null } : null,
     env: c.NODE_ENV,
   };
 }

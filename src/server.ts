@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
 import { resolveAuthSecret } from './runtime/secret.ts';
+import { WebhookNotifier } from './escalation/notifier.ts';
 import { TicketService } from './escalation/tickets.ts';
 import { SqlConversationStore } from './store/conversations.ts';
 import { openNodeStore } from './store/node/open.ts';
@@ -27,6 +28,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const authSecret = await resolveAuthSecret(config);
   const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`) });
   const db = openNodeStore(config);
+  // Ticket notifications: delivered from the outbox while the server runs.
+  const notifier = new WebhookNotifier(db, { url: config.webhook?.url ?? null, secret: config.webhook?.secret });
+  const stopNotifier = config.webhook ? notifier.start(2_000, (e) => log(`webhook delivery failed: ${(e as Error).message}`)) : async () => {};
   const app = createApp({
     answerer: runtime.answerer,
     conversations: new SqlConversationStore(db),
@@ -55,8 +59,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
     close: () =>
       new Promise<void>((ok) =>
         server.close(() => {
-          db.close();
-          ok();
+          void stopNotifier().finally(() => {
+            db.close();
+            ok();
+          });
         }),
       ),
   };

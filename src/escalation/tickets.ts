@@ -4,7 +4,7 @@
 import type { Answer } from '../answer/types.ts';
 import type { Role, User } from '../auth/roles.ts';
 import type { ConversationTurn } from '../store/conversations.ts';
-import type { SqlDb, SqlValue } from '../store/sql.ts';
+import type { SqlDb, SqlStatement, SqlValue } from '../store/sql.ts';
 
 export const TICKET_STATUSES = ['open', 'forwarded', 'answered', 'resolved'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -91,6 +91,18 @@ export interface QueueFilter {
   olderThanHours?: number;
 }
 
+/**
+ * The outbox row announcing a change, written in the change's own transaction. The payload names
+ * the ticket and what happened, not its text: receivers fetch details with their own rights.
+ */
+function notificationStatement(id: string, event: TicketEventType, status: TicketStatus, category: string, at: string, guarded: boolean): SqlStatement {
+  const payload = JSON.stringify({ event: `ticket.${event}`, ticket: { id, status, category, url: `/api/escalations/${id}` }, at });
+  return {
+    sql: `INSERT INTO notifications (ticket_id, event, payload, status, attempts, next_attempt_at, created_at) SELECT ?, ?, ?, 'pending', 0, ?, ?${guarded ? ' WHERE changes() = 1' : ''}`,
+    params: [id, `ticket.${event}`, payload, at, at],
+  };
+}
+
 export class TicketService {
   private readonly db: SqlDb;
   private readonly now: () => Date;
@@ -110,7 +122,8 @@ export class TicketService {
         sql: 'INSERT INTO tickets (id, traveler_id, question, note, conversation, assistant_answer, category, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         params: [id, traveler.id, input.question, input.note ?? null, JSON.stringify(input.conversation), input.assistantAnswer ? JSON.stringify(input.assistantAnswer) : null, categoryOf(input.assistantAnswer), 'open', at, at],
       },
-      { sql: 'INSERT INTO ticket_events (ticket_id, type, actor_id, actor_role, body, citations, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)', params: [id, 'opened', traveler.id, traveler.role, input.note ?? null, at] },
+      { sql: 'INSERT INTO ticket_events (ref, ticket_id, type, actor_id, actor_role, body, citations, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', params: [this.newId(), id, 'opened', traveler.id, traveler.role, input.note ?? null, at] },
+      notificationStatement(id, 'opened', 'open', categoryOf(input.assistantAnswer), at, false),
     ]);
     return this.load(id);
   }
@@ -179,20 +192,20 @@ export class TicketService {
       throw new TicketError('conflict', `この問い合わせは「${STATUS_LABEL[current.status]}」のため、この操作はできません。`);
     }
     const at = this.now().toISOString();
+    const ref = this.newId();
     // The status is changed only if nobody changed it meanwhile; the event is recorded only then.
     await this.db.batch([
       { sql: 'UPDATE tickets SET status = ?, updated_at = ? WHERE id = ? AND status = ?', params: [to, at, id, current.status] },
       {
-        sql: 'INSERT INTO ticket_events (ticket_id, type, actor_id, actor_role, body, citations, created_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1',
-        params: [id, type, actor.id, actor.role, body, citations.length > 0 ? JSON.stringify(citations) : null, at],
+        sql: 'INSERT INTO ticket_events (ref, ticket_id, type, actor_id, actor_role, body, citations, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1',
+        params: [ref, id, type, actor.id, actor.role, body, citations.length > 0 ? JSON.stringify(citations) : null, at],
       },
+      notificationStatement(id, type, to, current.category, at, true),
     ]);
-    const after = await this.load(id);
-    const last = after.events.at(-1);
-    if (after.status !== to || last?.at !== at || last.type !== type) {
+    if (!(await this.db.first('SELECT 1 AS found FROM ticket_events WHERE ref = ?', [ref]))) {
       throw new TicketError('conflict', 'この問い合わせは他の担当者が更新しました。開き直してください。');
     }
-    return after;
+    return this.load(id);
   }
 
   private async load(id: string): Promise<Ticket> {
