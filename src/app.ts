@@ -10,6 +10,7 @@ import { askRoutes } from './routes/ask.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/session.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -27,9 +28,10 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use('/api/*', authenticate(deps.authSecret));
+  app.use('/api/*', authenticate({ secret: deps.auth.secret, oidc: deps.auth.oidc }));
 
   app.route('/', healthRoutes());
+  app.route('/', sessionRoutes(deps));
   app.route('/', askRoutes(deps));
   app.route('/', chatRoutes(deps));
   app.route('/', escalationRoutes(deps));

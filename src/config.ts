@@ -24,12 +24,20 @@ const schema = z
     EMBEDDINGS_API_KEY: z.preprocess(emptyToUndefined, optionalString),
     WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as https://example.invalid/hooks/seabis' }).optional()),
     WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    OIDC_JWKS_URL: z.preprocess(emptyToUndefined, z.url({ message: "must be the provider's JWKS URL (…/.well-known/jwks.json)" }).optional()),
+    OIDC_ISSUER: z.preprocess(emptyToUndefined, optionalString),
+    OIDC_AUDIENCE: z.preprocess(emptyToUndefined, optionalString),
+    OIDC_ROLE_CLAIM: z.preprocess(emptyToUndefined, z.string().default('seabis_role')),
+    DEMO_ACCOUNTS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   })
   .superRefine((c, ctx) => {
     if (c.LLM_BASE_URL && !c.LLM_MODEL) ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'is required when LLM_BASE_URL is set (the model name the endpoint serves)' });
     if (c.LLM_MODEL && !c.LLM_BASE_URL) ctx.addIssue({ code: 'custom', path: ['LLM_BASE_URL'], message: 'is required when LLM_MODEL is set' });
     if (c.EMBEDDINGS_BASE_URL && !c.EMBEDDINGS_MODEL) ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_MODEL'], message: 'is required when EMBEDDINGS_BASE_URL is set' });
+    if (c.OIDC_JWKS_URL && (!c.OIDC_ISSUER || !c.OIDC_AUDIENCE)) {
+      ctx.addIssue({ code: 'custom', path: [c.OIDC_ISSUER ? 'OIDC_AUDIENCE' : 'OIDC_ISSUER'], message: 'is required when OIDC_JWKS_URL is set (tokens are checked against issuer and audience)' });
+    }
     if (c.EMBEDDINGS_MODEL && !c.EMBEDDINGS_BASE_URL) ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_BASE_URL'], message: 'is required when EMBEDDINGS_MODEL is set' });
   });
 
@@ -43,6 +51,9 @@ export interface Config {
   llm: { baseURL: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
   embeddings: { baseURL: string; model: string; apiKey: string | undefined } | null;
   webhook: { url: string; secret: string | null } | null;
+  oidc: { jwksUrl: string; issuer: string; audience: string; roleClaim: string } | null;
+  /** Demo accounts: on outside production, in production only with DEMO_ACCOUNTS=true. */
+  demoAccounts: boolean;
   env: Env['NODE_ENV'];
 }
 
@@ -70,6 +81,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     llm: c.LLM_BASE_URL && c.LLM_MODEL ? { baseURL: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS } : null,
     embeddings: c.EMBEDDINGS_BASE_URL && c.EMBEDDINGS_MODEL ? { baseURL: c.EMBEDDINGS_BASE_URL, model: c.EMBEDDINGS_MODEL, apiKey: c.EMBEDDINGS_API_KEY } : null,
     webhook: c.WEBHOOK_URL ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET ?? null } : null,
+    oidc: c.OIDC_JWKS_URL && c.OIDC_ISSUER && c.OIDC_AUDIENCE ? { jwksUrl: c.OIDC_JWKS_URL, issuer: c.OIDC_ISSUER, audience: c.OIDC_AUDIENCE, roleClaim: c.OIDC_ROLE_CLAIM } : null,
+    demoAccounts: c.DEMO_ACCOUNTS ? c.DEMO_ACCOUNTS === 'true' : c.NODE_ENV !== 'production',
     env: c.NODE_ENV,
   };
 }

@@ -2,6 +2,7 @@
 // with in-memory parts. Nothing here is platform-specific.
 import type { AnswerStreamEvent } from './answer/answerer.ts';
 import type { Answer } from './answer/types.ts';
+import type { OidcVerifier } from './auth/oidc.ts';
 import type { TicketService } from './escalation/tickets.ts';
 import type { ConversationStore } from './store/conversations.ts';
 
@@ -15,7 +16,15 @@ export interface AppDeps {
   answerer: AskService;
   conversations: ConversationStore;
   tickets: TicketService;
-  authSecret: string;
+  auth: {
+    secret: string;
+    /** Verifies tokens of the organization's OpenID Connect provider, when one is configured. */
+    oidc: OidcVerifier | null;
+    /** Demo accounts (one per role) may sign in. */
+    demoAccounts: boolean;
+    /** Session cookies carry Secure (production, behind HTTPS). */
+    secureCookies: boolean;
+  };
   version: string;
   /** Creates ids for new conversations. */
   newId?: () => string;

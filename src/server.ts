@@ -7,6 +7,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { createOidcVerifier } from './auth/oidc.ts';
 import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
 import { resolveAuthSecret } from './runtime/secret.ts';
@@ -35,7 +36,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     answerer: runtime.answerer,
     conversations: new SqlConversationStore(db),
     tickets: new TicketService(db),
-    authSecret,
+    auth: {
+      secret: authSecret,
+      oidc: config.oidc ? createOidcVerifier(config.oidc) : null,
+      demoAccounts: config.demoAccounts,
+      secureCookies: config.env === 'production',
+    },
     version,
     log: (m, d) => log(`${m} ${d instanceof Error ? (d.stack ?? d.message) : JSON.stringify(d ?? '')}`),
   });

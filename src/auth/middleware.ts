@@ -1,21 +1,44 @@
-// Authentication and role checks for routes: a bearer token (later also a session cookie) gives
-// the user; routes list the roles they admit. No token → 401, wrong role → 403.
+// Authentication and role checks for routes. A bearer token (ours, signed with AUTH_SECRET, or
+// one from the organization's OpenID Connect provider) or the web session cookie gives the user;
+// routes list the roles they admit. No credentials → 401, wrong role → 403.
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../lib/errors.ts';
+import type { OidcVerifier } from './oidc.ts';
 import type { Role, User } from './roles.ts';
+import { sameOrigin, sessionUser } from './session.ts';
 import { verifyToken } from './tokens.ts';
 
-export type AuthEnv = { Variables: { user: User } };
+export type AuthEnv = { Variables: { user: User; authMethod: 'token' | 'oidc' | 'session' } };
 
-export function authenticate(secret: string) {
+export interface AuthSettings {
+  secret: string;
+  oidc?: OidcVerifier | null;
+}
+
+/** Paths under /api that need no sign-in (signing in itself). */
+const PUBLIC = new Set(['/api/session', '/api/session/demo-accounts']);
+
+export function authenticate(settings: AuthSettings) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m?.[1]) throw new ApiError(401, 'unauthorized', '認証が必要です。Authorization: Bearer <token> を付けてください。', { 'WWW-Authenticate': 'Bearer' });
-    const user = await verifyToken(secret, m[1]);
-    if (!user) throw new ApiError(401, 'invalid_token', 'トークンが無効か、有効期限が切れています。', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    c.set('user', user);
-    await next();
+    if (m?.[1]) {
+      const own = await verifyToken(settings.secret, m[1]);
+      const user = own ?? (settings.oidc ? await settings.oidc(m[1]) : null);
+      if (!user) throw new ApiError(401, 'invalid_token', 'トークンが無効か、有効期限が切れています。', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+      c.set('user', user);
+      c.set('authMethod', own ? 'token' : 'oidc');
+      return next();
+    }
+    const user = await sessionUser(c, settings.secret);
+    if (user) {
+      if (!sameOrigin(c)) throw new ApiError(403, 'csrf', '別のサイトからの操作は受け付けられません。');
+      c.set('user', user);
+      c.set('authMethod', 'session');
+      return next();
+    }
+    if (PUBLIC.has(c.req.path)) return next();
+    throw new ApiError(401, 'unauthorized', 'サインインが必要です(または Authorization: Bearer <token> を付けてください)。', { 'WWW-Authenticate': 'Bearer' });
   });
 }
 

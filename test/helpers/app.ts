@@ -1,6 +1,7 @@
 // A test app over a fixture index, with tokens for each role.
 import { Answerer } from '../../src/answer/answerer.ts';
 import { createApp } from '../../src/app.ts';
+import type { AppDeps } from '../../src/deps.ts';
 import type { Role } from '../../src/auth/roles.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
 import type { AnswerModels } from '../../src/models/language.ts';
@@ -14,14 +15,24 @@ import { join } from 'node:path';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
-export async function createTestApp(models: AnswerModels = { extractive: new ExtractiveLanguageModel(), llm: null }) {
+export async function createTestApp(
+  models: AnswerModels = { extractive: new ExtractiveLanguageModel(), llm: null },
+  auth: Partial<AppDeps['auth']> = {},
+) {
   const { index } = await buildIndex(join(FIXTURES, 'mini'));
   const answerer = new Answerer({ retriever: new Retriever(index), models, indexVersion: () => index.version, now: () => new Date('2026-11-24T00:00:00Z') });
   const logs: string[] = [];
   const db = new NodeSqlite(':memory:');
   db.migrate();
   const tickets = new TicketService(db);
-  const app = createApp({ answerer, conversations: new SqlConversationStore(db), tickets, authSecret: TEST_SECRET, version: 'test', log: (m) => logs.push(m) });
+  const app = createApp({
+    answerer,
+    conversations: new SqlConversationStore(db),
+    tickets,
+    auth: { secret: TEST_SECRET, oidc: null, demoAccounts: true, secureCookies: false, ...auth },
+    version: 'test',
+    log: (m) => logs.push(m),
+  });
   const token = (role: Role, id = `${role}-1`) => issueToken(TEST_SECRET, { id, role });
   return { app, answerer, index, token, logs, db, tickets };
 }

@@ -11,6 +11,8 @@ const ANY = null;
 const ENDPOINTS: Array<{ method: 'GET' | 'POST'; path: () => string; body?: unknown; roles: Role[] | null }> = [
   { method: 'GET', path: () => '/healthz', roles: ANY },
   { method: 'GET', path: () => '/openapi.json', roles: ANY },
+  { method: 'GET', path: () => '/api/session/demo-accounts', roles: ANY },
+  { method: 'GET', path: () => '/api/session', roles: ['traveler', 'staff', 'helpdesk', 'admin'] },
   { method: 'POST', path: () => '/api/ask', body: { question: '領収書をなくした' }, roles: ['traveler', 'staff', 'helpdesk', 'admin'] },
   { method: 'POST', path: () => '/api/chat', body: { messages: [{ role: 'user', parts: [{ type: 'text', text: '領収書をなくした' }] }] }, roles: ['traveler', 'staff', 'helpdesk', 'admin'] },
   { method: 'POST', path: () => '/api/escalations', body: { question: '領収書をなくした' }, roles: ['traveler'] },
