@@ -1,5 +1,11 @@
 // npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json]
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Config } from '../src/config.ts';
+import { FaqService } from '../src/escalation/faq.ts';
+import { TicketService } from '../src/escalation/tickets.ts';
+import { FileIndex } from '../src/retrieval/node/file-index.ts';
+import { openNodeStore } from '../src/store/node/open.ts';
 import { ingest } from '../src/ingest/pipeline.ts';
 import { createEmbedder } from '../src/models/embeddings.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
@@ -37,8 +43,23 @@ try {
     out.write(report.written ? `Index written to ${indexDir} (version ${report.version}).\n` : `Nothing changed: the index in ${indexDir} was left as it was.\n`);
   }
   for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
+  // Approved FAQ entries whose cited sections changed are flagged for review now, not at next start.
+  if (report.written && !values.index && existsSync(join(config.dataDir, 'seabis.db'))) {
+    const flagged = await flagChangedFaqEntries(config, indexDir);
+    if (flagged.length > 0) process.stdout.write(`${flagged.length} FAQ entries cite sections that changed and need review: ${flagged.join(', ')}\n`);
+  }
   process.exitCode = report.failed.length > 0 ? 1 : 0;
 } catch (e) {
   process.stderr.write(`Ingestion failed: ${(e as Error).message}\n`);
   process.exitCode = 1;
+}
+
+async function flagChangedFaqEntries(config: Config, dir: string): Promise<string[]> {
+  const db = openNodeStore(config);
+  try {
+    const index = await FileIndex.open(dir, await createEmbedder(config));
+    return (await new FaqService(db, index, new TicketService(db)).sync()).flagged;
+  } finally {
+    db.close();
+  }
 }

@@ -9,6 +9,7 @@ import { ApiError, errorBody, handleError } from './lib/errors.ts';
 import { askRoutes } from './routes/ask.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { escalationRoutes } from './routes/escalations.ts';
+import { faqRoutes } from './routes/faq.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', askRoutes(deps));
   app.route('/', chatRoutes(deps));
   app.route('/', escalationRoutes(deps));
+  app.route('/', faqRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

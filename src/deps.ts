@@ -3,6 +3,7 @@
 import type { AnswerStreamEvent } from './answer/answerer.ts';
 import type { Answer } from './answer/types.ts';
 import type { OidcVerifier } from './auth/oidc.ts';
+import type { FaqService } from './escalation/faq.ts';
 import type { TicketService } from './escalation/tickets.ts';
 import type { ConversationStore } from './store/conversations.ts';
 
@@ -16,6 +17,7 @@ export interface AppDeps {
   answerer: AskService;
   conversations: ConversationStore;
   tickets: TicketService;
+  faq: FaqService;
   auth: {
     secret: string;
     /** Verifies tokens of the organization's OpenID Connect provider, when one is configured. */

@@ -12,6 +12,7 @@ import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
 import { resolveAuthSecret } from './runtime/secret.ts';
 import { WebhookNotifier } from './escalation/notifier.ts';
+import { FaqService } from './escalation/faq.ts';
 import { TicketService } from './escalation/tickets.ts';
 import { SqlConversationStore } from './store/conversations.ts';
 import { openNodeStore } from './store/node/open.ts';
@@ -29,13 +30,19 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const authSecret = await resolveAuthSecret(config);
   const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`) });
   const db = openNodeStore(config);
+  const tickets = new TicketService(db);
+  // Approved FAQ entries join the live index; entries whose cited sections changed are flagged.
+  const faq = new FaqService(db, runtime.index, tickets);
+  const synced = await faq.sync();
+  if (synced.flagged.length > 0) log(`${synced.flagged.length} FAQ entries need review: a section they cite changed (${synced.flagged.join(', ')})`);
   // Ticket notifications: delivered from the outbox while the server runs.
   const notifier = new WebhookNotifier(db, { url: config.webhook?.url ?? null, secret: config.webhook?.secret });
   const stopNotifier = config.webhook ? notifier.start(2_000, (e) => log(`webhook delivery failed: ${(e as Error).message}`)) : async () => {};
   const app = createApp({
     answerer: runtime.answerer,
     conversations: new SqlConversationStore(db),
-    tickets: new TicketService(db),
+    tickets,
+    faq,
     auth: {
       secret: authSecret,
       oidc: config.oidc ? createOidcVerifier(config.oidc) : null,

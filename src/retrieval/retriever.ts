@@ -4,7 +4,7 @@
 // question's date come first. The evidence for confidence is computed in evidence.ts.
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
-import type { DocumentIndex, Hit, LexicalResult, RankFeatures } from './types.ts';
+import { APPROVED_FAQ_PREFIX, type DocumentIndex, type Hit, type LexicalResult, type RankFeatures } from './types.ts';
 import { computeEvidence, type Evidence } from './evidence.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { splitSentences } from '../text/normalize.ts';
@@ -40,6 +40,8 @@ export interface RetrievalOptions {
    */
   sentenceWeight: number;
   headingWeight: number;
+  /** Multiplier for an approved FAQ entry (a staff answer to a real question). */
+  approvedFaqBoost: number;
   /** Multiplier for a passage whose heading holds a code the question quotes (E5003). */
   codeBoost: number;
   /** Multiplier for a passage holding the kind of fact the question asks for (a date for 「いつ」). */
@@ -65,6 +67,7 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   lexicalWeight: 0.6,
   answerTypeBoost: 1.1,
   codeBoost: 1.5,
+  approvedFaqBoost: 1.25,
   sentenceWeight: 0.2,
   headingWeight: 0.15,
   outOfForceNamed: 0.35,
@@ -163,6 +166,9 @@ export class Retriever {
     for (const [id, s] of scores) {
       const chunk = chunks.get(id);
       if (!chunk) continue;
+      const approvedFaq = chunk.source.startsWith(APPROVED_FAQ_PREFIX);
+      // An approved FAQ entry past its expiry is not served, whatever date the question names.
+      if (approvedFaq && !inForce(chunk.effectiveFrom, chunk.effectiveTo, q.today ?? new Date().toISOString().slice(0, 10))) continue;
       const ok = inForce(chunk.effectiveFrom, chunk.effectiveTo, q.date);
       const dated = chunk.effectiveFrom !== null || chunk.effectiveTo !== null;
       const dateFactor = ok ? (q.dateNamed && dated ? o.datedInForceNamed : 1) : q.dateNamed ? o.outOfForceNamed : o.outOfForceDefault;
@@ -179,7 +185,9 @@ export class Retriever {
         guideline: chunk.kind === 'guideline' ? 1 : 0,
       };
       const relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features);
-      hits.push({ chunk, score: Math.min(1, relevance * dateFactor), lexical: s.lexical, dense: s.dense, inForce: ok, features, dateFactor });
+      // Staff-approved answers to questions people actually asked come first when they match.
+      const boost = approvedFaq ? o.approvedFaqBoost : 1;
+      hits.push({ chunk, score: Math.min(1, relevance * dateFactor * boost), lexical: s.lexical, dense: s.dense, inForce: ok, features, dateFactor });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
     const top = hits.slice(0, o.k);

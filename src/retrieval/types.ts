@@ -16,6 +16,9 @@ export interface LexicalResult {
   docCount: number;
 }
 
+/** Source prefix of approved FAQ entries added to the live index (not files of the corpus). */
+export const APPROVED_FAQ_PREFIX = 'faq-entries/';
+
 export interface DocumentIndex {
   /** Changes whenever the indexed content changes (recorded with every answer). */
   readonly version: string;
@@ -29,6 +32,12 @@ export interface DocumentIndex {
   /** Nearest chunks by cosine similarity (1 = same direction). */
   dense(vector: number[], k: number): Promise<ScoredId[]>;
   chunks(ids: string[]): Promise<Map<string, Chunk>>;
+  /** Every chunk of a source (e.g. to check the sections an FAQ entry cites). */
+  chunksOf(source: string): Promise<Chunk[]>;
+  /** Adds chunks to the live index without a rebuild (approved FAQ entries); ids are content hashes. */
+  upsert(chunks: Chunk[]): Promise<void>;
+  /** Takes chunks out of the live index. */
+  remove(ids: string[]): Promise<void>;
 }
 
 export interface Hit {

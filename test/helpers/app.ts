@@ -7,6 +7,7 @@ import { issueToken } from '../../src/auth/tokens.ts';
 import type { AnswerModels } from '../../src/models/language.ts';
 import { ExtractiveLanguageModel } from '../../src/answer/extractive-model.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
+import { FaqService } from '../../src/escalation/faq.ts';
 import { TicketService } from '../../src/escalation/tickets.ts';
 import { SqlConversationStore } from '../../src/store/conversations.ts';
 import { NodeSqlite } from '../../src/store/node/sqlite.ts';
@@ -25,16 +26,18 @@ export async function createTestApp(
   const db = new NodeSqlite(':memory:');
   db.migrate();
   const tickets = new TicketService(db);
+  const faq = new FaqService(db, index, tickets);
   const app = createApp({
     answerer,
     conversations: new SqlConversationStore(db),
     tickets,
+    faq,
     auth: { secret: TEST_SECRET, oidc: null, demoAccounts: true, secureCookies: false, ...auth },
     version: 'test',
     log: (m) => logs.push(m),
   });
   const token = (role: Role, id = `${role}-1`) => issueToken(TEST_SECRET, { id, role });
-  return { app, answerer, index, token, logs, db, tickets };
+  return { app, answerer, index, token, logs, db, tickets, faq };
 }
 
 export function post(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, path: string, body: unknown, token?: string) {

@@ -23,6 +23,10 @@ const ENDPOINTS: Array<{ method: 'GET' | 'POST'; path: () => string; body?: unkn
   { method: 'POST', path: () => `/api/escalations/${ticketId}/forward`, body: { note: '転送' }, roles: ['staff'] },
   { method: 'POST', path: () => `/api/escalations/${ticketId}/resolve`, body: {}, roles: ['traveler'] },
   { method: 'POST', path: () => `/api/escalations/${ticketId}/reopen`, body: {}, roles: ['traveler'] },
+  { method: 'POST', path: () => '/api/faq', body: { ticketId: '3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b' }, roles: ['staff'] },
+  { method: 'GET', path: () => '/api/faq', roles: ['staff', 'helpdesk', 'admin'] },
+  { method: 'POST', path: () => '/api/faq/3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b/approve', body: {}, roles: ['staff', 'admin'] },
+  { method: 'POST', path: () => '/api/faq/3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b/withdraw', body: {}, roles: ['staff', 'admin'] },
 ];
 
 beforeAll(async () => {

@@ -128,15 +128,15 @@ export async function writeContents(dir: string, contents: IndexContents, embedd
 
 /** An opened index folder. */
 export class FileIndex implements DocumentIndex {
-  readonly version: string;
+  private readonly baseVersion: string;
   readonly embedder: Embedder;
   readonly readings: ReadingTable;
   private readonly byId: Map<string, Chunk>;
   private readonly bm25: Bm25Index;
-  private readonly hnsw: HNSWLib | null;
+  private hnsw: HNSWLib | null;
 
   private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, hnsw: HNSWLib | null, readings: ReadingTable) {
-    this.version = version;
+    this.baseVersion = version;
     this.readings = readings;
     this.embedder = embedder;
     this.byId = byId;
@@ -144,8 +144,45 @@ export class FileIndex implements DocumentIndex {
     this.hnsw = hnsw;
   }
 
+  /** Chunks added at run time (approved FAQ entries), by id. */
+  private readonly live = new Set<string>();
+
   get size(): number {
     return this.byId.size;
+  }
+
+  /** The corpus index's version, plus the live additions when there are any. */
+  get version(): string {
+    if (this.live.size === 0) return this.baseVersion;
+    return `${this.baseVersion}+${[...this.live].sort().join(',').length.toString(36)}${this.live.size}`;
+  }
+
+  async chunksOf(source: string): Promise<Chunk[]> {
+    return [...this.byId.values()].filter((c) => c.source === source).sort((a, b) => a.ordinal - b.ordinal);
+  }
+
+  async upsert(chunks: Chunk[]): Promise<void> {
+    const fresh = chunks.filter((c) => !this.byId.has(c.id));
+    if (fresh.length === 0) return;
+    const vectors = await this.embedder.embed(fresh.map((c) => `${c.title}\n${c.section}\n${c.text}`));
+    for (const c of fresh) {
+      this.bm25.add(c.id, documentTerms(indexedText(c)));
+      this.byId.set(c.id, c);
+      this.live.add(c.id);
+    }
+    if (!this.hnsw) {
+      this.hnsw = new HNSWLib(langchainEmbeddings(this.embedder), { space: 'cosine', numDimensions: this.embedder.dims });
+    }
+    await this.hnsw.addVectors(vectors, fresh.map(docFor));
+    this.spellingIndex = null;
+  }
+
+  /** Removed chunks stay in the postings and the graph but are never returned again. */
+  async remove(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      this.byId.delete(id);
+      this.live.delete(id);
+    }
   }
 
   static async open(dir: string, embedder: Embedder): Promise<FileIndex> {

@@ -1,0 +1,74 @@
+// The FAQ loop's endpoints: staff propose an answered ticket as an FAQ entry; a second person
+// approves it (never the proposer); entries can be withdrawn; everyone on staff can list them.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { requireRole, type AuthEnv } from '../auth/middleware.ts';
+import type { AppDeps } from '../deps.ts';
+import type { FaqEntry } from '../escalation/faq.ts';
+import { TicketError } from '../escalation/tickets.ts';
+import { ApiError } from '../lib/errors.ts';
+import { errorResponses } from './schemas.ts';
+import { validationHook } from './validation.ts';
+
+const Id = z.string().uuid('IDの形式が正しくありません。');
+const Cited = z.object({ source: z.string().min(1).max(300), section: z.string().max(500), text: z.string().max(5000).optional(), hash: z.string().optional() });
+const Status = z.enum(['proposed', 'approved', 'needs_review', 'withdrawn']);
+const Entry = z
+  .object({
+    id: z.string(), ticketId: z.string().nullable(), question: z.string(), answer: z.string(), citations: z.array(Cited), status: Status,
+    proposedBy: z.string(), approvedBy: z.string().nullable(), expiresAt: z.string().nullable(), reviewReason: z.string().nullable(),
+    createdAt: z.string(), updatedAt: z.string(),
+  })
+  .openapi('FaqEntry');
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = { ...errorResponses, 404: json(z.any(), '見つからない'), 409: json(z.any(), '状態が合わない') };
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
+const propose = createRoute({
+  method: 'post', path: '/api/faq', tags: ['faq'], summary: '回答済みの問い合わせをFAQとして提案する', security: [{ bearer: [] }],
+  middleware: [requireRole('staff')] as const,
+  request: body(
+    z.object({
+      ticketId: Id,
+      question: z.string().trim().min(1).max(2000).optional(),
+      answer: z.string().trim().min(1).max(5000).optional(),
+      citations: z.array(Cited).max(10).optional(),
+      expiresAt: z.iso.datetime({ message: 'expiresAt は ISO 8601 の日時で指定してください。' }).optional(),
+    }),
+  ),
+  responses: { 201: json(Entry, '提案しました'), ...errors },
+});
+const list = createRoute({
+  method: 'get', path: '/api/faq', tags: ['faq'], summary: 'FAQエントリーの一覧', security: [{ bearer: [] }],
+  middleware: [requireRole('staff', 'helpdesk', 'admin')] as const,
+  request: { query: z.object({ status: Status.optional() }) },
+  responses: { 200: json(z.object({ entries: z.array(Entry) }), '一覧'), ...errors },
+});
+const approve = createRoute({
+  method: 'post', path: '/api/faq/{id}/approve', tags: ['faq'], summary: 'FAQを承認する(提案者以外)', security: [{ bearer: [] }],
+  middleware: [requireRole('staff', 'admin')] as const,
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: json(Entry, '承認しました'), ...errors },
+});
+const withdraw = createRoute({
+  method: 'post', path: '/api/faq/{id}/withdraw', tags: ['faq'], summary: 'FAQを取り下げる', security: [{ bearer: [] }],
+  middleware: [requireRole('staff', 'admin')] as const,
+  request: { params: z.object({ id: Id }), ...body(z.object({ note: z.string().max(2000).optional() })) },
+  responses: { 200: json(Entry, '取り下げました'), ...errors },
+});
+
+function mapped<T>(p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    if (e instanceof TicketError) throw new ApiError(e.code === 'not_found' ? 404 : e.code === 'forbidden' ? 403 : 409, e.code, e.message);
+    throw e;
+  });
+}
+
+export function faqRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
+  const out = (e: FaqEntry) => e as unknown as z.infer<typeof Entry>;
+  app.openapi(propose, async (c) => c.json(out(await mapped(deps.faq.propose(c.get('user'), c.req.valid('json')))), 201));
+  app.openapi(list, async (c) => c.json({ entries: (await deps.faq.list(c.req.valid('query').status)).map(out) }, 200));
+  app.openapi(approve, async (c) => c.json(out(await mapped(deps.faq.approve(c.req.valid('param').id, c.get('user')))), 200));
+  app.openapi(withdraw, async (c) => c.json(out(await mapped(deps.faq.withdraw(c.req.valid('param').id, c.get('user'), c.req.valid('json').note ?? null))), 200));
+  return app;
+}
