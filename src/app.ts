@@ -10,6 +10,7 @@ import { askRoutes } from './routes/ask.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { escalationRoutes } from './routes/escalations.ts';
 import { faqRoutes } from './routes/faq.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', chatRoutes(deps));
   app.route('/', escalationRoutes(deps));
   app.route('/', faqRoutes(deps));
+  app.route('/', feedbackRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

@@ -6,6 +6,7 @@ import type { OidcVerifier } from './auth/oidc.ts';
 import type { FaqService } from './escalation/faq.ts';
 import type { TicketService } from './escalation/tickets.ts';
 import type { ConversationStore } from './store/conversations.ts';
+import type { SqlFeedbackStore } from './store/feedback.ts';
 
 export interface AskService {
   ask(input: { question: string; history?: string[] }): Promise<Answer>;
@@ -18,6 +19,7 @@ export interface AppDeps {
   conversations: ConversationStore;
   tickets: TicketService;
   faq: FaqService;
+  feedback: SqlFeedbackStore;
   auth: {
     secret: string;
     /** Verifies tokens of the organization's OpenID Connect provider, when one is configured. */

@@ -15,6 +15,7 @@ import { WebhookNotifier } from './escalation/notifier.ts';
 import { FaqService } from './escalation/faq.ts';
 import { TicketService } from './escalation/tickets.ts';
 import { SqlConversationStore } from './store/conversations.ts';
+import { SqlFeedbackStore } from './store/feedback.ts';
 import { openNodeStore } from './store/node/open.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -43,6 +44,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     conversations: new SqlConversationStore(db),
     tickets,
     faq,
+    feedback: new SqlFeedbackStore(db),
     auth: {
       secret: authSecret,
       oidc: config.oidc ? createOidcVerifier(config.oidc) : null,

@@ -10,6 +10,7 @@ import { Retriever } from '../../src/retrieval/retriever.ts';
 import { FaqService } from '../../src/escalation/faq.ts';
 import { TicketService } from '../../src/escalation/tickets.ts';
 import { SqlConversationStore } from '../../src/store/conversations.ts';
+import { SqlFeedbackStore } from '../../src/store/feedback.ts';
 import { NodeSqlite } from '../../src/store/node/sqlite.ts';
 import { FIXTURES, buildIndex } from './index.ts';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ export async function createTestApp(
     conversations: new SqlConversationStore(db),
     tickets,
     faq,
+    feedback: new SqlFeedbackStore(db),
     auth: { secret: TEST_SECRET, oidc: null, demoAccounts: true, secureCookies: false, ...auth },
     version: 'test',
     log: (m) => logs.push(m),

@@ -92,3 +92,20 @@ describe('escalation', () => {
     expect((await post(t.app, '/api/escalations', { question: '質問', note: 'x'.repeat(2001) }, traveler)).status).toBe(400);
   });
 });
+
+describe('feedback', () => {
+  it('records a thumbs-down with the judged answer and offers escalation', async () => {
+    const u = await t.token('traveler', 'fumi');
+    const { conversationId } = (await (await post(t.app, '/api/ask', { question: '領収書をなくしたらどうすればいいですか' }, u)).json()) as { conversationId: string };
+    const down = await post(t.app, '/api/feedback', { conversationId, rating: 'down', comment: '知りたいことと違う' }, u);
+    expect(down.status).toBe(201);
+    expect(await down.json()).toMatchObject({ offerEscalation: true });
+    const up = (await (await post(t.app, '/api/feedback', { conversationId, rating: 'up' }, u)).json()) as { offerEscalation: boolean };
+    expect(up.offerEscalation).toBe(false);
+    const row = await t.db.first<{ question: string; answer: string; comment: string }>("SELECT question, answer, comment FROM feedback WHERE rating = 'down'");
+    expect(row?.question).toBe('領収書をなくしたらどうすればいいですか');
+    expect(JSON.parse(row!.answer).citations.length).toBeGreaterThan(0);
+    expect((await post(t.app, '/api/feedback', { conversationId: 'unknown', rating: 'down' }, u)).status).toBe(404);
+    expect((await post(t.app, '/api/feedback', { conversationId, rating: 'meh' }, u)).status).toBe(400);
+  });
+});

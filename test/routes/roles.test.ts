@@ -15,6 +15,7 @@ const ENDPOINTS: Array<{ method: 'GET' | 'POST'; path: () => string; body?: unkn
   { method: 'GET', path: () => '/api/session', roles: ['traveler', 'staff', 'helpdesk', 'admin'] },
   { method: 'POST', path: () => '/api/ask', body: { question: '領収書をなくした' }, roles: ['traveler', 'staff', 'helpdesk', 'admin'] },
   { method: 'POST', path: () => '/api/chat', body: { messages: [{ role: 'user', parts: [{ type: 'text', text: '領収書をなくした' }] }] }, roles: ['traveler', 'staff', 'helpdesk', 'admin'] },
+  { method: 'POST', path: () => '/api/feedback', body: { conversationId: 'c1', rating: 'down' }, roles: ['traveler', 'staff', 'helpdesk', 'admin'] },
   { method: 'POST', path: () => '/api/escalations', body: { question: '領収書をなくした' }, roles: ['traveler'] },
   { method: 'GET', path: () => '/api/escalations/mine', roles: ['traveler'] },
   { method: 'GET', path: () => '/api/escalations', roles: ['staff', 'helpdesk'] },
