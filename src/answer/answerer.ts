@@ -167,14 +167,7 @@ export class Answerer {
     if (!plan.confident) return this.abstention(plan, models.extractive);
     if (models.llm) {
       try {
-        const r = await generateText({
-          model: models.llm.model,
-          system: SYSTEM_PROMPT,
-          prompt: plan.prompt,
-          maxRetries: 0,
-          temperature: 0,
-          abortSignal: AbortSignal.timeout(models.llm.timeoutMs),
-        });
+        const r = await generateText(llmCall(models.llm, plan));
         const checked = checkCitations(r.text, plan.valid);
         if (checked.used.length > 0) return this.answered(plan, checked.text, checked.used, models.llm.model);
         // The model found that the passages do not answer: that is respected, not overridden.
@@ -211,15 +204,7 @@ export class Answerer {
       const filter = new CitationStreamFilter(plan.valid);
       let problem: string | null = null;
       try {
-        const r = streamText({
-          model: models.llm.model,
-          system: SYSTEM_PROMPT,
-          prompt: plan.prompt,
-          maxRetries: 0,
-          temperature: 0,
-          abortSignal: AbortSignal.timeout(models.llm.timeoutMs),
-          onError: () => {},
-        });
+        const r = streamText({ ...llmCall(models.llm, plan), onError: () => {} });
         for await (const part of r.fullStream) {
           if (part.type === 'error') throw part.error;
           if (part.type !== 'text-delta') continue;
@@ -272,6 +257,18 @@ export class Answerer {
     yield* sentences(a.answer);
     yield { type: 'done', answer: { ...a, answer: shown + a.answer } };
   }
+}
+
+/** The call to an LLM: only the numbered passages, deterministic, no retries, bounded in time. */
+function llmCall(llm: NonNullable<AnswerModels['llm']>, plan: Plan) {
+  return {
+    model: llm.model,
+    system: SYSTEM_PROMPT,
+    prompt: plan.prompt,
+    maxRetries: 0,
+    temperature: 0,
+    abortSignal: AbortSignal.timeout(llm.timeoutMs),
+  };
 }
 
 interface Plan {

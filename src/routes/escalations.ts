@@ -3,9 +3,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
-import { TICKET_STATUSES, TicketError, type Ticket } from '../escalation/tickets.ts';
-import { ApiError } from '../lib/errors.ts';
-import { ConversationId, QuestionText, errorResponses } from './schemas.ts';
+import { TICKET_STATUSES, type Ticket } from '../escalation/tickets.ts';
+import { ConversationId, QuestionText, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
+import { apiErrors } from './domain-errors.ts';
 import { validationHook } from './validation.ts';
 
 const TicketId = z.string().uuid('問い合わせIDの形式が正しくありません。').openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b' });
@@ -30,20 +30,18 @@ const TicketSchema = z
   })
   .openapi('Ticket');
 const TicketList = z.object({ tickets: z.array(TicketSchema) }).openapi('TicketList');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = { ...errorResponses, 404: json(z.any(), '見つからない'), 409: json(z.any(), '状態が合わない') };
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const errors = itemErrorResponses;
 
 const openRoute = createRoute({
   method: 'post', path: '/api/escalations', tags: ['escalation'], summary: '会計担当職員に問い合わせる(会話と回答を添付)', security: [{ bearer: [] }],
   middleware: [requireRole('traveler')] as const,
-  request: body(z.object({ question: QuestionText, conversationId: ConversationId.optional(), note: Text(2000, '補足').optional() }).openapi('EscalationRequest')),
-  responses: { 201: json(z.object({ id: z.string(), status: z.enum(TICKET_STATUSES) }), '受付'), ...errors },
+  request: jsonBody(z.object({ question: QuestionText, conversationId: ConversationId.optional(), note: Text(2000, '補足').optional() }).openapi('EscalationRequest')),
+  responses: { 201: jsonContent(z.object({ id: z.string(), status: z.enum(TICKET_STATUSES) }), '受付'), ...errors },
 });
 const mineRoute = createRoute({
   method: 'get', path: '/api/escalations/mine', tags: ['escalation'], summary: '自分の問い合わせと回答', security: [{ bearer: [] }],
   middleware: [requireRole('traveler')] as const,
-  responses: { 200: json(TicketList, '自分の問い合わせ'), ...errors },
+  responses: { 200: jsonContent(TicketList, '自分の問い合わせ'), ...errors },
 });
 const queueRoute = createRoute({
   method: 'get', path: '/api/escalations', tags: ['escalation'], summary: '問い合わせの一覧(担当者)', security: [{ bearer: [] }],
@@ -55,32 +53,26 @@ const queueRoute = createRoute({
       olderThanHours: z.coerce.number().min(0).max(24 * 365).optional(),
     }),
   },
-  responses: { 200: json(TicketList, '一覧(待ち時間の長い順)'), ...errors },
+  responses: { 200: jsonContent(TicketList, '一覧(待ち時間の長い順)'), ...errors },
 });
 const getRoute = createRoute({
   method: 'get', path: '/api/escalations/{id}', tags: ['escalation'], summary: '問い合わせの詳細', security: [{ bearer: [] }],
   middleware: [requireRole('traveler', 'staff', 'helpdesk')] as const,
   request: { params: z.object({ id: TicketId }) },
-  responses: { 200: json(TicketSchema, '詳細'), ...errors },
+  responses: { 200: jsonContent(TicketSchema, '詳細'), ...errors },
 });
 const action = (path: string, summary: string, roles: Parameters<typeof requireRole>, schema: z.ZodType) =>
   createRoute({
     method: 'post', path, tags: ['escalation'], summary, security: [{ bearer: [] }],
     middleware: [requireRole(...roles)] as const,
-    request: { params: z.object({ id: TicketId }), ...body(schema) },
-    responses: { 200: json(TicketSchema, '更新後の問い合わせ'), ...errors },
+    request: { params: z.object({ id: TicketId }), ...jsonBody(schema) },
+    responses: { 200: jsonContent(TicketSchema, '更新後の問い合わせ'), ...errors },
   });
 const answerRoute = action('/api/escalations/{id}/answer', '回答する(資料の引用可)', ['staff', 'helpdesk'], z.object({ answer: Text(5000, '回答'), citations: z.array(Cited).max(10).optional() }));
 const forwardRoute = action('/api/escalations/{id}/forward', 'SEABISサポートデスクに転送する', ['staff'], z.object({ note: Text(2000, '転送メモ') }));
 const resolveRoute = action('/api/escalations/{id}/resolve', '解決済みにする', ['traveler'], z.object({}).passthrough());
 const reopenRoute = action('/api/escalations/{id}/reopen', '再度問い合わせる', ['traveler'], z.object({ note: Text(2000, '補足').optional() }));
 
-function mapped<T>(p: Promise<T>): Promise<T> {
-  return p.catch((e: unknown) => {
-    if (e instanceof TicketError) throw new ApiError(e.code === 'not_found' ? 404 : e.code === 'forbidden' ? 403 : 409, e.code, e.message);
-    throw e;
-  });
-}
 
 export function escalationRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
@@ -97,19 +89,19 @@ export function escalationRoutes(deps: AppDeps) {
   });
   app.openapi(mineRoute, async (c) => c.json({ tickets: (await deps.tickets.mine(c.get('user'))).map(ticketJson) }, 200));
   app.openapi(queueRoute, async (c) => c.json({ tickets: (await deps.tickets.queue(c.get('user'), c.req.valid('query'))).map(ticketJson) }, 200));
-  app.openapi(getRoute, async (c) => c.json(ticketJson(await mapped(deps.tickets.get(c.req.valid('param').id, c.get('user')))), 200));
+  app.openapi(getRoute, async (c) => c.json(ticketJson(await apiErrors(deps.tickets.get(c.req.valid('param').id, c.get('user')))), 200));
   app.openapi(answerRoute, async (c) => {
     const b = c.req.valid('json') as { answer: string; citations?: Array<{ source: string; section: string; text?: string }> };
-    return c.json(ticketJson(await mapped(deps.tickets.answer(c.req.valid('param').id, c.get('user'), b.answer, b.citations ?? []))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.answer(c.req.valid('param').id, c.get('user'), b.answer, b.citations ?? []))), 200);
   });
   app.openapi(forwardRoute, async (c) => {
     const b = c.req.valid('json') as { note: string };
-    return c.json(ticketJson(await mapped(deps.tickets.forward(c.req.valid('param').id, c.get('user'), b.note))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.forward(c.req.valid('param').id, c.get('user'), b.note))), 200);
   });
-  app.openapi(resolveRoute, async (c) => c.json(ticketJson(await mapped(deps.tickets.resolve(c.req.valid('param').id, c.get('user')))), 200));
+  app.openapi(resolveRoute, async (c) => c.json(ticketJson(await apiErrors(deps.tickets.resolve(c.req.valid('param').id, c.get('user')))), 200));
   app.openapi(reopenRoute, async (c) => {
     const b = c.req.valid('json') as { note?: string };
-    return c.json(ticketJson(await mapped(deps.tickets.reopen(c.req.valid('param').id, c.get('user'), b.note ?? null))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.reopen(c.req.valid('param').id, c.get('user'), b.note ?? null))), 200);
   });
   return app;
 }

@@ -4,9 +4,8 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import type { FaqEntry } from '../escalation/faq.ts';
-import { TicketError } from '../escalation/tickets.ts';
-import { ApiError } from '../lib/errors.ts';
-import { errorResponses } from './schemas.ts';
+import { itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
+import { apiErrors } from './domain-errors.ts';
 import { validationHook } from './validation.ts';
 
 const Id = z.string().uuid('IDの形式が正しくありません。');
@@ -19,14 +18,12 @@ const Entry = z
     createdAt: z.string(), updatedAt: z.string(),
   })
   .openapi('FaqEntry');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = { ...errorResponses, 404: json(z.any(), '見つからない'), 409: json(z.any(), '状態が合わない') };
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const errors = itemErrorResponses;
 
 const propose = createRoute({
   method: 'post', path: '/api/faq', tags: ['faq'], summary: '回答済みの問い合わせをFAQとして提案する', security: [{ bearer: [] }],
   middleware: [requireRole('staff')] as const,
-  request: body(
+  request: jsonBody(
     z.object({
       ticketId: Id,
       question: z.string().trim().min(1).max(2000).optional(),
@@ -35,40 +32,34 @@ const propose = createRoute({
       expiresAt: z.iso.datetime({ message: 'expiresAt は ISO 8601 の日時で指定してください。' }).optional(),
     }),
   ),
-  responses: { 201: json(Entry, '提案しました'), ...errors },
+  responses: { 201: jsonContent(Entry, '提案しました'), ...errors },
 });
 const list = createRoute({
   method: 'get', path: '/api/faq', tags: ['faq'], summary: 'FAQエントリーの一覧', security: [{ bearer: [] }],
   middleware: [requireRole('staff', 'helpdesk', 'admin')] as const,
   request: { query: z.object({ status: Status.optional() }) },
-  responses: { 200: json(z.object({ entries: z.array(Entry) }), '一覧'), ...errors },
+  responses: { 200: jsonContent(z.object({ entries: z.array(Entry) }), '一覧'), ...errors },
 });
 const approve = createRoute({
   method: 'post', path: '/api/faq/{id}/approve', tags: ['faq'], summary: 'FAQを承認する(提案者以外)', security: [{ bearer: [] }],
   middleware: [requireRole('staff', 'admin')] as const,
   request: { params: z.object({ id: Id }) },
-  responses: { 200: json(Entry, '承認しました'), ...errors },
+  responses: { 200: jsonContent(Entry, '承認しました'), ...errors },
 });
 const withdraw = createRoute({
   method: 'post', path: '/api/faq/{id}/withdraw', tags: ['faq'], summary: 'FAQを取り下げる', security: [{ bearer: [] }],
   middleware: [requireRole('staff', 'admin')] as const,
-  request: { params: z.object({ id: Id }), ...body(z.object({ note: z.string().max(2000).optional() })) },
-  responses: { 200: json(Entry, '取り下げました'), ...errors },
+  request: { params: z.object({ id: Id }), ...jsonBody(z.object({ note: z.string().max(2000).optional() })) },
+  responses: { 200: jsonContent(Entry, '取り下げました'), ...errors },
 });
 
-function mapped<T>(p: Promise<T>): Promise<T> {
-  return p.catch((e: unknown) => {
-    if (e instanceof TicketError) throw new ApiError(e.code === 'not_found' ? 404 : e.code === 'forbidden' ? 403 : 409, e.code, e.message);
-    throw e;
-  });
-}
 
 export function faqRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   const out = (e: FaqEntry) => e as unknown as z.infer<typeof Entry>;
-  app.openapi(propose, async (c) => c.json(out(await mapped(deps.faq.propose(c.get('user'), c.req.valid('json')))), 201));
+  app.openapi(propose, async (c) => c.json(out(await apiErrors(deps.faq.propose(c.get('user'), c.req.valid('json')))), 201));
   app.openapi(list, async (c) => c.json({ entries: (await deps.faq.list(c.req.valid('query').status)).map(out) }, 200));
-  app.openapi(approve, async (c) => c.json(out(await mapped(deps.faq.approve(c.req.valid('param').id, c.get('user')))), 200));
-  app.openapi(withdraw, async (c) => c.json(out(await mapped(deps.faq.withdraw(c.req.valid('param').id, c.get('user'), c.req.valid('json').note ?? null))), 200));
+  app.openapi(approve, async (c) => c.json(out(await apiErrors(deps.faq.approve(c.req.valid('param').id, c.get('user')))), 200));
+  app.openapi(withdraw, async (c) => c.json(out(await apiErrors(deps.faq.withdraw(c.req.valid('param').id, c.get('user'), c.req.valid('json').note ?? null))), 200));
   return app;
 }

@@ -54,3 +54,12 @@ export const errorResponses = {
   403: { description: '権限がない', content: { 'application/json': { schema: ErrorSchema } } },
   413: { description: '本文が大きすぎる', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
+
+/** A JSON response of the given schema. */
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** A required JSON request body of the given schema. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
+/** The error responses of routes that act on a stored item (tickets, FAQ entries). */
+export const itemErrorResponses = { ...errorResponses, 404: jsonContent(ErrorSchema, '見つからない'), 409: jsonContent(ErrorSchema, '状態が合わない') };
