@@ -103,7 +103,7 @@ $('ask').addEventListener('submit', async (e) => {
       const r = await api('/api/feedback', { method: 'POST', body: JSON.stringify({ conversationId, rating }) });
       if (r.offerEscalation) offerEscalation(actions);
     };
-    actions.append(button('👍 役に立った', rate('up')), button('👎 役に立たなかった', rate('down')));
+    actions.append(button('役に立った', rate('up')), button('役に立たなかった', rate('down')));
     pending.append(cites, actions);
     if (body.escalate) offerEscalation(actions);
   } catch (err) {
