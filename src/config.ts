@@ -29,12 +29,17 @@ const schema = z
     OIDC_AUDIENCE: z.preprocess(emptyToUndefined, optionalString),
     OIDC_ROLE_CLAIM: z.preprocess(emptyToUndefined, z.string().default('seabis_role')),
     DEMO_ACCOUNTS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+    RISK_AUDIENCE: z.preprocess(emptyToUndefined, z.enum(['staff', 'public']).default('staff')),
+    RISK_USERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(400_000)),
+    RISK_MEDIUM_AT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8).default(2)),
+    RISK_HIGH_AT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8).default(3)),
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   })
   .superRefine((c, ctx) => {
     if (c.LLM_BASE_URL && !c.LLM_MODEL) ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'is required when LLM_BASE_URL is set (the model name the endpoint serves)' });
     if (c.LLM_MODEL && !c.LLM_BASE_URL) ctx.addIssue({ code: 'custom', path: ['LLM_BASE_URL'], message: 'is required when LLM_MODEL is set' });
     if (c.EMBEDDINGS_BASE_URL && !c.EMBEDDINGS_MODEL) ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_MODEL'], message: 'is required when EMBEDDINGS_BASE_URL is set' });
+    if (c.RISK_MEDIUM_AT > c.RISK_HIGH_AT) ctx.addIssue({ code: 'custom', path: ['RISK_MEDIUM_AT'], message: 'must not be above RISK_HIGH_AT' });
     if (c.OIDC_JWKS_URL && (!c.OIDC_ISSUER || !c.OIDC_AUDIENCE)) {
       ctx.addIssue({ code: 'custom', path: [c.OIDC_ISSUER ? 'OIDC_AUDIENCE' : 'OIDC_ISSUER'], message: 'is required when OIDC_JWKS_URL is set (tokens are checked against issuer and audience)' });
     }
@@ -54,6 +59,8 @@ export interface Config {
   oidc: { jwksUrl: string; issuer: string; audience: string; roleClaim: string } | null;
   /** Demo accounts: on outside production, in production only with DEMO_ACCOUNTS=true. */
   demoAccounts: boolean;
+  /** Deployment facts and thresholds for the four-axis risk assessment. */
+  risk: { audience: 'staff' | 'public'; users: number; mediumAt: number; highAt: number };
   env: Env['NODE_ENV'];
 }
 
@@ -83,6 +90,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhook: c.WEBHOOK_URL ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET ?? null } : null,
     oidc: c.OIDC_JWKS_URL && c.OIDC_ISSUER && c.OIDC_AUDIENCE ? { jwksUrl: c.OIDC_JWKS_URL, issuer: c.OIDC_ISSUER, audience: c.OIDC_AUDIENCE, roleClaim: c.OIDC_ROLE_CLAIM } : null,
     demoAccounts: c.DEMO_ACCOUNTS ? c.DEMO_ACCOUNTS === 'true' : c.NODE_ENV !== 'production',
+    risk: { audience: c.RISK_AUDIENCE, users: c.RISK_USERS, mediumAt: c.RISK_MEDIUM_AT, highAt: c.RISK_HIGH_AT },
     env: c.NODE_ENV,
   };
 }

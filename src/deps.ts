@@ -2,6 +2,9 @@
 // with in-memory parts. Nothing here is platform-specific.
 import type { AnswerStreamEvent } from './answer/answerer.ts';
 import type { Answer } from './answer/types.ts';
+import type { RiskSettings } from './risk/assess.ts';
+import type { RiskEvents } from './risk/events.ts';
+import type { GuardedInput } from './risk/guard.ts';
 import type { OidcVerifier } from './auth/oidc.ts';
 import type { FaqService } from './escalation/faq.ts';
 import type { TicketService } from './escalation/tickets.ts';
@@ -9,9 +12,9 @@ import type { ConversationStore } from './store/conversations.ts';
 import type { SqlFeedbackStore } from './store/feedback.ts';
 
 export interface AskService {
-  ask(input: { question: string; history?: string[] }): Promise<Answer>;
+  ask(input: GuardedInput): Promise<Answer>;
   /** The same answer as it is written: sources, text deltas, then the final answer. */
-  stream(input: { question: string; history?: string[] }): AsyncIterable<AnswerStreamEvent>;
+  stream(input: GuardedInput): AsyncIterable<AnswerStreamEvent>;
 }
 
 export interface AppDeps {
@@ -20,6 +23,9 @@ export interface AppDeps {
   tickets: TicketService;
   faq: FaqService;
   feedback: SqlFeedbackStore;
+  /** Risk events and the audit log. */
+  risk: RiskEvents;
+  riskSettings: RiskSettings;
   auth: {
     secret: string;
     /** Verifies tokens of the organization's OpenID Connect provider, when one is configured. */

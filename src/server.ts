@@ -11,6 +11,8 @@ import { createOidcVerifier } from './auth/oidc.ts';
 import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
 import { resolveAuthSecret } from './runtime/secret.ts';
+import { RiskEvents } from './risk/events.ts';
+import type { Answerer } from './answer/answerer.ts';
 import { WebhookNotifier } from './escalation/notifier.ts';
 import { FaqService } from './escalation/faq.ts';
 import { TicketService } from './escalation/tickets.ts';
@@ -29,8 +31,10 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
   const authSecret = await resolveAuthSecret(config);
-  const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`) });
   const db = openNodeStore(config);
+  const risk = new RiskEvents(db);
+  const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`), riskEvents: risk });
+  await recordSettings(risk, config, runtime.index.version, runtime.answerer);
   const tickets = new TicketService(db);
   // Approved FAQ entries join the live index; entries whose cited sections changed are flagged.
   const faq = new FaqService(db, runtime.index, tickets);
@@ -40,7 +44,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const notifier = new WebhookNotifier(db, { url: config.webhook?.url ?? null, secret: config.webhook?.secret });
   const stopNotifier = config.webhook ? notifier.start(2_000, (e) => log(`webhook delivery failed: ${(e as Error).message}`)) : async () => {};
   const app = createApp({
-    answerer: runtime.answerer,
+    answerer: runtime.guarded,
+    risk,
+    riskSettings: config.risk,
     conversations: new SqlConversationStore(db),
     tickets,
     faq,
@@ -81,4 +87,21 @@ export async function startServer(config: Config, log: (line: string) => void = 
         }),
       ),
   };
+}
+
+/**
+ * Settings that shape answers and their assessment go into the audit log whenever they differ from
+ * the last recorded ones (the guideline asks that changes be traceable).
+ */
+async function recordSettings(risk: RiskEvents, config: Config, indexVersion: string, answerer: Answerer): Promise<void> {
+  const current = {
+    risk: config.risk,
+    llm: config.llm ? { baseURL: config.llm.baseURL, model: config.llm.model } : null,
+    embeddings: config.embeddings ? { baseURL: config.embeddings.baseURL, model: config.embeddings.model } : 'built-in',
+    indexVersion,
+    calibration: answerer.calibrationVersion(),
+  };
+  const last = await risk.audit.latest('settings');
+  if (last && last.data === JSON.stringify(current)) return;
+  await risk.audit.append('settings', current);
 }

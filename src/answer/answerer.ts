@@ -90,6 +90,12 @@ export class Answerer {
     this.deps = deps;
   }
 
+  /** Identifies the confidence model in use (for the audit log's settings records). */
+  calibrationVersion(): string {
+    const c = this.deps.calibration ?? CALIBRATION;
+    return `${c.fittedOn.slice(0, 60)}; threshold ${c.threshold}`;
+  }
+
   /** The retrieval stage: follow-up context, the question's date, passages and their evidence. */
   async retrieve(input: AskInput): Promise<Retrieved> {
     const now = this.deps.now?.() ?? new Date();

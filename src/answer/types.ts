@@ -21,7 +21,8 @@ export interface Answer {
   citations: Citation[];
   escalate: boolean;
   confidence: number;
-  risk: { level: RiskLevel; reasons: string[] };
+  /** The assessment on the four axes of the 高リスク判定シート (axes once assessed). */
+  risk: { level: RiskLevel; reasons: string[]; axes?: Record<string, { level: RiskLevel; reasons: string[] }> };
   /** The rules revision the answer used, when the cited passages are dated. */
   revision: string | null;
   /** The date the answer was evaluated for, and whether the question named it. */

@@ -2,6 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
+import { redact } from '../risk/pii.ts';
 import { AnswerSchema, ConversationId, QuestionText, errorResponses } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
@@ -24,11 +25,13 @@ const route = createRoute({
 export function askRoutes(deps: AppDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   return new OpenAPIHono<AuthEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
-    const { question, conversationId } = c.req.valid('json');
+    const { conversationId } = c.req.valid('json');
+    // Personal data never goes further than this line: stored, logged and answered redacted.
+    const question = redact(c.req.valid('json').question).text;
     const user = c.get('user');
     const id = conversationId ?? newId();
     const history = (await deps.conversations.turns(id, user.id)).map((t) => t.question);
-    const answer = await deps.answerer.ask({ question, history });
+    const answer = await deps.answerer.ask({ question, history, user, channel: 'ask' });
     await deps.conversations.record(id, user.id, question, answer);
     return c.json({ ...answer, conversationId: id }, 200);
   });

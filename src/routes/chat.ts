@@ -5,6 +5,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } from 'ai';
 import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
+import { redact } from '../risk/pii.ts';
 import { ApiError } from '../lib/errors.ts';
 import { QuestionText, errorResponses } from './schemas.ts';
 import { validationHook } from './validation.ts';
@@ -45,9 +46,9 @@ export function chatRoutes(deps: AppDeps) {
     const last = users.at(-1);
     const parsed = QuestionText.safeParse(last ?? '');
     if (!parsed.success) throw new ApiError(400, 'invalid_request', `messages: ${parsed.error.issues[0]?.message ?? '質問がありません。'}`);
-    const question = parsed.data;
-    const history = users.slice(0, -1).slice(-10);
-    const events = deps.answerer.stream({ question, history })[Symbol.asyncIterator]();
+    const question = redact(parsed.data).text;
+    const history = users.slice(0, -1).slice(-10).map((h) => redact(h).text);
+    const events = deps.answerer.stream({ question, history, user: c.get('user'), channel: 'chat' })[Symbol.asyncIterator]();
     // The first event (the passages) comes after retrieval; a failure there is a plain HTTP error.
     const first = await events.next();
     const stream = createUIMessageStream<UIMessage>({

@@ -3,6 +3,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
+import { redact } from '../risk/pii.ts';
 import { TICKET_STATUSES, type Ticket } from '../escalation/tickets.ts';
 import { ConversationId, QuestionText, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
 import { apiErrors } from './domain-errors.ts';
@@ -79,7 +80,9 @@ export function escalationRoutes(deps: AppDeps) {
   const ticketJson = (t: Ticket) => t as unknown as z.infer<typeof TicketSchema>;
 
   app.openapi(openRoute, async (c) => {
-    const { question, conversationId, note } = c.req.valid('json');
+    const { conversationId } = c.req.valid('json');
+    const question = redact(c.req.valid('json').question).text;
+    const note = c.req.valid('json').note === undefined ? undefined : redact(c.req.valid('json').note!).text;
     const user = c.get('user');
     const conversation = conversationId ? await deps.conversations.turns(conversationId, user.id) : [];
     // The assistant's answer to this question, when the conversation holds it.
@@ -92,16 +95,16 @@ export function escalationRoutes(deps: AppDeps) {
   app.openapi(getRoute, async (c) => c.json(ticketJson(await apiErrors(deps.tickets.get(c.req.valid('param').id, c.get('user')))), 200));
   app.openapi(answerRoute, async (c) => {
     const b = c.req.valid('json') as { answer: string; citations?: Array<{ source: string; section: string; text?: string }> };
-    return c.json(ticketJson(await apiErrors(deps.tickets.answer(c.req.valid('param').id, c.get('user'), b.answer, b.citations ?? []))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.answer(c.req.valid('param').id, c.get('user'), redact(b.answer).text, b.citations ?? []))), 200);
   });
   app.openapi(forwardRoute, async (c) => {
     const b = c.req.valid('json') as { note: string };
-    return c.json(ticketJson(await apiErrors(deps.tickets.forward(c.req.valid('param').id, c.get('user'), b.note))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.forward(c.req.valid('param').id, c.get('user'), redact(b.note).text))), 200);
   });
   app.openapi(resolveRoute, async (c) => c.json(ticketJson(await apiErrors(deps.tickets.resolve(c.req.valid('param').id, c.get('user')))), 200));
   app.openapi(reopenRoute, async (c) => {
     const b = c.req.valid('json') as { note?: string };
-    return c.json(ticketJson(await apiErrors(deps.tickets.reopen(c.req.valid('param').id, c.get('user'), b.note ?? null))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.reopen(c.req.valid('param').id, c.get('user'), b.note ? redact(b.note).text : null))), 200);
   });
   return app;
 }

@@ -3,6 +3,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
+import { assess } from '../risk/assess.ts';
+import { redact } from '../risk/pii.ts';
+import { signalsOf } from '../risk/signals.ts';
 import { ApiError } from '../lib/errors.ts';
 import { ConversationId, errorResponses } from './schemas.ts';
 import { validationHook } from './validation.ts';
@@ -33,8 +36,14 @@ export function feedbackRoutes(deps: AppDeps) {
     const last = (await deps.conversations.turns(conversationId, user.id, 1)).at(-1);
     if (!last) throw new ApiError(404, 'not_found', 'この会話は見つかりません。');
     const id = newId();
-    await deps.feedback.record({ id, userId: user.id, conversationId, rating, comment: comment ?? null, question: last.question, answer: last.answer });
+    const note = comment ? redact(comment).text : null;
+    await deps.feedback.record({ id, userId: user.id, conversationId, rating, comment: note, question: last.question, answer: last.answer });
     const down = rating === 'down';
+    if (down) {
+      // A thumbs-down is a risk case: the answer the user judged goes to the audit log.
+      const assessment = assess({ signals: signalsOf(last.question), pii: [], negativeFeedback: true }, deps.riskSettings);
+      await deps.risk.record({ user, channel: 'feedback', question: last.question, answer: last.answer, assessment, detail: note ?? undefined });
+    }
     return c.json(
       {
         id,

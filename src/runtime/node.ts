@@ -7,11 +7,15 @@ import { createEmbedder } from '../models/embeddings.ts';
 import { createAnswerModels } from '../models/language.ts';
 import { FileIndex } from '../retrieval/node/file-index.ts';
 import { Retriever, type RetrievalOptions } from '../retrieval/retriever.ts';
+import type { RiskEvents } from '../risk/events.ts';
+import { GuardedAnswerer } from '../risk/guard.ts';
 
 export interface NodeRuntime {
   index: FileIndex;
   retriever: Retriever;
   answerer: Answerer;
+  /** The answerer behind redaction, declines and risk assessment: what the API uses. */
+  guarded: GuardedAnswerer;
 }
 
 export function indexDirOf(config: Pick<Config, 'dataDir'>): string {
@@ -20,7 +24,7 @@ export function indexDirOf(config: Pick<Config, 'dataDir'>): string {
 
 export async function openRuntime(
   config: Config,
-  options: { indexDir?: string; retrieval?: Partial<RetrievalOptions>; onEvent?: (e: AnswerEvent) => void } = {},
+  options: { indexDir?: string; retrieval?: Partial<RetrievalOptions>; onEvent?: (e: AnswerEvent) => void; riskEvents?: RiskEvents } = {},
 ): Promise<NodeRuntime> {
   const embedder = await createEmbedder(config);
   const index = await FileIndex.open(options.indexDir ?? indexDirOf(config), embedder);
@@ -31,5 +35,6 @@ export async function openRuntime(
     indexVersion: () => index.version,
     onEvent: options.onEvent,
   });
-  return { index, retriever, answerer };
+  const guarded = new GuardedAnswerer(answerer, { settings: config.risk, events: options.riskEvents ?? null });
+  return { index, retriever, answerer, guarded };
 }

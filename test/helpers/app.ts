@@ -9,6 +9,9 @@ import { ExtractiveLanguageModel } from '../../src/answer/extractive-model.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
 import { FaqService } from '../../src/escalation/faq.ts';
 import { TicketService } from '../../src/escalation/tickets.ts';
+import { DEFAULT_RISK_SETTINGS } from '../../src/risk/assess.ts';
+import { RiskEvents } from '../../src/risk/events.ts';
+import { GuardedAnswerer } from '../../src/risk/guard.ts';
 import { SqlConversationStore } from '../../src/store/conversations.ts';
 import { SqlFeedbackStore } from '../../src/store/feedback.ts';
 import { NodeSqlite } from '../../src/store/node/sqlite.ts';
@@ -28,8 +31,12 @@ export async function createTestApp(
   db.migrate();
   const tickets = new TicketService(db);
   const faq = new FaqService(db, index, tickets);
+  const risk = new RiskEvents(db);
+  const guarded = new GuardedAnswerer(answerer, { events: risk });
   const app = createApp({
-    answerer,
+    answerer: guarded,
+    risk,
+    riskSettings: DEFAULT_RISK_SETTINGS,
     conversations: new SqlConversationStore(db),
     tickets,
     faq,
@@ -39,7 +46,7 @@ export async function createTestApp(
     log: (m) => logs.push(m),
   });
   const token = (role: Role, id = `${role}-1`) => issueToken(TEST_SECRET, { id, role });
-  return { app, answerer, index, token, logs, db, tickets, faq };
+  return { app, answerer, guarded, index, token, logs, db, tickets, faq, risk };
 }
 
 export function post(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, path: string, body: unknown, token?: string) {

@@ -1,0 +1,96 @@
+// What a question (or a document) is doing, beyond its topic: carrying confidential material,
+// trying to override the assistant's instructions, asking for a decision on money, eligibility,
+// discipline, fraud or evaluation, asking the assistant to confirm an amount or an approval,
+// asking for something outside the help chat's purpose, or for harmful content.
+import { normalizeText } from '../text/normalize.ts';
+
+const test = (res: RegExp[], t: string) => res.some((re) => re.test(t));
+const norm = (text: string) => normalizeText(text, { keepSpaces: true }).toLowerCase();
+
+/** Confidentiality markings on pasted material (not 秘書, not a question about the rules). */
+const CONFIDENTIAL = [
+  /[【\[［(（〔<＜「『]\s*(?:極秘|厳秘|秘|部外秘|取扱注意|取扱い注意|関係者限り|機密|社外秘|内部限り)\s*[】\]］)）〕>＞」』]/u,
+  /(?:極秘|厳秘|部外秘|取扱注意|取扱い注意|関係者限り|社外秘)(?:文書|資料|扱い|情報|の資料|の文書|の内容|です|。|:|：|\s|$)/u,
+  /(?:秘密文書|秘文書|機密文書|機密資料)/u,
+];
+/** Asking about the rules for such material is not pasting it. */
+const ABOUT_CONFIDENTIAL = /(?:入力|貼り付け|送信|質問|相談)(?:して|し)(?:も|は)?(?:いい|よい|大丈夫|問題ない|だめ|ダメ|いけない)|入力(?:できます|可能)|扱いについて/u;
+
+const INJECTION = [
+  /(?:これまで|以前|上記|前|最初|すべて|全て|今まで)の(?:指示|命令|ルール|設定|プロンプト)(?:を|は)(?:無視|忘れ|破棄|取り消)/u,
+  /(?:指示|命令|ルール|制約|制限)(?:を|は)(?:すべて|全て|一切)?(?:無視|忘れ|解除|取り払)/u,
+  /システムプロンプト|system\s*prompt|初期(?:設定|プロンプト)|内部(?:の)?(?:指示|設定|プロンプト)/iu,
+  /(?:プロンプト|設定|指示文|ルール)(?:を|の内容を)(?:表示|出力|教え|見せ|開示|そのまま)/u,
+  /(?:制限|フィルター|検閲)(?:の(?:ない|無い)|を(?:外|解除|無効))/u,
+  /(?:開発者|デベロッパー|管理者|ゴッド|god)モード|developer\s*mode|jailbreak|脱獄|\bdan\b/iu,
+  /(?:あなたは|君は|お前は)(?:今から|これから|もう)/u,
+  /ignore\s+(?:all\s+|the\s+|any\s+)?(?:previous|prior|above|earlier)?\s*(?:instructions|rules|prompts?)/iu,
+  /(?:disregard|forget)\s+(?:all\s+|your\s+|the\s+)?(?:previous\s+|prior\s+)?(?:instructions|rules)/iu,
+  /you\s+are\s+now|act\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered)|pretend\s+(?:you|to\s+be)/iu,
+  /(?:api|アクセス)\s*キー|api\s*key|秘密鍵|パスワードを(?:表示|教え)|auth_secret|環境変数/iu,
+];
+
+/** A decision on an individual case: money to be paid, eligibility, legality, discipline, fraud, evaluation. */
+const HIGH_STAKES = [
+  /(?:私|自分|僕|俺|わたし|この(?:人|職員|方)|同僚|部下|上司|[^\s]{1,6}さん)(?:の|は|が)?[^。？?]{0,30}(?:いくら|何円|金額)[^。？?]{0,20}(?:もらえる|支給される|出る|受け取れる|確定|決め)/u,
+  /(?:不正|不正受給|不正請求|水増し|架空|横領|着服|詐欺)(?:に(?:なる|当たる|該当)|か(?:どうか)?|では|を(?:調べ|確認|見抜|暴|告発))/u,
+  /(?:懲戒|処分|処罰|罰則|クビ|免職|減給|戒告)(?:に|を|は|の|され|になる|対象)/u,
+  /(?:人事|勤務|能力|業績)?評価(?:を|に|は|が)?(?:つけ|付け|下げ|上げ|決め|判定|して)|(?:[^\s]{1,6}さん|この人|部下|同僚)の(?:評価|査定)/u,
+  /(?:違法|合法|法的に|法律上|法令違反|規程違反)(?:か|です|でしょう|になる|に当たる|かどうか)/u,
+  /(?:対象|支給対象|受給資格|資格)(?:か|になる|になります|に当たる)(?:どうか)?(?:判定|判断|決め|確定)/u,
+  /(?:確定|判定|判断|決定)して(?:ください|ほしい|欲しい|くれ|もらえ)/u,
+];
+
+/** Asking the assistant itself to fix an amount or grant an approval, without a person's judgment. */
+const NEEDS_STAFF = [
+  /(?:支給額|金額|旅費|精算額|請求額|宿泊費|手当)(?:を|は)?[^。？?]{0,20}(?:確定|保証|決定)(?:して|させ|でき|する)/u,
+  /(?:この|今回の)?(?:申請|請求|精算|出張|旅行命令)(?:を|は)?[^。？?]{0,12}(?:承認|決裁|許可)(?:して|しても|してよい|していい|できる|するべき|すべき)/u,
+  /(?:間違い(?:ない|ありません)|正しい)(?:と|か)(?:保証|断言|確約|確定)/u,
+  /(?:保証|確約)して(?:ください|くれ|ほしい)/u,
+  /この金額で(?:いい|よい|大丈夫|問題ない)(?:か|よね|ですよね)?[^。]{0,10}(?:確定|判断|決め)/u,
+];
+
+const OUT_OF_SCOPE = [
+  /(?:メール|手紙|挨拶文|お礼状|文章|作文|小説|詩|スピーチ|報告書|議事録)(?:を|の)?(?:書いて|作って|作成して|考えて|下書き|添削)/u,
+  /天気|天候|気温|占い|運勢|おすすめ(?:の)?(?:店|ランチ|レストラン|観光)|ランチ|レシピ|株価|為替予想|宝くじ|恋愛|ダイエット/u,
+  /(?:python|javascript|java|sql|vba|マクロ|プログラム|コード|excel|エクセル)(?:の|を|で)?(?:書|作|教|組|直|デバッグ|関数)/iu,
+  /翻訳して|英訳して|和訳して|要約して(?:ください)?$/u,
+  /(?:年末調整|確定申告|ふるさと納税|育児休業|介護休暇|有給休暇|人間ドック|健康診断|宿舎|共済(?:組合)?|扶養手当|住居手当|昇任試験)/u,
+];
+
+const HARMFUL = [
+  /(?:領収書|レシート|証明書|書類|記録|日付|金額)(?:を|の)?(?:偽造|改ざん|改竄|捏造|書き換え|水増し)/u,
+  /(?:偽造|改ざん|改竄|捏造)(?:する|して|の)(?:方法|やり方|コツ)/u,
+  /(?:架空|水増し|二重)(?:の)?(?:出張|請求|精算|領収書)(?:を|で)?(?:する|して|作|出|通|方法|やり方|バレ)?/u,
+  /(?:ばれ|バレ)(?:ない|ずに)|(?:監査|審査|チェック)(?:を|に)?(?:すり抜け|逃れ|ごまかし|ごまか|かいくぐ|見つから)/u,
+  /(?:不正に|こっそり|多めに)(?:多く|お金を|旅費を)?(?:受け取|もらう|もらえる|請求|稼ぐ)/u,
+  /嫌がらせ|いじめ|ハラスメントをする|仕返し|復讐|殺(?:す|し|したい)|死にたい|自殺|爆弾|武器の作り方|差別(?:して|する方法)/u,
+];
+
+export interface Signals {
+  confidential: boolean;
+  injection: boolean;
+  highStakes: boolean;
+  needsStaffJudgment: boolean;
+  outOfScope: boolean;
+  harmful: boolean;
+}
+
+export function signalsOf(text: string): Signals {
+  const t = norm(text);
+  const confidential = test(CONFIDENTIAL, t) && !ABOUT_CONFIDENTIAL.test(t);
+  const needsStaffJudgment = test(NEEDS_STAFF, t);
+  return {
+    confidential,
+    injection: test(INJECTION, t),
+    highStakes: test(HIGH_STAKES, t) || needsStaffJudgment,
+    needsStaffJudgment,
+    outOfScope: test(OUT_OF_SCOPE, t),
+    harmful: test(HARMFUL, t),
+  };
+}
+
+/** Instructions aimed at the assistant inside a document being ingested. */
+export function injectionInDocument(text: string): boolean {
+  return test(INJECTION, norm(text));
+}
