@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/middleware.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, handleError } from './lib/errors.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { askRoutes } from './routes/ask.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { escalationRoutes } from './routes/escalations.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', escalationRoutes(deps));
   app.route('/', faqRoutes(deps));
   app.route('/', feedbackRoutes(deps));
+  app.route('/', adminRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

@@ -33,6 +33,8 @@ export interface VerifyResult {
 export class AuditLog {
   private readonly db: SqlDb;
   private readonly now: () => Date;
+  /** Appends from this process run one after another; other processes are handled by retrying. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(db: SqlDb, options: { now?: () => Date } = {}) {
     this.db = db;
@@ -44,7 +46,13 @@ export class AuditLog {
    * given the new record's sequence number). Concurrent appends race for the next number; the
    * loser retries on top of the winner.
    */
-  async append(type: AuditType, data: unknown, also: (seq: number) => SqlStatement[] = () => []): Promise<AuditRecord> {
+  append(type: AuditType, data: unknown, also: (seq: number) => SqlStatement[] = () => []): Promise<AuditRecord> {
+    const next = this.queue.then(() => this.appendNow(type, data, also));
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async appendNow(type: AuditType, data: unknown, also: (seq: number) => SqlStatement[]): Promise<AuditRecord> {
     const text = JSON.stringify(data);
     for (let attempt = 0; attempt < 20; attempt++) {
       const last = await this.db.first<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1');
@@ -60,6 +68,7 @@ export class AuditLog {
         return { seq, at, type, data: text, prev_hash: prev, hash };
       } catch (e) {
         if (!/UNIQUE|PRIMARY KEY|constraint/i.test((e as Error).message)) throw e;
+        await new Promise((ok) => setTimeout(ok, Math.random() * 10 * (attempt + 1)));
       }
     }
     throw new Error('The audit log is too busy: could not append after 20 attempts.');

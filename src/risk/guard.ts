@@ -15,6 +15,8 @@ export interface GuardedInput extends AskInput {
   /** Who asked and through what, for the audit log. */
   user?: User;
   channel?: 'ask' | 'chat';
+  /** Personal data the caller already redacted from the question (so the assessment still counts it). */
+  redacted?: PiiKind[];
 }
 
 export const DECLINE_HARMFUL = 'このご依頼にはお答えできません。旅費の手続やSEABISの操作についてのご質問にお答えします。不正の疑いや職場の問題については、所属の会計担当職員や相談窓口にご相談ください。';
@@ -48,10 +50,11 @@ export class GuardedAnswerer {
 
   private prepare(input: GuardedInput): Prepared {
     const q = redact(input.question);
+    const pii = [...new Set([...(input.redacted ?? []), ...q.kinds])];
     const history = (input.history ?? []).map((h) => redact(h).text);
     const signals = signalsOf(q.text);
-    const notes = [...(q.kinds.length > 0 ? [piiNote(q.kinds)] : []), ...(signals.confidential ? [CONFIDENTIAL_NOTE] : [])];
-    return { question: q.text, history, pii: q.kinds, signals, lead: notes.length > 0 ? `${notes.join('\n')}\n\n` : '' };
+    const notes = [...(pii.length > 0 ? [piiNote(pii)] : []), ...(signals.confidential ? [CONFIDENTIAL_NOTE] : [])];
+    return { question: q.text, history, pii, signals, lead: notes.length > 0 ? `${notes.join('\n')}\n\n` : '' };
   }
 
   private declined(p: Prepared): Answer | null {

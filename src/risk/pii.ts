@@ -6,13 +6,13 @@ import { normalizeText } from '../text/normalize.ts';
 export type PiiKind = 'my_number' | 'phone' | 'email' | 'bank_account' | 'card' | 'address' | 'staff_id_name';
 
 export const PII_LABELS: Record<PiiKind, string> = {
-  my_number: '［個人番号］',
-  phone: '［電話番号］',
-  email: '［メールアドレス］',
-  bank_account: '［口座番号］',
-  card: '［カード番号］',
-  address: '［住所］',
-  staff_id_name: '［職員番号・氏名］',
+  my_number: '【個人番号】',
+  phone: '【電話番号】',
+  email: '【メールアドレス】',
+  bank_account: '【口座番号】',
+  card: '【カード番号】',
+  address: '【住所】',
+  staff_id_name: '【職員番号・氏名】',
 };
 
 export interface PiiMatch {

@@ -27,11 +27,11 @@ export function askRoutes(deps: AppDeps) {
   return new OpenAPIHono<AuthEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
     const { conversationId } = c.req.valid('json');
     // Personal data never goes further than this line: stored, logged and answered redacted.
-    const question = redact(c.req.valid('json').question).text;
+    const { text: question, kinds } = redact(c.req.valid('json').question);
     const user = c.get('user');
     const id = conversationId ?? newId();
     const history = (await deps.conversations.turns(id, user.id)).map((t) => t.question);
-    const answer = await deps.answerer.ask({ question, history, user, channel: 'ask' });
+    const answer = await deps.answerer.ask({ question, history, user, channel: 'ask', redacted: kinds });
     await deps.conversations.record(id, user.id, question, answer);
     return c.json({ ...answer, conversationId: id }, 200);
   });

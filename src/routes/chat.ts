@@ -46,9 +46,9 @@ export function chatRoutes(deps: AppDeps) {
     const last = users.at(-1);
     const parsed = QuestionText.safeParse(last ?? '');
     if (!parsed.success) throw new ApiError(400, 'invalid_request', `messages: ${parsed.error.issues[0]?.message ?? '質問がありません。'}`);
-    const question = redact(parsed.data).text;
+    const { text: question, kinds } = redact(parsed.data);
     const history = users.slice(0, -1).slice(-10).map((h) => redact(h).text);
-    const events = deps.answerer.stream({ question, history, user: c.get('user'), channel: 'chat' })[Symbol.asyncIterator]();
+    const events = deps.answerer.stream({ question, history, user: c.get('user'), channel: 'chat', redacted: kinds })[Symbol.asyncIterator]();
     // The first event (the passages) comes after retrieval; a failure there is a plain HTTP error.
     const first = await events.next();
     const stream = createUIMessageStream<UIMessage>({

@@ -23,11 +23,12 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 export async function createTestApp(
   models: AnswerModels = { extractive: new ExtractiveLanguageModel(), llm: null },
   auth: Partial<AppDeps['auth']> = {},
+  options: { dbPath?: string } = {},
 ) {
   const { index } = await buildIndex(join(FIXTURES, 'mini'));
   const answerer = new Answerer({ retriever: new Retriever(index), models, indexVersion: () => index.version, now: () => new Date('2026-11-24T00:00:00Z') });
   const logs: string[] = [];
-  const db = new NodeSqlite(':memory:');
+  const db = new NodeSqlite(options.dbPath ?? ':memory:');
   db.migrate();
   const tickets = new TicketService(db);
   const faq = new FaqService(db, index, tickets);

@@ -42,7 +42,7 @@ describe('personal data detection', () => {
     ]) expect(findPii(s), s).toEqual([]);
   });
   it('redacts values, keeping the rest of the sentence', () => {
-    expect(redact(`マイナンバー${MY_NUMBER}、電話090-1234-5678`)).toEqual({ text: 'マイナンバー［個人番号］、電話［電話番号］', kinds: ['my_number', 'phone'] });
+    expect(redact(`マイナンバー${MY_NUMBER}、電話090-1234-5678`)).toEqual({ text: 'マイナンバー【個人番号】、電話【電話番号】', kinds: ['my_number', 'phone'] });
     expect(redact('ふつうの質問です')).toEqual({ text: 'ふつうの質問です', kinds: [] });
   });
 });
