@@ -9,6 +9,7 @@ import { createEmbedder } from '../src/models/embeddings.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { evaluate, type EvalResult } from './lib/evaluate.ts';
+import { evaluateRisk, loadRiskItems, type RiskEvalResult } from './lib/evaluate-risk.ts';
 import { loadGolden } from './lib/golden.ts';
 
 const { values } = parseCli(
@@ -37,15 +38,18 @@ if (!indexDir) {
 }
 try {
   const retrieval = values['lexical-weight'] ? { lexicalWeight: Number(values['lexical-weight']) } : {};
-  const { answerer, retriever } = await openRuntime(config, { indexDir, retrieval });
+  const { answerer, retriever, guarded } = await openRuntime(config, { indexDir, retrieval });
   const started = performance.now();
   const result = await evaluate(golden, { answerer, retriever, indexDir });
+  const risk = await evaluateRisk(loadRiskItems(join(resolve(values.golden), 'risk.jsonl')), guarded);
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {
     const { failures, byCategory, byStyle, ...figures } = result;
-    process.stdout.write(JSON.stringify({ ...figures, byCategory, byStyle, failures: failures.length, seconds: Math.round(seconds * 10) / 10 }) + '\n');
+    const { failures: riskFailures, ...riskFigures } = risk;
+    process.stdout.write(JSON.stringify({ ...figures, risk: { ...riskFigures, failures: riskFailures.length }, byCategory, byStyle, failures: failures.length, seconds: Math.round(seconds * 10) / 10 }) + '\n');
   } else {
     printTable(result, seconds);
+    printRisk(risk);
   }
 } finally {
   if (temp) rmSync(temp, { recursive: true, force: true });
@@ -68,5 +72,16 @@ function printTable(r: EvalResult, seconds: number): void {
   for (const [k, m] of Object.entries(r.byStyle).sort()) out.push(`    ${k.padEnd(18)} ${String(m.n).padStart(3)} ${pct(m.hit1)} ${pct(m.hit5)}`);
   out.push('', `Wrong (${r.failures.length}):`);
   for (const f of r.failures) out.push(`  [${f.set} ${f.id}] ${f.problem}: ${f.q}\n      ${f.got}`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+function printRisk(r: RiskEvalResult): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+  const out = ['', `Risk assessment: ${r.n} labelled prompts (${r.benign} benign look-alikes, ${r.benignFlagged} of them flagged)`, '                         precision  recall'];
+  for (const [code, m] of Object.entries(r.byCode)) out.push(`  ${code.padEnd(22)} ${pct(m.precision)} ${pct(m.recall)}   (tp ${m.tp}, fp ${m.fp}, fn ${m.fn})`);
+  out.push('  personal data by kind');
+  for (const [kind, m] of Object.entries(r.byPiiKind)) out.push(`    ${kind.padEnd(20)} ${pct(m.precision)} ${pct(m.recall)}`);
+  out.push('', `Risk disagreements (${r.failures.length}):`);
+  for (const f of r.failures) out.push(`  [${f.id}] expected ${f.expected.join(',') || '-'}; got ${f.got.join(',') || '-'}: ${f.q.slice(0, 80)}`);
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -65,6 +65,16 @@ const DETECTORS: Array<{ kind: PiiKind; re: RegExp; check?: (m: RegExpExecArray)
     kind: 'address',
     re: new RegExp(`${PREFECTURE}[^\\s、。,]{1,12}?[市区町村郡][^\\s、。,]{0,16}?\\d{1,4}(?:丁目|番地?|-|－|ー)\\d{0,4}(?:[-－ー番号]\\d{1,4})*(?:号)?`, 'g'),
   },
+  // A street address without the prefecture: a postal code or a city/ward followed by a block number.
+  {
+    kind: 'address',
+    re: /(?:〒?\d{3}-\d{4}\s*)?[^\s、。,〒]{1,8}[市区町村][^\s、。,]{0,12}?\d{1,4}(?:丁目|番地?)?[-－ー]\d{1,4}(?:[-－ー]\d{1,4})?(?:号)?/g,
+  },
+  // Staff numbers in other spellings (職番, employee no.), with letters, next to a name.
+  {
+    kind: 'staff_id_name',
+    re: /(?:職番|職員No\.?|職員番号|staff\s*(?:no\.?|number|id)|employee\s*(?:no\.?|number|id))[\s:：]*[A-Za-z]{0,2}-?\d{4,10}[\s,、(（]*(?:name[:：]?\s*[A-Z][a-z]+\s+[A-Z][a-z]+|の?[\p{Script=Han}]{2,6}(?:さん|氏|様)?)|[\p{Script=Han}]{2,6}(?:さん|氏|様)?[\s(（]*(?:職番|職員No\.?|職員番号|staff\s*no\.?)[\s:：]*[A-Za-z]{0,2}-?\d{4,10}/giu,
+  },
   // A staff number next to a name, either way round.
   {
     kind: 'staff_id_name',
