@@ -10,6 +10,7 @@ import { ingest } from '../src/ingest/pipeline.ts';
 import { createEmbedder } from '../src/models/embeddings.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { progressPrinter } from './lib/progress.ts';
+import { recordSuspiciousPassages } from './lib/ingest-risks.ts';
 
 const { values } = parseCli(
   {
@@ -43,6 +44,8 @@ try {
     out.write(report.written ? `Index written to ${indexDir} (version ${report.version}).\n` : `Nothing changed: the index in ${indexDir} was left as it was.\n`);
   }
   for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
+  for (const s of report.suspicious) process.stderr.write(`Flagged (instructions aimed at the assistant; not served): ${s.source} › ${s.section}\n`);
+  if (!values.index) await recordSuspiciousPassages(config, report);
   // Approved FAQ entries whose cited sections changed are flagged for review now, not at next start.
   if (report.written && !values.index && existsSync(join(config.dataDir, 'seabis.db'))) {
     const flagged = await flagChangedFaqEntries(config, indexDir);

@@ -8,6 +8,7 @@ import { indexDirOf } from '../src/runtime/node.ts';
 import { startServer } from '../src/server.ts';
 import { loadConfigOrExit } from './lib/args.ts';
 import { progressPrinter } from './lib/progress.ts';
+import { recordSuspiciousPassages } from './lib/ingest-risks.ts';
 
 const config = await loadConfigOrExit();
 const indexDir = indexDirOf(config);
@@ -17,6 +18,8 @@ try {
     const report = await ingest({ sourceDir: resolve(config.corpusDir), indexDir, embedder: await createEmbedder(config), onProgress: progressPrinter() });
     process.stderr.write(`Indexed ${report.chunks} chunks from ${report.files} files.\n`);
     for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
+    for (const s of report.suspicious) process.stderr.write(`Flagged (instructions aimed at the assistant; not served): ${s.source} › ${s.section}\n`);
+    await recordSuspiciousPassages(config, report, true);
   }
   const running = await startServer(config);
   const stop = () => void running.close().then(() => process.exit(0));

@@ -9,6 +9,7 @@ import {
   INDEX_FORMAT, IndexError, readContents, readManifest, writeContents, type DocumentEntry, type IndexContents,
 } from '../retrieval/node/file-index.ts';
 import { DEFAULT_CHUNK_OPTIONS, chunkDocument, type ChunkOptions } from './chunker.ts';
+import { injectionInDocument } from '../risk/signals.ts';
 import { isSupported, loadDocument } from './load.ts';
 import { buildReadingTable } from './readings.ts';
 import type { Chunk } from './types.ts';
@@ -17,7 +18,7 @@ import type { Chunk } from './types.ts';
  * Bump when loaders, normalization or chunking change what a file turns into, so that
  * re-ingesting re-reads files whose bytes did not change.
  */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export interface IngestProgress {
   phase: 'scan' | 'parse' | 'embed' | 'write';
@@ -52,6 +53,8 @@ export interface IngestReport {
   version: string;
   /** Why the old index was not reused, when it was not. */
   rebuiltBecause?: string;
+  /** Chunks flagged at ingestion as carrying instructions for the assistant (not served). */
+  suspicious: Array<{ source: string; section: string; id: string }>;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -108,7 +111,7 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
   progress({ phase: 'scan', done: files.length, total: files.length });
   const report: IngestReport = {
     files: files.length, added: [], changed: [], removed: [], unchanged: [], failed: [],
-    chunks: 0, newChunks: 0, embedded: 0, written: false, version: old?.manifest.version ?? '',
+    chunks: 0, newChunks: 0, embedded: 0, written: false, version: old?.manifest.version ?? '', suspicious: [],
     ...(reason ? { rebuiltBecause: reason } : {}),
   };
   const documents: Record<string, DocumentEntry> = {};
@@ -129,7 +132,8 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
         continue;
       }
       const doc = await loadDocument(path, source, bytes);
-      const docChunks = await chunkDocument(doc, chunkOptions);
+      // Instructions aimed at the assistant inside a document are flagged, and never served.
+      const docChunks = (await chunkDocument(doc, chunkOptions)).map((c) => (injectionInDocument(`${c.section}\n${c.text}`) ? { ...c, flags: ['injection'] } : c));
       documents[source] = { hash, title: doc.meta.title, kind: doc.meta.kind, chunkIds: docChunks.map((c) => c.id) };
       chunks.push(...docChunks);
       (prior ? report.changed : report.added).push(source);
@@ -149,6 +153,9 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
   // Chunk ids are content hashes, so a chunk shared by two files appears once.
   const unique = [...new Map(chunks.map((c) => [c.id, c])).values()];
   report.chunks = unique.length;
+  // Reported for the files read this time (unchanged files were reported when they were read).
+  const readNow = new Set([...report.added, ...report.changed]);
+  report.suspicious = unique.filter((c) => c.flags?.includes('injection') && readNow.has(c.source)).map((c) => ({ source: c.source, section: c.section, id: c.id }));
   const toEmbed = unique.filter((c) => !oldChunks.has(c.id));
   report.newChunks = toEmbed.length;
 

@@ -37,4 +37,6 @@ export interface Chunk {
   effectiveTo: string | null;
   /** Position of the chunk in its document. */
   ordinal: number;
+  /** Set at ingestion: 'injection' when the text carries instructions aimed at the assistant. */
+  flags?: string[];
 }

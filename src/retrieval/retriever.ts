@@ -165,7 +165,8 @@ export class Retriever {
     const hits: Hit[] = [];
     for (const [id, s] of scores) {
       const chunk = chunks.get(id);
-      if (!chunk) continue;
+      // A passage flagged at ingestion as carrying instructions for the assistant is never served.
+      if (!chunk || chunk.flags?.includes('injection')) continue;
       const approvedFaq = chunk.source.startsWith(APPROVED_FAQ_PREFIX);
       // An approved FAQ entry past its expiry is not served, whatever date the question names.
       if (approvedFaq && !inForce(chunk.effectiveFrom, chunk.effectiveTo, q.today ?? new Date().toISOString().slice(0, 10))) continue;
