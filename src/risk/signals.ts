@@ -40,7 +40,11 @@ const INJECTION = [
   /ignore\s+(?:all\s+|the\s+|any\s+)?(?:previous|prior|above|earlier)?\s*(?:instructions|rules|prompts?)/iu,
   /(?:disregard|forget)\s+(?:all\s+|your\s+|the\s+)?(?:previous\s+|prior\s+)?(?:instructions|rules)/iu,
   /you\s+are\s+now|act\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered)|pretend\s+(?:you|to\s+be)/iu,
-  /(?:api|アクセス)\s*キー|api\s*key|秘密鍵|パスワードを(?:表示|教え)|auth_secret|環境変数/iu,
+];
+
+/** Asking the assistant to reveal what it must keep (in a question; a document may name these). */
+const PROBE = [
+  /(?:api|アクセス)\s*キー[^。]{0,12}(?:教え|表示|見せ|出力|出して)|api\s*key|秘密鍵[^。]{0,12}(?:教え|表示|見せ)|パスワードを(?:表示|教え)|auth_secret|環境変数/iu,
 ];
 
 /** A decision on an individual case: money to be paid, eligibility, legality, discipline, fraud, evaluation. */
@@ -116,7 +120,7 @@ export function signalsOf(text: string): Signals {
   const harmful = test(HARMFUL, t);
   return {
     confidential,
-    injection: test(INJECTION, t),
+    injection: test(INJECTION, t) || test(PROBE, t),
     highStakes: test(HIGH_STAKES, t) || needsStaffJudgment,
     needsStaffJudgment,
     outOfScope: test(OUT_OF_SCOPE, t) || (harmful && !PURPOSE.test(t.replace(/会計担当/g, ''))),
