@@ -8,6 +8,7 @@ import { indexDirOf } from '../src/runtime/node.ts';
 import { startServer } from '../src/server.ts';
 import { loadConfigOrExit } from './lib/args.ts';
 import { progressPrinter } from './lib/progress.ts';
+import { buildWebIfMissing } from './lib/web.ts';
 import { recordSuspiciousPassages } from './lib/ingest-risks.ts';
 
 const config = await loadConfigOrExit();
@@ -21,6 +22,7 @@ try {
     for (const s of report.suspicious) process.stderr.write(`Flagged (instructions aimed at the assistant; not served): ${s.source} › ${s.section}\n`);
     await recordSuspiciousPassages(config, report, true);
   }
+  await buildWebIfMissing();
   const running = await startServer(config);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -10,6 +10,7 @@ import type { FaqService } from './escalation/faq.ts';
 import type { TicketService } from './escalation/tickets.ts';
 import type { ConversationStore } from './store/conversations.ts';
 import type { SqlFeedbackStore } from './store/feedback.ts';
+import type { SqlDb } from './store/sql.ts';
 
 export interface AskService {
   ask(input: GuardedInput): Promise<Answer>;
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** Risk events and the audit log. */
   risk: RiskEvents;
   riskSettings: RiskSettings;
+  /** The SQL store, for the dashboard's figures. */
+  db: SqlDb;
   auth: {
     secret: string;
     /** Verifies tokens of the organization's OpenID Connect provider, when one is configured. */

@@ -46,6 +46,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const app = createApp({
     answerer: runtime.guarded,
     risk,
+    db,
     riskSettings: config.risk,
     conversations: new SqlConversationStore(db),
     tickets,
@@ -60,7 +61,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     version,
     log: (m, d) => log(`${m} ${d instanceof Error ? (d.stack ?? d.message) : JSON.stringify(d ?? '')}`),
   });
-  const webRoot = relative(process.cwd(), resolve(root, 'web')) || '.';
+  const webRoot = relative(process.cwd(), resolve(root, 'web', 'dist')) || '.';
   app.use('/*', serveStatic({ root: webRoot }));
 
   const server = await new Promise<ServerType>((ok, fail) => {

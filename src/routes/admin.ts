@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { AXES } from '../risk/assess.ts';
 import { RiskEventNotFound, RiskEventReviewed, RiskEvents, type RiskFilter } from '../risk/events.ts';
+import { dashboardStats } from '../risk/stats.ts';
 import { itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
@@ -47,6 +48,12 @@ const review = createRoute({
   request: { params: z.object({ id: Id }), ...jsonBody(z.object({ comment: z.string().trim().min(1, 'コメントを入力してください。').max(2000) })) },
   responses: { 200: jsonContent(Event, '確認済み'), ...itemErrorResponses },
 });
+const stats = createRoute({
+  method: 'get', path: '/api/admin/stats', tags: ['admin'], summary: 'ダッシュボードの集計(日別の質問数、回答・回答不能・問い合わせ、観点・理由別のリスク、未解決の分類)', security: [{ bearer: [] }],
+  middleware: [requireRole('admin')] as const,
+  request: { query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }) },
+  responses: { 200: jsonContent(z.any(), '集計'), ...itemErrorResponses },
+});
 const status = createRoute({
   method: 'get', path: '/api/admin/audit', tags: ['admin'], summary: '監査ログの状態(先頭ハッシュ、検証結果)', security: [{ bearer: [] }],
   middleware: [requireRole('admin')] as const,
@@ -81,5 +88,6 @@ export function adminRoutes(deps: AppDeps) {
   app.openapi(detail, async (c) => c.json(out(await mapped(deps.risk.get(c.req.valid('param').id))), 200));
   app.openapi(review, async (c) => c.json(out(await mapped(deps.risk.review(c.req.valid('param').id, c.get('user'), c.req.valid('json').comment))), 200));
   app.openapi(status, async (c) => c.json(await deps.risk.audit.verify(), 200));
+  app.openapi(stats, async (c) => c.json(await dashboardStats(deps.db, deps.risk, c.req.valid('query').days), 200));
   return app;
 }

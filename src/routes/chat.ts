@@ -7,7 +7,7 @@ import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import { redact } from '../risk/pii.ts';
 import { ApiError } from '../lib/errors.ts';
-import { QuestionText, errorResponses } from './schemas.ts';
+import { ConversationId, QuestionText, errorResponses } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
 const Part = z.object({ type: z.string().max(64), text: z.string().max(20_000).optional() }).passthrough();
@@ -41,14 +41,15 @@ function textOf(m: z.infer<typeof Message>): string {
 
 export function chatRoutes(deps: AppDeps) {
   return new OpenAPIHono<AuthEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
-    const { messages } = c.req.valid('json');
+    const { messages, id: chatId } = c.req.valid('json');
     const users = messages.filter((m) => m.role === 'user').map(textOf).filter((t) => t !== '');
     const last = users.at(-1);
     const parsed = QuestionText.safeParse(last ?? '');
     if (!parsed.success) throw new ApiError(400, 'invalid_request', `messages: ${parsed.error.issues[0]?.message ?? '質問がありません。'}`);
     const { text: question, kinds } = redact(parsed.data);
     const history = users.slice(0, -1).slice(-10).map((h) => redact(h).text);
-    const events = deps.answerer.stream({ question, history, user: c.get('user'), channel: 'chat', redacted: kinds })[Symbol.asyncIterator]();
+    const user = c.get('user');
+    const events = deps.answerer.stream({ question, history, user, channel: 'chat', redacted: kinds })[Symbol.asyncIterator]();
     // The first event (the passages) comes after retrieval; a failure there is a plain HTTP error.
     const first = await events.next();
     const stream = createUIMessageStream<UIMessage>({
@@ -75,6 +76,8 @@ export function chatRoutes(deps: AppDeps) {
           } else {
             if (started) writer.write({ type: 'text-end', id: 'answer' });
             const a = e.answer;
+            // The exchange is kept under the chat's id, so feedback and escalation can attach it.
+            if (chatId && ConversationId.safeParse(chatId).success) await deps.conversations.record(chatId, user.id, question, a);
             writer.write({
               type: 'data-answer',
               data: {

@@ -37,6 +37,7 @@ export async function createTestApp(
   const app = createApp({
     answerer: guarded,
     risk,
+    db,
     riskSettings: DEFAULT_RISK_SETTINGS,
     conversations: new SqlConversationStore(db),
     tickets,

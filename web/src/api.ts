@@ -1,0 +1,47 @@
+// Calls to the API with the session cookie; errors carry the API's Japanese message.
+export class ApiError extends Error {
+  status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export async function api<T>(path: string, options: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...init } = options;
+  const res = await fetch(path, {
+    credentials: 'same-origin',
+    ...init,
+    headers: { ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) },
+    ...(json !== undefined ? { body: JSON.stringify(json), method: init.method ?? 'POST' } : {}),
+  });
+  const body = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+export type Role = 'traveler' | 'staff' | 'helpdesk' | 'admin';
+export interface User {
+  id: string;
+  role: Role;
+}
+
+export interface Citation {
+  n: number;
+  source: string;
+  title: string;
+  section: string;
+  page: number | null;
+  text: string;
+  score?: number;
+  cited?: boolean;
+}
+
+export const STATUS_LABEL: Record<string, string> = { open: '受付中', forwarded: 'サポートデスクで確認中', answered: '回答あり', resolved: '解決済み' };
+export const ROLE_LABEL: Record<Role, string> = { traveler: '旅行者', staff: '会計担当職員', helpdesk: 'SEABISサポートデスク', admin: '管理者' };
+
+export function waited(seconds: number): string {
+  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))}分`;
+  if (seconds < 86400) return `${Math.round(seconds / 3600)}時間`;
+  return `${Math.round(seconds / 86400)}日`;
+}
