@@ -174,9 +174,10 @@ export class TicketService {
     return this.transition(id, actor, ['open'], 'forwarded', 'forwarded', note, []);
   }
 
-  async resolve(id: string, traveler: User): Promise<Ticket> {
-    await this.get(id, traveler);
-    return this.transition(id, traveler, ['answered'], 'resolved', 'resolved', null, []);
+  /** The traveler (their own ticket) or staff and the desk close an answered ticket. */
+  async resolve(id: string, actor: User): Promise<Ticket> {
+    await this.get(id, actor);
+    return this.transition(id, actor, ['answered'], 'resolved', 'resolved', null, []);
   }
 
   async reopen(id: string, traveler: User, note: string | null): Promise<Ticket> {

@@ -71,7 +71,7 @@ const action = (path: string, summary: string, roles: Parameters<typeof requireR
   });
 const answerRoute = action('/api/escalations/{id}/answer', '回答する(資料の引用可)', ['staff', 'helpdesk'], z.object({ answer: Text(5000, '回答'), citations: z.array(Cited).max(10).optional() }));
 const forwardRoute = action('/api/escalations/{id}/forward', 'SEABISサポートデスクに転送する', ['staff'], z.object({ note: Text(2000, '転送メモ') }));
-const resolveRoute = action('/api/escalations/{id}/resolve', '解決済みにする', ['traveler'], z.object({}).passthrough());
+const resolveRoute = action('/api/escalations/{id}/resolve', '解決済みにする(旅行者本人、または担当者)', ['traveler', 'staff', 'helpdesk'], z.object({}).passthrough());
 const reopenRoute = action('/api/escalations/{id}/reopen', '再度問い合わせる', ['traveler'], z.object({ note: Text(2000, '補足').optional() }));
 
 

@@ -109,3 +109,16 @@ describe('feedback', () => {
     expect((await post(t.app, '/api/feedback', { conversationId, rating: 'meh' }, u)).status).toBe(400);
   });
 });
+
+describe('closing by staff', () => {
+  it('lets staff or the desk resolve an answered ticket, but not an open one', async () => {
+    const u = await t.token('traveler', 'gin');
+    const staff = await t.token('staff', 'clerk-7');
+    const { id } = (await (await post(t.app, '/api/escalations', { question: '旅行命令の取下げ方法' }, u)).json()) as { id: string };
+    expect((await post(t.app, `/api/escalations/${id}/resolve`, {}, staff)).status).toBe(409);
+    await post(t.app, `/api/escalations/${id}/answer`, { answer: '第8章の手順で取り下げてください。' }, staff);
+    const r = (await (await post(t.app, `/api/escalations/${id}/resolve`, {}, staff)).json()) as { status: string; events: Array<{ type: string; actorRole: string }> };
+    expect(r.status).toBe('resolved');
+    expect(r.events.at(-1)).toMatchObject({ type: 'resolved', actorRole: 'staff' });
+  });
+});

@@ -48,6 +48,16 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
         <span className={`status ${t.status}`}>{STATUS_LABEL[t.status]}</span> <span className="muted">{t.category}・待ち {waited(t.waitingSeconds)}</span>
       </p>
       {t.note && <p>補足: {t.note}</p>}
+      {t.conversation.length > 0 && (
+        <details>
+          <summary>会話の履歴({t.conversation.length}件)</summary>
+          <ol>
+            {t.conversation.map((c, i) => (
+              <li key={i}>{c.question}</li>
+            ))}
+          </ol>
+        </details>
+      )}
       {t.assistantAnswer && (
         <details open>
           <summary>アシスタントの回答と根拠</summary>
@@ -91,6 +101,11 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
           <input id="forward-note" value={note} onChange={(e) => setNote(e.target.value)} />
           <button type="submit" disabled={note.trim() === ''}>SEABISサポートデスクに転送</button>
         </form>
+      )}
+      {t.status === 'answered' && (
+        <button type="button" onClick={() => act('resolve', {})}>
+          解決済みにする
+        </button>
       )}
       {user.role === 'staff' && (t.status === 'answered' || t.status === 'resolved') && (
         <button type="button" onClick={async () => (await api('/api/faq', { json: { ticketId: t.id } }).catch((e: Error) => setError(e.message)), onChanged())}>
