@@ -17,6 +17,23 @@ export interface Bm25Options {
   b: number;
 }
 
+/** Inverse document frequency, as every BM25 index here computes it. */
+export function bm25Idf(docCount: number, df: number): number {
+  return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+}
+
+/** One term's contribution to a document's score. */
+export function bm25Term(idf: number, tf: number, length: number, avgLength: number, opts: Bm25Options): number {
+  return (idf * tf * (opts.k1 + 1)) / (tf + opts.k1 * (1 - opts.b + (opts.b * length) / avgLength));
+}
+
+/** The best possible score of a query: each term saturated in an average-length document. */
+export function bm25UpperBound(query: WeightedTerm[], idf: (term: string) => number, opts: Bm25Options): number {
+  return query.reduce((s, q) => s + q.weight * idf(q.term) * (opts.k1 + 1) * 0.75, 0);
+}
+
+export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.75 };
+
 export class Bm25Index {
   private readonly postings = new Map<string, Array<[number, number]>>();
   private readonly lengths: number[] = [];
@@ -25,7 +42,7 @@ export class Bm25Index {
   private readonly opts: Bm25Options;
 
   constructor(opts: Partial<Bm25Options> = {}) {
-    this.opts = { k1: opts.k1 ?? 1.2, b: opts.b ?? 0.75 };
+    this.opts = { ...DEFAULT_BM25, ...opts };
   }
 
   get size(): number {
@@ -57,9 +74,7 @@ export class Bm25Index {
   }
 
   idf(term: string): number {
-    const n = this.ids.length;
-    const df = this.df(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.ids.length, this.df(term));
   }
 
   /** Collapses repeated query terms into weights (a term asked twice counts more, sub-linearly). */
@@ -71,11 +86,10 @@ export class Bm25Index {
 
   /** The best possible score of a query: each term saturated in an average-length document. */
   upperBound(query: WeightedTerm[]): number {
-    return query.reduce((s, q) => s + q.weight * this.idf(q.term) * (this.opts.k1 + 1) * 0.75, 0);
+    return bm25UpperBound(query, (t) => this.idf(t), this.opts);
   }
 
   search(query: WeightedTerm[], k: number): ScoredId[] {
-    const { k1, b } = this.opts;
     const avgdl = this.totalLength / Math.max(1, this.ids.length);
     const scores = new Map<number, number>();
     for (const { term, weight } of query) {
@@ -83,8 +97,7 @@ export class Bm25Index {
       if (!list) continue;
       const idf = this.idf(term);
       for (const [doc, tf] of list) {
-        const len = this.lengths[doc] ?? 0;
-        const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avgdl));
+        const s = bm25Term(idf, tf, this.lengths[doc] ?? 0, avgdl, this.opts);
         scores.set(doc, (scores.get(doc) ?? 0) + weight * s);
       }
     }
