@@ -11,6 +11,7 @@ import { createEmbedder } from '../src/models/embeddings.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { progressPrinter } from './lib/progress.ts';
 import { recordSuspiciousPassages } from './lib/ingest-risks.ts';
+import { writeCloudflareFiles } from './lib/cloudflare.ts';
 
 const { values } = parseCli(
   {
@@ -18,8 +19,9 @@ const { values } = parseCli(
     index: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    target: { type: 'string', default: 'node' },
   },
-  'npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json]',
+  'npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json] [--target node|cloudflare]',
 );
 const config = await loadConfigOrExit();
 const sourceDir = resolve(values.source ?? config.corpusDir);
@@ -51,6 +53,7 @@ try {
     const flagged = await flagChangedFaqEntries(config, indexDir);
     if (flagged.length > 0) process.stdout.write(`${flagged.length} FAQ entries cite sections that changed and need review: ${flagged.join(', ')}\n`);
   }
+  if (values.target === 'cloudflare') await prepareCloudflare(indexDir);
   process.exitCode = report.failed.length > 0 ? 1 : 0;
 } catch (e) {
   process.stderr.write(`Ingestion failed: ${(e as Error).message}\n`);
@@ -65,4 +68,25 @@ async function flagChangedFaqEntries(config: Config, dir: string): Promise<strin
   } finally {
     db.close();
   }
+}
+
+/**
+ * The files for D1 and Vectorize, and — with CLOUDFLARE_API_TOKEN set — their upload through
+ * wrangler (both idempotent: the SQL replaces the index tables, vectors are upserted by id).
+ */
+async function prepareCloudflare(indexDir: string): Promise<void> {
+  const outDir = join(indexDir, '..', 'cloudflare');
+  const f = await writeCloudflareFiles(indexDir, outDir);
+  process.stdout.write(`Cloudflare: ${f.chunks} chunks (${f.dims} dimensions) → ${f.sql}, ${f.ndjson}\n`);
+  const commands = [
+    ['d1', 'migrations', 'apply', 'seabis-helpchat', '--remote'],
+    ['d1', 'execute', 'seabis-helpchat', '--remote', `--file=${f.sql}`],
+    ['vectorize', 'upsert', 'seabis-helpchat', `--file=${f.ndjson}`],
+  ];
+  if (!process.env.CLOUDFLARE_API_TOKEN) {
+    process.stdout.write(`Set CLOUDFLARE_API_TOKEN to upload, or run:\n${commands.map((c) => `  npx wrangler ${c.join(' ')}`).join('\n')}\n`);
+    return;
+  }
+  const { execFileSync } = await import('node:child_process');
+  for (const c of commands) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'wrangler', 'bin', 'wrangler.js'), ...c], { stdio: 'inherit' });
 }
