@@ -3,7 +3,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { authenticate } from './auth/middleware.ts';
+import { createMiddleware } from 'hono/factory';
+import { authenticate, type AuthEnv } from './auth/middleware.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, handleError } from './lib/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -32,6 +33,22 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', authenticate({ secret: deps.auth.secret, oidc: deps.auth.oidc }));
+  // Answering costs the most: it is limited per user and per address.
+  if (deps.limiter) {
+    const limiter = deps.limiter;
+    const guard = createMiddleware<AuthEnv>(async (c, next) => {
+      // Cloudflare's header is set by Cloudflare; X-Forwarded-For only counts behind a trusted proxy.
+      const forwarded = deps.trustForwardedFor ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+      const address = c.req.header('cf-connecting-ip') ?? forwarded ?? deps.clientAddress?.(c) ?? 'unknown';
+      for (const key of [`user:${c.get('user')?.id ?? 'anonymous'}`, `addr:${address}`]) {
+        const r = await limiter.limit(key);
+        if (!r.success) throw new ApiError(429, 'rate_limited', `リクエストが多すぎます。${r.retryAfter}秒後に再度お試しください。`, { 'Retry-After': String(r.retryAfter) });
+      }
+      await next();
+    });
+    app.use('/api/ask', guard);
+    app.use('/api/chat', guard);
+  }
 
   app.route('/', healthRoutes());
   app.route('/', sessionRoutes(deps));

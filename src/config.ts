@@ -33,6 +33,8 @@ const schema = z
     RISK_USERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(400_000)),
     RISK_MEDIUM_AT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8).default(2)),
     RISK_HIGH_AT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8).default(3)),
+    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(60)),
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   })
   .superRefine((c, ctx) => {
@@ -59,6 +61,10 @@ export interface Config {
   oidc: { jwksUrl: string; issuer: string; audience: string; roleClaim: string } | null;
   /** Demo accounts: on outside production, in production only with DEMO_ACCOUNTS=true. */
   demoAccounts: boolean;
+  /** Behind a reverse proxy that sets X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Answers per minute per user and per address (0: unlimited). */
+  rateLimitPerMinute: number;
   /** Deployment facts and thresholds for the four-axis risk assessment. */
   risk: { audience: 'staff' | 'public'; users: number; mediumAt: number; highAt: number };
   env: Env['NODE_ENV'];
@@ -90,6 +96,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhook: c.WEBHOOK_URL ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET ?? null } : null,
     oidc: c.OIDC_JWKS_URL && c.OIDC_ISSUER && c.OIDC_AUDIENCE ? { jwksUrl: c.OIDC_JWKS_URL, issuer: c.OIDC_ISSUER, audience: c.OIDC_AUDIENCE, roleClaim: c.OIDC_ROLE_CLAIM } : null,
     demoAccounts: c.DEMO_ACCOUNTS ? c.DEMO_ACCOUNTS === 'true' : c.NODE_ENV !== 'production',
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    trustProxy: c.TRUST_PROXY === 'true',
     risk: { audience: c.RISK_AUDIENCE, users: c.RISK_USERS, mediumAt: c.RISK_MEDIUM_AT, highAt: c.RISK_HIGH_AT },
     env: c.NODE_ENV,
   };

@@ -5,7 +5,9 @@ import type { Answer } from './answer/types.ts';
 import type { RiskSettings } from './risk/assess.ts';
 import type { RiskEvents } from './risk/events.ts';
 import type { GuardedInput } from './risk/guard.ts';
+import type { Context } from 'hono';
 import type { OidcVerifier } from './auth/oidc.ts';
+import type { Limiter } from './lib/rate-limit.ts';
 import type { FaqService } from './escalation/faq.ts';
 import type { TicketService } from './escalation/tickets.ts';
 import type { ConversationStore } from './store/conversations.ts';
@@ -39,6 +41,12 @@ export interface AppDeps {
     secureCookies: boolean;
   };
   version: string;
+  /** Limits answering per user and per address (429 with Retry-After); none: unlimited. */
+  limiter?: Limiter;
+  /** Take the client's address from X-Forwarded-For (only behind a trusted reverse proxy). */
+  trustForwardedFor?: boolean;
+  /** The client's address when no proxy header gives it (Node: the socket). */
+  clientAddress?: (c: Context) => string | undefined;
   /** Creates ids for new conversations. */
   newId?: () => string;
   log?: (message: string, detail?: unknown) => void;

@@ -11,6 +11,7 @@ import { createOidcVerifier } from './auth/oidc.ts';
 import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
 import { resolveAuthSecret } from './runtime/secret.ts';
+import { MemoryLimiter } from './lib/rate-limit.ts';
 import { RiskEvents } from './risk/events.ts';
 import type { Answerer } from './answer/answerer.ts';
 import { WebhookNotifier } from './escalation/notifier.ts';
@@ -52,6 +53,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     tickets,
     faq,
     feedback: new SqlFeedbackStore(db),
+    limiter: config.rateLimitPerMinute > 0 ? new MemoryLimiter(config.rateLimitPerMinute, 60) : undefined,
+    trustForwardedFor: config.trustProxy,
+    clientAddress: (c) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress,
     auth: {
       secret: authSecret,
       oidc: config.oidc ? createOidcVerifier(config.oidc) : null,

@@ -14,6 +14,7 @@ import { GuardedAnswerer } from './risk/guard.ts';
 import { SqlConversationStore } from './store/conversations.ts';
 import { D1Sql, type D1Like } from './store/d1.ts';
 import { SqlFeedbackStore } from './store/feedback.ts';
+import { BindingLimiter, type RateLimitBinding } from './lib/rate-limit.ts';
 
 export interface Env {
   DB: D1Like;
@@ -58,6 +59,7 @@ async function build(env: Env): Promise<App> {
       demoAccounts: config.demoAccounts,
       secureCookies: true,
     },
+    limiter: env.RATE_LIMITER ? new BindingLimiter(env.RATE_LIMITER as RateLimitBinding) : undefined,
     version: '0.1.0',
   });
 }

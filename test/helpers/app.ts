@@ -23,7 +23,7 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 export async function createTestApp(
   models: AnswerModels = { extractive: new ExtractiveLanguageModel(), llm: null },
   auth: Partial<AppDeps['auth']> = {},
-  options: { dbPath?: string } = {},
+  options: { dbPath?: string; limiter?: AppDeps['limiter'] } = {},
 ) {
   const { index } = await buildIndex(join(FIXTURES, 'mini'));
   const answerer = new Answerer({ retriever: new Retriever(index), models, indexVersion: () => index.version, now: () => new Date('2026-11-24T00:00:00Z') });
@@ -43,6 +43,8 @@ export async function createTestApp(
     tickets,
     faq,
     feedback: new SqlFeedbackStore(db),
+    limiter: options.limiter,
+    trustForwardedFor: true,
     auth: { secret: TEST_SECRET, oidc: null, demoAccounts: true, secureCookies: false, ...auth },
     version: 'test',
     log: (m) => logs.push(m),
