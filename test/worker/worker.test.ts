@@ -3,7 +3,6 @@
 // APIs and limits (test/worker/fakes). The same API journey as on Node: ask with citations,
 // escalate, answer, a risk event, the audit log verified.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -12,30 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudflareExport } from '../../scripts/lib/cloudflare.ts';
 import { buildWebIfMissing } from '../../scripts/lib/web.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
+import { applyMigrations } from '../helpers/d1.ts';
 import { FIXTURES, buildIndex, tempDir } from '../helpers/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'worker-test-secret-0123456789abcdef0123456789';
 let mf: Miniflare;
 const timings: number[] = [];
-
-/** Splits a migration file into statements (a trigger's BEGIN … END is one statement). */
-function statements(sql: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inTrigger = false;
-  for (const line of sql.split('\n')) {
-    if (line.trim().startsWith('--') || line.trim() === '') continue;
-    cur += line + '\n';
-    if (/CREATE TRIGGER/i.test(line)) inTrigger = true;
-    if (inTrigger ? /END;\s*$/i.test(line) : /;\s*$/.test(line)) {
-      out.push(cur.trim());
-      cur = '';
-      inTrigger = false;
-    }
-  }
-  return out;
-}
 
 beforeAll(async () => {
   await buildWebIfMissing();
@@ -63,9 +45,7 @@ beforeAll(async () => {
     ],
   });
   const d1 = await mf.getD1Database('DB', 'app');
-  for (const f of readdirSync(join(root, 'migrations')).filter((n) => n.endsWith('.sql')).sort()) {
-    for (const s of statements(readFileSync(join(root, 'migrations', f), 'utf8'))) await d1.prepare(s).run();
-  }
+  await applyMigrations(d1);
   for (let i = 0; i < data.statements.length; i += 50) {
     await d1.batch(data.statements.slice(i, i + 50).map((s) => d1.prepare(s.sql).bind(...(s.params ?? []))));
   }
