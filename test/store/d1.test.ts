@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/log.ts';
 import { TicketError, TicketService } from '../../src/escalation/tickets.ts';
 import { SqlConversationStore } from '../../src/store/conversations.ts';
+import { HashedNgramEmbedder } from '../../src/retrieval/embeddings/hashed.ts';
+import { D1VectorizeIndex } from '../../src/retrieval/workers/d1-vectorize-index.ts';
 import { D1Sql, type D1Like } from '../../src/store/d1.ts';
 import { applyMigrations } from '../helpers/d1.ts';
 
@@ -66,5 +68,17 @@ describe('on D1', () => {
     await s.record('c1', 'bob', '別の質問', null);
     expect((await s.turns('c1', 'alice')).map((t) => t.question)).toEqual(['領収書をなくした']);
     expect((await s.turns('c1', 'bob')).map((t) => t.question)).toEqual(['別の質問']);
+  });
+});
+
+describe('the D1/Vectorize index on D1', () => {
+  it('refuses to open with other embeddings than the index was built with, saying what to do', async () => {
+    const { sql } = await freshD1();
+    const vectors = { query: async () => ({ matches: [] }), upsert: async () => ({}), deleteByIds: async () => ({}) };
+    const hashed = new HashedNgramEmbedder();
+    await sql.run("INSERT INTO index_meta (key, value) VALUES ('embedder', ?)", [hashed.id]);
+    await expect(D1VectorizeIndex.open(sql, vectors as never, hashed)).resolves.toBeDefined();
+    const other = { id: '@cf/baai/bge-m3:1024', dims: 1024, embed: async () => [] };
+    await expect(D1VectorizeIndex.open(sql, vectors as never, other)).rejects.toThrow(/built with embeddings .*WORKERS_AI_EMBEDDINGS_MODEL/s);
   });
 });

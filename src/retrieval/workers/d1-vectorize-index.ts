@@ -73,6 +73,13 @@ export class D1VectorizeIndex implements DocumentIndex {
 
   /** Opens the index: statistics and the reading table are read once per isolate. */
   static async open(db: SqlDb, vectors: VectorizeLike, embedder: Embedder): Promise<D1VectorizeIndex> {
+    const built = await db.first<{ value: string }>("SELECT value FROM index_meta WHERE key = 'embedder'");
+    if (built && built.value !== embedder.id) {
+      throw new Error(
+        `The D1/Vectorize index was built with embeddings "${built.value}", but "${embedder.id}" is configured (WORKERS_AI_EMBEDDINGS_MODEL). ` +
+          'Unset WORKERS_AI_EMBEDDINGS_MODEL, or rebuild the index with the same embeddings and upload it again (npm run ingest -- --target cloudflare).',
+      );
+    }
     const index = new D1VectorizeIndex(db, vectors, embedder);
     await index.refresh();
     const rows = await db.all<{ reading: string; surfaces: string }>('SELECT reading, surfaces FROM index_readings');
