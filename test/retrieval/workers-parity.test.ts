@@ -1,0 +1,63 @@
+// The Worker's lexical index (BM25 postings in D1) ranks exactly as the Node index does: same
+// terms, same formula, same scores. Both are built from one ingestion of the same fixture.
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudflareExport } from '../../scripts/lib/cloudflare.ts';
+import { HashedNgramEmbedder } from '../../src/retrieval/embeddings/hashed.ts';
+import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
+import { Retriever } from '../../src/retrieval/retriever.ts';
+import { D1VectorizeIndex } from '../../src/retrieval/workers/d1-vectorize-index.ts';
+import { D1Sql, type D1Like } from '../../src/store/d1.ts';
+import { applyMigrations } from '../helpers/d1.ts';
+import { FIXTURES, buildIndex } from '../helpers/index.ts';
+
+const QUESTIONS = [
+  '領収書をなくしたらどうすればいいですか',
+  '精算の流れを教えて',
+  '宿泊手当はいくらですか',
+  '2025年3月の出張の日当は',
+  'りょうしゅうしょ を紛失',
+  '承認後に差し戻されたら',
+  '清算はいつまでに',
+  'ホテル代の上限',
+];
+
+let mf: Miniflare;
+let node: FileIndex;
+let workers: D1VectorizeIndex;
+
+beforeAll(async () => {
+  const built = await buildIndex(join(FIXTURES, 'mini'));
+  node = built.index;
+  const data = await cloudflareExport(built.dir);
+  mf = new Miniflare({ modules: true, script: 'export default { fetch() { return new Response("ok"); } };', compatibilityDate: '2026-05-01', d1Databases: ['DB'] });
+  const d1 = (await mf.getD1Database('DB')) as unknown as D1Like;
+  await applyMigrations(d1);
+  for (let i = 0; i < data.statements.length; i += 50) {
+    await d1.batch(data.statements.slice(i, i + 50).map((s) => d1.prepare(s.sql).bind(...(s.params ?? []))));
+  }
+  // Dense search is not compared here (Vectorize is approximate); the lexical side is exact.
+  const vectors = { query: async () => ({ matches: [] }), upsert: async () => ({}), deleteByIds: async () => ({}) };
+  workers = await D1VectorizeIndex.open(new D1Sql(d1), vectors as never, new HashedNgramEmbedder());
+}, 120_000);
+afterAll(async () => {
+  await mf?.dispose();
+});
+
+describe('lexical parity between the Node and Worker indexes', () => {
+  it('has the same chunks, version and reading table', () => {
+    expect(workers.size).toBe(node.size);
+    expect(workers.version).toBe(node.version);
+    expect(workers.readings).toEqual(node.readings);
+  });
+  it.each(QUESTIONS)('ranks %s the same, with the same scores', async (question) => {
+    const [a, b] = await Promise.all([
+      new Retriever(node).search({ text: question }, { mode: 'lexical' }),
+      new Retriever(workers).search({ text: question }, { mode: 'lexical' }),
+    ]);
+    expect(a.hits.length).toBeGreaterThan(0);
+    expect(b.hits.map((h) => h.chunk.id)).toEqual(a.hits.map((h) => h.chunk.id));
+    b.hits.forEach((h, i) => expect(h.score).toBeCloseTo(a.hits[i]!.score, 9));
+  });
+});
