@@ -1,4 +1,4 @@
-// npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json]
+// npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json] [--target node|cloudflare] [--prepare-only]
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../src/config.ts';
@@ -12,6 +12,8 @@ import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { progressPrinter } from './lib/progress.ts';
 import { recordSuspiciousPassages } from './lib/ingest-risks.ts';
 import { writeCloudflareFiles } from './lib/cloudflare.ts';
+import { WorkersAiRestEmbedder } from '../src/models/workers-ai-rest.ts';
+import type { Embedder } from '../src/retrieval/embeddings/embedder.ts';
 
 const { values } = parseCli(
   {
@@ -20,18 +22,26 @@ const { values } = parseCli(
     rebuild: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     target: { type: 'string', default: 'node' },
+    'prepare-only': { type: 'boolean', default: false },
   },
-  'npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json] [--target node|cloudflare]',
+  'npm run ingest -- [--source <dir>] [--index <dir>] [--rebuild] [--json] [--target node|cloudflare] [--prepare-only]',
 );
+if (values.target !== 'node' && values.target !== 'cloudflare') {
+  process.stderr.write(`--target must be node or cloudflare, not "${values.target}".\n`);
+  process.exit(2);
+}
 const config = await loadConfigOrExit();
 const sourceDir = resolve(values.source ?? config.corpusDir);
-const indexDir = resolve(values.index ?? join(config.dataDir, 'index'));
+// With Workers AI embeddings the Cloudflare index is its own (the Node index keeps its embeddings).
+const workersModel = values.target === 'cloudflare' ? process.env.WORKERS_AI_EMBEDDINGS_MODEL : undefined;
+const indexDir = resolve(values.index ?? join(config.dataDir, workersModel ? join('cloudflare', 'index') : 'index'));
+const nodeIndex = !values.index && !workersModel;
 try {
   const started = performance.now();
   const report = await ingest({
     sourceDir,
     indexDir,
-    embedder: await createEmbedder(config),
+    embedder: workersModel ? await workersAiEmbedder(workersModel) : await createEmbedder(config),
     rebuild: values.rebuild,
     onProgress: progressPrinter(),
   });
@@ -47,9 +57,9 @@ try {
   }
   for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
   for (const s of report.suspicious) process.stderr.write(`Flagged (instructions aimed at the assistant; not served): ${s.source} › ${s.section}\n`);
-  if (!values.index) await recordSuspiciousPassages(config, report);
+  if (nodeIndex) await recordSuspiciousPassages(config, report);
   // Approved FAQ entries whose cited sections changed are flagged for review now, not at next start.
-  if (report.written && !values.index && existsSync(join(config.dataDir, 'seabis.db'))) {
+  if (report.written && nodeIndex && existsSync(join(config.dataDir, 'seabis.db'))) {
     const flagged = await flagChangedFaqEntries(config, indexDir);
     if (flagged.length > 0) process.stdout.write(`${flagged.length} FAQ entries cite sections that changed and need review: ${flagged.join(', ')}\n`);
   }
@@ -58,6 +68,16 @@ try {
 } catch (e) {
   process.stderr.write(`Ingestion failed: ${(e as Error).message}\n`);
   process.exitCode = 1;
+}
+
+/** The Worker's embedding model, reached through Cloudflare's REST API (WORKERS_AI_EMBEDDINGS_MODEL). */
+async function workersAiEmbedder(model: string): Promise<Embedder> {
+  const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
+  const apiToken = process.env.CLOUDFLARE_API_TOKEN;
+  if (!accountId || !apiToken) {
+    throw new Error(`WORKERS_AI_EMBEDDINGS_MODEL=${model} embeds the corpus through Workers AI: set CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN, or unset it to use the built-in embeddings.`);
+  }
+  return new WorkersAiRestEmbedder({ accountId, apiToken, model, baseURL: process.env.CLOUDFLARE_API_BASE_URL || undefined }).probe();
 }
 
 async function flagChangedFaqEntries(config: Config, dir: string): Promise<string[]> {
@@ -75,7 +95,7 @@ async function flagChangedFaqEntries(config: Config, dir: string): Promise<strin
  * wrangler (both idempotent: the SQL replaces the index tables, vectors are upserted by id).
  */
 async function prepareCloudflare(indexDir: string): Promise<void> {
-  const outDir = join(indexDir, '..', 'cloudflare');
+  const outDir = values.index ? join(indexDir, '..', 'cloudflare') : join(config.dataDir, 'cloudflare');
   const f = await writeCloudflareFiles(indexDir, outDir);
   process.stdout.write(`Cloudflare: ${f.chunks} chunks (${f.dims} dimensions) → ${f.sql}, ${f.ndjson}\n`);
   const commands = [
@@ -83,8 +103,9 @@ async function prepareCloudflare(indexDir: string): Promise<void> {
     ['d1', 'execute', 'seabis-helpchat', '--remote', `--file=${f.sql}`],
     ['vectorize', 'upsert', 'seabis-helpchat', `--file=${f.ndjson}`],
   ];
-  if (!process.env.CLOUDFLARE_API_TOKEN) {
-    process.stdout.write(`Set CLOUDFLARE_API_TOKEN to upload, or run:\n${commands.map((c) => `  npx wrangler ${c.join(' ')}`).join('\n')}\n`);
+  process.stdout.write(`The Vectorize index must have ${f.dims} dimensions (wrangler vectorize create seabis-helpchat --dimensions=${f.dims} --metric=cosine).\n`);
+  if (!process.env.CLOUDFLARE_API_TOKEN || values['prepare-only']) {
+    process.stdout.write(`${values['prepare-only'] ? 'Prepared only' : 'Set CLOUDFLARE_API_TOKEN to upload'}; to upload, run:\n${commands.map((c) => `  npx wrangler ${c.join(' ')}`).join('\n')}\n`);
     return;
   }
   const { execFileSync } = await import('node:child_process');
