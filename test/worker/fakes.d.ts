@@ -1,1 +1,2 @@
 declare module '*/fakes/vectorize.js';
+declare module '*/fakes/ai.js';
