@@ -103,7 +103,11 @@ async function prepareCloudflare(indexDir: string): Promise<void> {
     ['d1', 'execute', 'seabis-helpchat', '--remote', `--file=${f.sql}`],
     ['vectorize', 'upsert', 'seabis-helpchat', `--file=${f.ndjson}`],
   ];
-  process.stdout.write(`The Vectorize index must have ${f.dims} dimensions (wrangler vectorize create seabis-helpchat --dimensions=${f.dims} --metric=cosine).\n`);
+  process.stdout.write(
+    `The Vectorize index must have ${f.dims} dimensions and a metadata index on source, created before the first upsert:\n` +
+      `  npx wrangler vectorize create seabis-helpchat --dimensions=${f.dims} --metric=cosine\n` +
+      '  npx wrangler vectorize create-metadata-index seabis-helpchat --property-name=source --type=string\n',
+  );
   if (!process.env.CLOUDFLARE_API_TOKEN || values['prepare-only']) {
     process.stdout.write(`${values['prepare-only'] ? 'Prepared only' : 'Set CLOUDFLARE_API_TOKEN to upload'}; to upload, run:\n${commands.map((c) => `  npx wrangler ${c.join(' ')}`).join('\n')}\n`);
     return;
