@@ -1,0 +1,160 @@
+// npm run bench -- [--json] [--seconds N] [--scale-chunks N]
+// Speed and scale on this machine, each part bounded in time:
+//   ingest — throughput over the sample corpus (and the size of the index it writes);
+//   ask, chat — the server (started as `npm start` would, in its own process) driven from a second
+//               process by 20 concurrent users sending the golden questions for --seconds each;
+//   scale — a synthetic corpus (default 100,000 chunks) built from the sample corpus's sentences:
+//           build time, then in a fresh process query p95 and resident memory;
+//   hnsw — on the scale index: the HNSW graph against exact search over the same vectors, same k.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { issueToken } from '../src/auth/tokens.ts';
+import { ingest } from '../src/ingest/pipeline.ts';
+import { HashedNgramEmbedder } from '../src/retrieval/embeddings/hashed.ts';
+import { parseCli } from './lib/args.ts';
+import { loadGolden } from './lib/golden.ts';
+
+const { values } = parseCli(
+  {
+    json: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '15' },
+    'scale-chunks': { type: 'string', default: '100000' },
+    concurrency: { type: 'string', default: '20' },
+  },
+  'npm run bench -- [--json] [--seconds N] [--scale-chunks N] [--concurrency N]',
+);
+const seconds = Number(values.seconds);
+const scaleChunks = Number(values['scale-chunks']);
+const concurrency = Number(values.concurrency);
+for (const [name, v] of [['--seconds', seconds], ['--scale-chunks', scaleChunks], ['--concurrency', concurrency]] as const) {
+  if (!Number.isFinite(v) || v <= 0) {
+    process.stderr.write(`${name} must be a positive number.\n`);
+    process.exit(2);
+  }
+}
+
+const root = resolve(import.meta.dirname, '..');
+const node = process.execPath;
+const run = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'seabis-bench-'));
+const note = (s: string) => values.json || process.stderr.write(`${s}\n`);
+
+function dirMiB(dir: string): number {
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) bytes += statSync(join(e.parentPath, e.name)).size;
+  return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function json<T>(args: string[], timeoutMs: number): Promise<T> {
+  const { stdout } = await run(node, args, { cwd: root, timeout: timeoutMs, maxBuffer: 16 * 2 ** 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as T;
+}
+
+interface Load { requests: number; p50Ms: number; p95Ms: number; p99Ms: number; rps: number; errors: number; errorSamples: string[] }
+
+try {
+  const golden = loadGolden(join(root, 'test/golden'));
+  const questionsFile = join(work, 'questions.json');
+  writeFileSync(questionsFile, JSON.stringify(golden.answerable.map((a) => a.q)));
+
+  // Ingestion over the sample corpus, into the data folder the server will use.
+  note('ingest: the sample corpus…');
+  const dataDir = join(work, 'data');
+  const t0 = performance.now();
+  const report = await ingest({ sourceDir: join(root, 'corpus'), indexDir: join(dataDir, 'index'), embedder: new HashedNgramEmbedder() });
+  const ingestSeconds = (performance.now() - t0) / 1000;
+  const ingestResult = { chunks: report.chunks, seconds: Math.round(ingestSeconds * 100) / 100, chunksPerSecond: Math.round(report.chunks / ingestSeconds), indexMiB: dirMiB(join(dataDir, 'index')) };
+
+  // The server in its own process, as `npm start` runs it (rate limiting off: one bench user).
+  const port = await freePort();
+  const secret = 'bench-secret-0123456789abcdef0123456789abcdef';
+  const server = spawn(node, [join(root, 'scripts/start.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AUTH_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', LLM_BASE_URL: '', EMBEDDINGS_BASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let serverLog = '';
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the server did not start within 120 s:\n${serverLog}`)), 120_000);
+    server.stderr!.on('data', (d: Buffer) => {
+      serverLog += d.toString();
+      if (serverLog.includes('http://localhost:')) {
+        clearTimeout(timer);
+        ok();
+      }
+    });
+    server.once('exit', (code) => fail(new Error(`the server exited (${code}):\n${serverLog}`)));
+  });
+  let ask: Load;
+  let chat: Load;
+  try {
+    const token = await issueToken(secret, { id: 'bench', role: 'traveler' });
+    const url = `http://127.0.0.1:${port}`;
+    const load = (mode: string) => json<Load>([join(root, 'scripts/lib/bench/load.ts'), url, token, mode, String(concurrency), String(seconds), questionsFile], (seconds + 60) * 1000);
+    note(`ask: ${concurrency} concurrent users for ${seconds} s…`);
+    ask = await load('ask');
+    note(`chat: ${concurrency} concurrent users for ${seconds} s…`);
+    chat = await load('chat');
+  } finally {
+    server.kill('SIGTERM');
+  }
+
+  note(`scale: building a synthetic corpus of ${scaleChunks} sections…`);
+  const scaleDir = join(work, 'scale');
+  const built = await json<{ chunks: number; buildSeconds: number; chunksPerSecond: number }>([join(root, 'scripts/lib/bench/scale.ts'), 'build', join(root, 'corpus'), scaleDir, String(scaleChunks)], 30 * 60_000);
+  note('scale: querying it in a fresh process…');
+  const queried = await json<{ queryP50Ms: number; queryP95Ms: number; rssMiB: number; hnsw: { k: number; queries: number; recallVsExact: number; speedupVsExact: number; hnswMsPerQuery: number; exactMsPerQuery: number } }>(
+    [join(root, 'scripts/lib/bench/scale.ts'), 'query', join(scaleDir, 'index'), questionsFile],
+    10 * 60_000,
+  );
+
+  const result = {
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    ask: { concurrency, p50Ms: ask.p50Ms, p95Ms: ask.p95Ms, p99Ms: ask.p99Ms, rps: ask.rps, errors: ask.errors, requests: ask.requests },
+    chat: { concurrency, ttfbP95Ms: chat.p95Ms, ttfbP50Ms: chat.p50Ms, rps: chat.rps, errors: chat.errors, requests: chat.requests },
+    ingest: { chunksPerSecond: ingestResult.chunksPerSecond, indexMiB: ingestResult.indexMiB, chunks: ingestResult.chunks, seconds: ingestResult.seconds, scaleChunksPerSecond: built.chunksPerSecond },
+    hnsw: { recallVsExact: queried.hnsw.recallVsExact, speedupVsExact: queried.hnsw.speedupVsExact, k: queried.hnsw.k, chunks: built.chunks, hnswMsPerQuery: queried.hnsw.hnswMsPerQuery, exactMsPerQuery: queried.hnsw.exactMsPerQuery },
+    scale: { chunks: built.chunks, buildSeconds: built.buildSeconds, queryP95Ms: queried.queryP95Ms, queryP50Ms: queried.queryP50Ms, rssMiB: queried.rssMiB },
+  };
+  if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
+  else {
+    const targets = [
+      ['/api/ask p95 at 20 users ≤ 100 ms, 0 errors', result.ask.p95Ms <= 100 && result.ask.errors === 0],
+      ['HNSW recall vs exact ≥ 0.99', result.hnsw.recallVsExact >= 0.99],
+      [`query p95 at ${built.chunks} chunks ≤ 20 ms`, result.scale.queryP95Ms <= 20],
+      [`resident memory at ${built.chunks} chunks ≤ 1 GiB`, result.scale.rssMiB <= 1024],
+      ['ingestion ≥ 500 chunks/s', result.ingest.chunksPerSecond >= 500],
+    ] as const;
+    process.stdout.write(
+      [
+        `Machine: ${result.machine.cpus} × ${result.machine.cpu}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}`,
+        '',
+        `ask    ${concurrency} users, ${seconds} s: p50 ${ask.p50Ms} ms, p95 ${ask.p95Ms} ms, p99 ${ask.p99Ms} ms, ${ask.rps} req/s, ${ask.errors} errors (${ask.requests} requests)`,
+        `chat   ${concurrency} users, ${seconds} s: first byte p50 ${chat.p50Ms} ms, p95 ${chat.p95Ms} ms, ${chat.rps} req/s, ${chat.errors} errors`,
+        `ingest sample corpus: ${ingestResult.chunks} chunks in ${ingestResult.seconds} s = ${ingestResult.chunksPerSecond} chunks/s, index ${ingestResult.indexMiB} MiB; synthetic: ${built.chunksPerSecond} chunks/s`,
+        `hnsw   ${built.chunks} chunks, k=${queried.hnsw.k}: recall ${queried.hnsw.recallVsExact} vs exact, ${queried.hnsw.speedupVsExact}× faster (${queried.hnsw.hnswMsPerQuery} vs ${queried.hnsw.exactMsPerQuery} ms/query)`,
+        `scale  ${built.chunks} chunks: built in ${built.buildSeconds} s, query p50 ${queried.queryP50Ms} ms, p95 ${queried.queryP95Ms} ms, resident ${queried.rssMiB} MiB`,
+        '',
+        'Targets:',
+        ...targets.map(([t, ok]) => `  ${ok ? 'met   ' : 'MISSED'} ${t}`),
+      ].join('\n') + '\n',
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
