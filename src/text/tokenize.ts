@@ -24,9 +24,21 @@ const OKURIGANA = /\p{Script=Hiragana}/u;
 /** Prefix that keeps bigram terms apart from word terms in one vocabulary. */
 export const BIGRAM_PREFIX = '~';
 
+// The same passages are prepared for every question that retrieves them (reranking, evidence,
+// the extractive answer): a bounded cache of this pure function saves most of that work.
+const PREPARED_CACHE_SIZE = 20_000;
+const prepared = new Map<string, string>();
+
 /** Text prepared for term extraction: NFKC, variants folded, lower-case Latin, no digit commas. */
 export function prepare(text: string): string {
-  return canonicalize(normalizeText(text)).toLowerCase().replace(/(\d),(?=\d{3})/g, '$1');
+  const hit = prepared.get(text);
+  if (hit !== undefined) return hit;
+  const out = canonicalize(normalizeText(text)).toLowerCase().replace(/(\d),(?=\d{3})/g, '$1');
+  if (text.length <= 4_000) {
+    if (prepared.size >= PREPARED_CACHE_SIZE) prepared.clear();
+    prepared.set(text, out);
+  }
+  return out;
 }
 
 /** Dictionary words of the text, without function words. */
