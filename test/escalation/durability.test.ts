@@ -23,10 +23,10 @@ function freePort(): Promise<number> {
 }
 
 /** Starts `npm start`'s script and resolves once it listens. */
-function start(dataDir: string, port: number): Promise<ChildProcess> {
+function start(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(FIXTURES, 'mini'), PORT: String(port), AUTH_SECRET: SECRET, NODE_ENV: 'test' },
+    env: { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(FIXTURES, 'mini'), PORT: String(port), AUTH_SECRET: SECRET, NODE_ENV: 'test', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -78,7 +78,7 @@ describe('durability', () => {
     const dataDir = tempDir();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = await start(dataDir, port);
+    const server = await start(dataDir, port, { RATE_LIMIT_PER_MINUTE: '0' });
     const token = await issueToken(SECRET, { id: 'traveler-load', role: 'traveler' });
     const admin = await issueToken(SECRET, { id: 'auditor', role: 'admin' });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
