@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/reliability/**'],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -24,6 +24,10 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      // Long-running checks (the 60 s soak): `npm run test:reliability`, not part of npm test.
+      ...(process.env.RELIABILITY
+        ? [{ test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], pool: 'forks' as const, testTimeout: 300_000 } }]
+        : []),
     ],
   },
 });
