@@ -6,9 +6,8 @@
 //   scale — a synthetic corpus (default 100,000 chunks) built from the sample corpus's sentences:
 //           build time, then in a fresh process query p95 and resident memory;
 //   hnsw — on the scale index: the HNSW graph against exact search over the same vectors, same k.
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +16,7 @@ import { ingest } from '../src/ingest/pipeline.ts';
 import { HashedNgramEmbedder } from '../src/retrieval/embeddings/hashed.ts';
 import { parseCli } from './lib/args.ts';
 import { loadGolden } from './lib/golden.ts';
+import { startServerProcess } from './lib/server-process.ts';
 
 const { values } = parseCli(
   {
@@ -49,17 +49,6 @@ function dirMiB(dir: string): number {
   return Math.round((bytes / 2 ** 20) * 10) / 10;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
-
 async function json<T>(args: string[], timeoutMs: number): Promise<T> {
   const { stdout } = await run(node, args, { cwd: root, timeout: timeoutMs, maxBuffer: 16 * 2 ** 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as T;
@@ -81,30 +70,14 @@ try {
   const ingestResult = { chunks: report.chunks, seconds: Math.round(ingestSeconds * 100) / 100, chunksPerSecond: Math.round(report.chunks / ingestSeconds), indexMiB: dirMiB(join(dataDir, 'index')) };
 
   // The server in its own process, as `npm start` runs it (rate limiting off: one bench user).
-  const port = await freePort();
   const secret = 'bench-secret-0123456789abcdef0123456789abcdef';
-  const server = spawn(node, [join(root, 'scripts/start.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AUTH_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', LLM_BASE_URL: '', EMBEDDINGS_BASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let serverLog = '';
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server did not start within 120 s:\n${serverLog}`)), 120_000);
-    server.stderr!.on('data', (d: Buffer) => {
-      serverLog += d.toString();
-      if (serverLog.includes('http://localhost:')) {
-        clearTimeout(timer);
-        ok();
-      }
-    });
-    server.once('exit', (code) => fail(new Error(`the server exited (${code}):\n${serverLog}`)));
+  const { child: server, base: url } = await startServerProcess({
+    DATA_DIR: dataDir, AUTH_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', LLM_BASE_URL: '', EMBEDDINGS_BASE_URL: '',
   });
   let ask: Load;
   let chat: Load;
   try {
     const token = await issueToken(secret, { id: 'bench', role: 'traveler' });
-    const url = `http://127.0.0.1:${port}`;
     const load = (mode: string) => json<Load>([join(root, 'scripts/lib/bench/load.ts'), url, token, mode, String(concurrency), String(seconds), questionsFile], (seconds + 60) * 1000);
     note(`ask: ${concurrency} concurrent users for ${seconds} s…`);
     ask = await load('ask');

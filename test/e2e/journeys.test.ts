@@ -1,14 +1,14 @@
 // The people's journeys in headless Chromium against the real server: a traveler asks, opens a
 // citation and escalates; staff answer; the traveler sees the answer; an admin reviews a risk
 // event. Each step saves a screenshot in test/e2e/screenshots/, and every screen passes axe.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../../scripts/lib/server-process.ts';
 import { buildWebIfMissing } from '../../scripts/lib/web.ts';
 import { tempDir } from '../helpers/index.ts';
 
@@ -21,35 +21,13 @@ let server: ChildProcess;
 let browser: Browser;
 let base: string;
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed for the browser tests: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. Not found: ${CHROMIUM}`);
   mkdirSync(shots, { recursive: true });
   await buildWebIfMissing(true);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: tempDir(), PORT: String(port), NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((ok, fail) => {
-    let log = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${log}`)), 150_000);
-    server.stderr?.on('data', (d: Buffer) => {
-      log += d.toString();
-      if (log.includes(`http://localhost:${port}`)) (clearTimeout(timer), ok());
-    });
-    server.once('exit', (code) => fail(new Error(`server exited (${code}):\n${log}`)));
-  });
+  const started = await startServerProcess({ DATA_DIR: tempDir(), NODE_ENV: 'test' }, { timeoutMs: 150_000 });
+  server = started.child;
+  base = started.base;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,47 +1,21 @@
 // No acknowledged ticket or audit record is lost when the server is killed with SIGKILL: 40
 // tickets opened at once, then kill -9 in the middle of a load of tickets and risky questions;
 // after restart every acknowledged ticket is there and the audit chain verifies.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess } from '../../scripts/lib/server-process.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
 import { FIXTURES, tempDir } from '../helpers/index.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'durability-secret-0123456789abcdef0123456789';
 const children: ChildProcess[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-/** Starts `npm start`'s script and resolves once it listens. */
-function start(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(FIXTURES, 'mini'), PORT: String(port), AUTH_SECRET: SECRET, NODE_ENV: 'test', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** `npm start`'s script on the mini fixture; remembered so a failed test leaves no server behind. */
+async function start(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  const { child } = await startServerProcess({ DATA_DIR: dataDir, CORPUS_DIR: join(FIXTURES, 'mini'), AUTH_SECRET: SECRET, NODE_ENV: 'test', ...extraEnv }, { port, timeoutMs: 60_000 });
   children.push(child);
-  return new Promise((ok, fail) => {
-    let log = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${log}`)), 60_000);
-    child.stderr?.on('data', (d: Buffer) => {
-      log += d.toString();
-      if (log.includes(`http://localhost:${port}`)) {
-        clearTimeout(timer);
-        ok(child);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`server exited (${code}):\n${log}`)));
-  });
+  return child;
 }
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 // Soak: 60 seconds at 20 concurrent users against a running server (`npm run test:reliability`,
 // outside npm test because of its length). No errors, and memory stays flat: after a 10-second
 // warm-up, resident memory in the last 20 seconds is within 15 % of the first 20.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/auth/tokens.ts';
 import { loadGolden } from '../../scripts/lib/golden.ts';
+import { startServerProcess } from '../../scripts/lib/server-process.ts';
 import { tempDir } from '../helpers/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,30 +26,15 @@ const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc
 describe('soak', () => {
   it(`serves ${SECONDS} s at 20 concurrent users with no errors and flat memory`, async () => {
     const dataDir = tempDir();
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    server = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(root, 'corpus'), PORT: String(port), AUTH_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    await new Promise<void>((ok, fail) => {
-      let log = '';
-      const timer = setTimeout(() => fail(new Error(`server did not start:\n${log}`)), 120_000);
-      server!.stderr!.on('data', (d: Buffer) => {
-        log += d.toString();
-        if (log.includes('http://localhost:')) {
-          clearTimeout(timer);
-          ok();
-        }
-      });
-    });
+    const started = await startServerProcess({ DATA_DIR: dataDir, CORPUS_DIR: join(root, 'corpus'), AUTH_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production' });
+    server = started.child;
     const questions = join(dataDir, 'questions.json');
     writeFileSync(questions, JSON.stringify(loadGolden(join(root, 'test/golden')).answerable.map((a) => a.q)));
     const token = await issueToken(SECRET, { id: 'soak', role: 'traveler' });
     const samples: Array<{ t: number; rss: number }> = [];
     const t0 = performance.now();
     const sampler = setInterval(() => samples.push({ t: (performance.now() - t0) / 1000, rss: rssMiB(server!.pid!) }), 2_000);
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'scripts/lib/bench/load.ts'), `http://127.0.0.1:${port}`, token, 'ask', '20', String(SECONDS), questions], { cwd: root, timeout: (SECONDS + 60) * 1000 });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'scripts/lib/bench/load.ts'), started.base, token, 'ask', '20', String(SECONDS), questions], { cwd: root, timeout: (SECONDS + 60) * 1000 });
     clearInterval(sampler);
     const load = JSON.parse(stdout) as { requests: number; errors: number; p95Ms: number; errorSamples: string[] };
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
