@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
+import { percentile } from './lib/stats.ts';
 
 const { values } = parseCli(
   { index: { type: 'string' }, questions: { type: 'string', default: 'test/seeds/questions.json' }, rounds: { type: 'string', default: '3' } },
@@ -25,6 +26,5 @@ for (let r = 0; r < Number(values.rounds); r++) {
     if (!a.escalate) answered++;
   }
 }
-ms.sort((a, b) => a - b);
-const p = (x: number) => (ms[Math.min(ms.length - 1, Math.floor(x * ms.length))] ?? 0).toFixed(2);
+const p = (x: number) => percentile(ms, x * 100).toFixed(2);
 process.stdout.write(`${ms.length} asks (${answered} answered, ${ms.length - answered} abstained) over ${runtime.index.size} chunks: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms\n`);

@@ -13,7 +13,9 @@ import { createEmbedder } from '../src/models/embeddings.ts';
 import { indexedText, readContents } from '../src/retrieval/node/file-index.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
+import { rankMetrics } from './lib/evaluate.ts';
 import { loadGolden, rankOf } from './lib/golden.ts';
+import { percentile } from './lib/stats.ts';
 
 const { values } = parseCli(
   { index: { type: 'string' }, golden: { type: 'string', default: 'test/golden' } },
@@ -81,12 +83,8 @@ try {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   const out = [`Lexical index choices on ${golden.answerable.length} answerable golden questions, ${chunks.length} chunks`, '', '                                      hit@1   hit@5     MRR   median ms'];
   for (const r of rows) {
-    const n = r.ranks.length;
-    const hit1 = r.ranks.filter((x) => x === 1).length / n;
-    const hit5 = r.ranks.filter((x) => x !== null && x <= 5).length / n;
-    const mrr = r.ranks.reduce<number>((s, x) => s + (x === null ? 0 : 1 / x), 0) / n;
-    const ms = [...r.ms].sort((a, b) => a - b)[Math.floor(n / 2)] ?? 0;
-    out.push(`  ${r.name.padEnd(34)} ${pct(hit1)} ${pct(hit5)} ${mrr.toFixed(3).padStart(7)} ${ms.toFixed(2).padStart(9)}`);
+    const { hit1, hit5, mrr } = rankMetrics(r.ranks);
+    out.push(`  ${r.name.padEnd(34)} ${pct(hit1)} ${pct(hit5)} ${mrr.toFixed(3).padStart(7)} ${percentile(r.ms, 50).toFixed(2).padStart(9)}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 } finally {

@@ -40,7 +40,7 @@ export interface EvalDeps {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function rankMetrics(ranks: Array<number | null>): RankMetrics {
+export function rankMetrics(ranks: Array<number | null>): RankMetrics {
   const n = Math.max(1, ranks.length);
   return {
     hit1: round(ranks.filter((r) => r === 1).length / n),

@@ -3,6 +3,7 @@
 // for a bounded time; prints one JSON object with the latencies.
 // node scripts/lib/bench/load.ts <url> <token> <ask|chat> <concurrency> <seconds> <questions.json>
 import { readFileSync } from 'node:fs';
+import { percentile } from '../stats.ts';
 
 const [url, token, mode, concurrencyArg, secondsArg, questionsFile] = process.argv.slice(2);
 if (!url || !token || (mode !== 'ask' && mode !== 'chat') || !questionsFile) {
@@ -53,8 +54,7 @@ async function user(n: number): Promise<void> {
 const started = performance.now();
 await Promise.all(Array.from({ length: concurrency }, (_, i) => user(i)));
 const elapsed = (performance.now() - started) / 1000;
-const sorted = [...latencies].sort((a, b) => a - b);
-const pct = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 100) / 100;
+const pct = (p: number) => Math.round(percentile(latencies, p) * 100) / 100;
 process.stdout.write(
   JSON.stringify({ requests: latencies.length, seconds: Math.round(elapsed * 10) / 10, p50Ms: pct(50), p95Ms: pct(95), p99Ms: pct(99), rps: Math.round((latencies.length / elapsed) * 10) / 10, errors: errors.length, errorSamples: [...new Set(errors)].slice(0, 3) }) + '\n',
 );

@@ -10,12 +10,12 @@ import { ingest } from '../../../src/ingest/pipeline.ts';
 import { HashedNgramEmbedder } from '../../../src/retrieval/embeddings/hashed.ts';
 import { FileIndex } from '../../../src/retrieval/node/file-index.ts';
 import { Retriever } from '../../../src/retrieval/retriever.ts';
+import { percentile } from '../stats.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
 
 const [step, a, b, c] = process.argv.slice(2);
 const ms = (t0: number) => performance.now() - t0;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const percentile = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 if (step === 'build') {
   const source = join(b!, 'corpus');
