@@ -73,24 +73,27 @@ export class D1VectorizeIndex implements DocumentIndex {
 
   /** Opens the index: statistics and the reading table are read once per isolate. */
   static async open(db: SqlDb, vectors: VectorizeLike, embedder: Embedder): Promise<D1VectorizeIndex> {
-    const built = await db.first<{ value: string }>("SELECT value FROM index_meta WHERE key = 'embedder'");
-    if (built && built.value !== embedder.id) {
+    const index = new D1VectorizeIndex(db, vectors, embedder);
+    const builtWith = await index.refresh();
+    if (builtWith && builtWith !== embedder.id) {
       throw new Error(
-        `The D1/Vectorize index was built with embeddings "${built.value}", but "${embedder.id}" is configured (WORKERS_AI_EMBEDDINGS_MODEL). ` +
+        `The D1/Vectorize index was built with embeddings "${builtWith}", but "${embedder.id}" is configured (WORKERS_AI_EMBEDDINGS_MODEL). ` +
           'Unset WORKERS_AI_EMBEDDINGS_MODEL, or rebuild the index with the same embeddings and upload it again (npm run ingest -- --target cloudflare).',
       );
     }
-    const index = new D1VectorizeIndex(db, vectors, embedder);
-    await index.refresh();
     const rows = await db.all<{ reading: string; surfaces: string }>('SELECT reading, surfaces FROM index_readings');
     index.readings = Object.fromEntries(rows.map((r) => [r.reading, JSON.parse(r.surfaces) as string[]]));
     return index;
   }
 
-  private async refresh(): Promise<void> {
-    const s = await this.db.first<{ n: number; total: number }>('SELECT count(*) AS n, coalesce(sum(length), 0) AS total FROM index_chunks');
-    const v = await this.db.first<{ value: string }>("SELECT value FROM index_meta WHERE key = 'version'");
-    this.stats = { docCount: s?.n ?? 0, totalLength: s?.total ?? 0, version: v?.value ?? '' };
+  /** Re-reads the statistics and version in one query; returns the embedder id the index was built with. */
+  private async refresh(): Promise<string | null> {
+    const s = await this.db.first<{ n: number; total: number; version: string | null; embedder: string | null }>(
+      `SELECT (SELECT count(*) FROM index_chunks) AS n, (SELECT coalesce(sum(length), 0) FROM index_chunks) AS total,
+              (SELECT value FROM index_meta WHERE key = 'version') AS version, (SELECT value FROM index_meta WHERE key = 'embedder') AS embedder`,
+    );
+    this.stats = { docCount: s?.n ?? 0, totalLength: s?.total ?? 0, version: s?.version ?? '' };
+    return s?.embedder ?? null;
   }
 
   get version(): string {
