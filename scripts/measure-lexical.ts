@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { ingest } from '../src/ingest/pipeline.ts';
 import type { Chunk } from '../src/ingest/types.ts';
 import { createEmbedder } from '../src/models/embeddings.ts';
-import { indexedText, readContents } from '../src/retrieval/node/file-index.ts';
+import { indexedText, readIndexText } from '../src/retrieval/node/file-index.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { rankMetrics } from './lib/evaluate.ts';
@@ -36,7 +36,7 @@ const rows: Row[] = [];
 const today = new Date().toISOString().slice(0, 10);
 
 try {
-  const { chunks } = await readContents(indexDir);
+  const { chunks } = await readIndexText(indexDir);
   const { retriever } = await openRuntime(config, { indexDir });
 
   // FTS5 as D1 offers it. trigram: the question's character trigrams, OR-ed (FTS5 ranks by bm25).

@@ -5,7 +5,7 @@
 import type { Answerer } from '../../src/answer/answerer.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { Bm25Index } from '../../src/retrieval/bm25.ts';
-import { indexedText, readContents } from '../../src/retrieval/node/file-index.ts';
+import { indexedText, readIndexText } from '../../src/retrieval/node/file-index.ts';
 import { REVISION_DATE } from '../../src/retrieval/dates.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { whitespaceTerms } from '../../src/text/tokenize.ts';
@@ -131,7 +131,7 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
 }
 
 async function baselines(golden: GoldenSet, deps: EvalDeps): Promise<EvalResult['baselines']> {
-  const { chunks } = await readContents(deps.indexDir);
+  const { chunks } = await readIndexText(deps.indexDir);
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const ws = new Bm25Index();
   for (const c of chunks) ws.add(c.id, whitespaceTerms(indexedText(c)));

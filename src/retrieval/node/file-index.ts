@@ -75,7 +75,8 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
 }
 
 /** Reads chunks and vectors of an index folder, checking that they agree with the manifest. */
-export async function readContents(dir: string): Promise<IndexContents> {
+/** The manifest, chunks and reading table of an index folder, without the vectors (serving needs none). */
+export async function readIndexText(dir: string): Promise<Omit<IndexContents, 'vectors'>> {
   const manifest = await readManifest(dir);
   if (!manifest) throw new IndexError(`No index in ${dir}. Build one with \`npm run ingest\`.`);
   if (manifest.format !== INDEX_FORMAT) {
@@ -84,16 +85,26 @@ export async function readContents(dir: string): Promise<IndexContents> {
   try {
     const lines = (await readFile(join(dir, 'chunks.jsonl'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
     const chunks = lines.map((l) => JSON.parse(l) as Chunk);
-    const buf = await readFile(join(dir, 'vectors.f32'));
-    const floats = new Float32Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 4));
-    const dims = manifest.embedder.dims;
-    if (chunks.length !== manifest.chunkCount || floats.length !== chunks.length * dims) {
-      throw new Error(`expected ${manifest.chunkCount} chunks of ${dims} dimensions, found ${chunks.length} chunks and ${floats.length} numbers`);
-    }
-    const vectors = chunks.map((_, i) => Array.from(floats.subarray(i * dims, (i + 1) * dims)));
+    if (chunks.length !== manifest.chunkCount) throw new Error(`expected ${manifest.chunkCount} chunks, found ${chunks.length}`);
     const readingsPath = join(dir, 'readings.json');
     const readings = existsSync(readingsPath) ? (JSON.parse(await readFile(readingsPath, 'utf8')) as ReadingTable) : {};
-    return { manifest, chunks, vectors, readings };
+    return { manifest, chunks, readings };
+  } catch (e) {
+    throw new IndexError(`The index in ${dir} is damaged (${(e as Error).message}). ${REBUILD_HINT}`);
+  }
+}
+
+/** Everything in an index folder, vectors included (for incremental ingestion and exports). */
+export async function readContents(dir: string): Promise<IndexContents> {
+  const text = await readIndexText(dir);
+  const dims = text.manifest.embedder.dims;
+  try {
+    const buf = await readFile(join(dir, 'vectors.f32'));
+    const floats = new Float32Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 4));
+    if (floats.length !== text.chunks.length * dims) {
+      throw new Error(`expected ${text.chunks.length} vectors of ${dims} dimensions, found ${floats.length} numbers`);
+    }
+    return { ...text, vectors: text.chunks.map((_, i) => Array.from(floats.subarray(i * dims, (i + 1) * dims))) };
   } catch (e) {
     throw new IndexError(`The index in ${dir} is damaged (${(e as Error).message}). ${REBUILD_HINT}`);
   }
@@ -186,7 +197,7 @@ export class FileIndex implements DocumentIndex {
   }
 
   static async open(dir: string, embedder: Embedder): Promise<FileIndex> {
-    const { manifest, chunks, readings } = await readContents(dir);
+    const { manifest, chunks, readings } = await readIndexText(dir);
     if (manifest.embedder.id !== embedder.id) {
       throw new IndexError(
         `The index in ${dir} was built with embeddings "${manifest.embedder.id}", but "${embedder.id}" is configured. ${REBUILD_HINT}`,
