@@ -1,4 +1,4 @@
-// npm run eval -- [--json] [--index <dir>] [--golden <dir>]
+// npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--split all|dev|test]
 // Builds a fresh index of CORPUS_DIR (unless --index is given), runs the golden set through the
 // answering pipeline of /api/ask, and prints the figures (a table on a terminal, or one JSON object).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,21 +10,26 @@ import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { evaluate, type EvalResult } from './lib/evaluate.ts';
 import { evaluateRisk, loadRiskItems, type RiskEvalResult } from './lib/evaluate-risk.ts';
-import { loadGolden } from './lib/golden.ts';
+import { type GoldenSplit, loadGolden } from './lib/golden.ts';
 
 const { values } = parseCli(
   {
     json: { type: 'boolean', default: false },
     index: { type: 'string' },
     golden: { type: 'string', default: 'test/golden' },
+    split: { type: 'string', default: 'all' },
     'chunk-target': { type: 'string' },
     'chunk-max': { type: 'string' },
     'lexical-weight': { type: 'string' },
   },
-  'npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--chunk-target N --chunk-max N] [--lexical-weight W]',
+  'npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--split all|dev|test] [--chunk-target N --chunk-max N] [--lexical-weight W]',
 );
 const config = await loadConfigOrExit();
-const golden = loadGolden(resolve(values.golden));
+if (!['all', 'dev', 'test'].includes(values.split)) {
+  process.stderr.write(`--split must be all, dev or test (got ${values.split})\n`);
+  process.exit(2);
+}
+const golden = loadGolden(resolve(values.golden), values.split as GoldenSplit);
 let indexDir = values.index ? resolve(values.index) : '';
 let temp: string | null = null;
 if (!indexDir) {

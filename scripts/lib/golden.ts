@@ -40,12 +40,27 @@ function readJsonl<T>(path: string): T[] {
     });
 }
 
-export function loadGolden(dir: string): GoldenSet {
+/**
+ * Halves of the golden set, so that changes to the system can be made looking at one half's
+ * failures (`dev`: odd-numbered ids) and checked on the other (`test`: even-numbered ids), which
+ * stays unseen while tuning. `all` is the whole set.
+ */
+export type GoldenSplit = 'all' | 'dev' | 'test';
+
+export function inSplit(id: string, split: GoldenSplit): boolean {
+  if (split === 'all') return true;
+  const n = Number(/(\d+)$/.exec(id)?.[1] ?? Number.NaN);
+  if (!Number.isFinite(n)) throw new Error(`Golden id without a number: ${id}`);
+  return (n % 2 === 1) === (split === 'dev');
+}
+
+export function loadGolden(dir: string, split: GoldenSplit = 'all'): GoldenSet {
+  const pick = <T extends { id: string }>(items: T[]) => items.filter((i) => inSplit(i.id, split));
   return {
-    answerable: readJsonl<AnswerableItem>(join(dir, 'answerable.jsonl')),
-    unanswerable: readJsonl<UnanswerableItem>(join(dir, 'unanswerable.jsonl')),
-    date: readJsonl<DateItem>(join(dir, 'date.jsonl')),
-    followup: readJsonl<FollowupItem>(join(dir, 'followup.jsonl')),
+    answerable: pick(readJsonl<AnswerableItem>(join(dir, 'answerable.jsonl'))),
+    unanswerable: pick(readJsonl<UnanswerableItem>(join(dir, 'unanswerable.jsonl'))),
+    date: pick(readJsonl<DateItem>(join(dir, 'date.jsonl'))),
+    followup: pick(readJsonl<FollowupItem>(join(dir, 'followup.jsonl'))),
   };
 }
 

@@ -6,6 +6,7 @@ import { generateText, streamText } from 'ai';
 import type { Hit } from '../retrieval/types.ts';
 import { detectDate, type QuestionDate } from '../retrieval/dates.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { unmetQualifiers } from '../retrieval/evidence.ts';
 import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
 import { CitationStreamFilter } from './citation-stream.ts';
@@ -19,6 +20,18 @@ import type { Answer, Citation } from './types.ts';
 export const ABSTAIN_TEXT =
   'お尋ねの内容について、操作マニュアル・FAQ・規程の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
   '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。';
+
+/**
+ * The abstention when the passages give figures, but not for the year, meeting or count asked
+ * about (unmetQualifiers): saying which is more useful than the general line.
+ */
+export function qualifierAbstainText(unmet: string[]): string {
+  return (
+    `ご質問の${unmet.map((q) => `「${q}」`).join('・')}に当たる記載は、操作マニュアル・FAQ・規程の中に見つかりませんでした。` +
+    '見つかった記載は別の年度・回や別の数値についてのものです。推測でお答えすることは控えます。' +
+    '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+  );
+}
 
 export const CAUTION_TEXT =
   '※ 資料の該当しそうな箇所から回答していますが、ご質問に直接答える記載かどうか確認できませんでした。' +
@@ -112,6 +125,9 @@ export class Answerer {
   /** Everything both answer paths share: passages, confidence, the prompt, the answer's frame. */
   private async plan(input: AskInput): Promise<Plan> {
     const { hits, evidence, context, named, date } = await this.retrieve(input);
+    const today = (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+    // A figure asked for a year or meeting the passages do not speak of is not answered by theirs.
+    const unmet = evidence.qualifierGap ? unmetQualifiers(input.question, hits, today) : [];
     const calibration = this.deps.calibration ?? CALIBRATION;
     const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
     const reasons: string[] = [];
@@ -125,7 +141,8 @@ export class Answerer {
       prompt: buildUserPrompt({ question: input.question, history: context ? context.split('\n') : [], passages, revision: revisionHint }),
       valid: new Set(passages.map((p) => p.n)),
       frame: { asOf: { date, named: named !== null }, indexVersion: this.deps.indexVersion(), risk: { level: 'low', reasons } },
-      confident: hits.length > 0 && confidence >= calibration.threshold,
+      confident: hits.length > 0 && confidence >= calibration.threshold && unmet.length === 0,
+      unmet,
     };
   }
 
@@ -133,7 +150,7 @@ export class Answerer {
     if (!plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
     return {
       ...plan.frame,
-      answer: ABSTAIN_TEXT,
+      answer: plan.unmet.length > 0 ? qualifierAbstainText(plan.unmet) : ABSTAIN_TEXT,
       citations: citationsOf(plan.hits, new Set()),
       escalate: true,
       confidence: round(Math.min(plan.confidence, plan.calibration.threshold - 0.01)),
@@ -286,6 +303,8 @@ interface Plan {
   valid: Set<number>;
   frame: Pick<Answer, 'asOf' | 'indexVersion' | 'risk'>;
   confident: boolean;
+  /** Years and ordinals the question asks a figure for that no passage speaks of. */
+  unmet: string[];
 }
 
 export type AnswerStreamEvent =

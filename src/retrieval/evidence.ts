@@ -7,7 +7,7 @@ import type { Hit, LexicalResult } from './types.ts';
 import { askedTypes } from '../text/answer-types.ts';
 import { normalizeText, splitSentences } from '../text/normalize.ts';
 import { prepare, words as wordsOf } from '../text/tokenize.ts';
-import { yearsIn } from '../text/years.ts';
+import { yearPhrases, yearsIn } from '../text/years.ts';
 
 export interface Evidence {
   /** Normalized BM25 score of the best lexical hit (0–1). */
@@ -50,6 +50,13 @@ export interface Evidence {
   yearMatch: number;
   /** Share of the question's kanji/katakana words (two characters or more) the corpus never uses. */
   unknownWords: number;
+  /**
+   * 1 when the question asks for a figure for a year or an ordinal (「令和6年度の」「第4回の」) that
+   * no passage holding such a figure speaks of (unmetQualifiers); else 0. A passage with 令和5年度's
+   * figure does not answer a question about 令和6年度, however many other words it shares, so
+   * this abstains outright rather than weighing in the confidence model.
+   */
+  qualifierGap: number;
 }
 
 function unknownShare(words: string[], lex: LexicalResult | null): number {
@@ -58,22 +65,87 @@ function unknownShare(words: string[], lex: LexicalResult | null): number {
   return content.filter((w) => (lex.df[w] ?? 0) === 0).length / content.length;
 }
 
+/**
+ * A dated document speaks for the years it is in force — but an open-ended one says nothing of
+ * years still to come (「2027年度の基準額」).
+ */
+function inForceDuring(h: Hit, year: number, thisYear: number): boolean {
+  const c = h.chunk;
+  const from = c.effectiveFrom ? Number(c.effectiveFrom.slice(0, 4)) : null;
+  const to = c.effectiveTo ? Number(c.effectiveTo.slice(0, 4)) : null;
+  if (from === null && to === null) return false;
+  return (from === null || from <= year) && (to === null ? year <= thisYear : year <= to);
+}
+
 function yearMatch(question: string, hits: Hit[], thisYear: number): number {
   const asked = yearsIn(normalizeText(question).toLowerCase());
   if (asked.size === 0) return 1;
   for (const h of hits) {
     const c = h.chunk;
     const spoken = yearsIn(normalizeText(`${c.title} ${c.section} ${c.text}`).toLowerCase());
-    for (const y of asked) {
-      if (spoken.has(y)) return 1;
-      const from = c.effectiveFrom ? Number(c.effectiveFrom.slice(0, 4)) : null;
-      const to = c.effectiveTo ? Number(c.effectiveTo.slice(0, 4)) : null;
-      // A dated document speaks for the years it is in force — but an open-ended one says nothing
-      // of years still to come (「2027年度の基準額」).
-      if ((from !== null || to !== null) && (from === null || from <= y) && (to === null ? y <= thisYear : y <= to)) return 1;
-    }
+    for (const y of asked) if (spoken.has(y) || inForceDuring(h, y, thisYear)) return 1;
   }
   return 0;
+}
+
+const FACTOID_TYPES = new Set(['amount', 'number', 'when']);
+
+/**
+ * Counters a question asks a number in (「何％」「何人」「何団体」) and the figures that answer them:
+ * a sentence with digits but none in that counter does not say how many.
+ */
+const COUNTERS: Array<[RegExp, RegExp]> = [
+  [/何\s*[%％]|何パーセント/u, /\d\s*(?:%|パーセント|割)/u],
+  [/何\s*(?:人|名)/u, /\d\s*(?:千|万)?\s*(?:人|名)/u],
+  [/何\s*件/u, /\d\s*(?:千|万|億)?\s*件/u],
+  [/何\s*団体/u, /\d\s*団体/u],
+  [/何\s*(?:か所|箇所|カ所|ヶ所)/u, /\d\s*(?:か所|箇所|カ所|ヶ所|拠点)/u],
+  [/何\s*倍/u, /\d\s*倍/u],
+  [/何\s*社/u, /\d\s*社/u],
+];
+
+/**
+ * What a question asking for a figure (an amount, a count, a date) qualifies it by — the years
+ * it names (「令和6年度」), ordinals (「第4回」), the counter it asks in (「何％」) — that no sentence
+ * holding such a figure in the hits (the passages an answer may cite) meets: years and ordinals
+ * with its heading and the sentences either side (years also by the document being in force
+ * then), the counter in the sentence itself. Empty when the question asks no figure or every qualifier is met.
+ * Measured and left out: rare words as qualifiers (「ニューヨーク」) and the noun a question asks
+ * about (「任期は何年」→ 任期) required in a passage; on the seed documents they flagged 35 and 5
+ * of 68 answerable questions, since answers word things differently from the questions.
+ * `today` (YYYY-MM-DD) bounds the years an open-ended document speaks for.
+ */
+export function unmetQualifiers(original: string, hits: Hit[], today?: string): string[] {
+  const asked = prepare(original);
+  const types = askedTypes(asked).filter((t) => FACTOID_TYPES.has(t.name));
+  if (types.length === 0) return [];
+  const years = new Map<number, string>();
+  for (const p of yearPhrases(normalizeText(original).toLowerCase())) if (!years.has(p.year)) years.set(p.year, p.phrase);
+  const ordinals = [...new Set([...asked.matchAll(/第\d+[回期次]/gu)].map((m) => m[0]))];
+  const counters = COUNTERS.flatMap(([asks, holds]) => {
+    const m = asks.exec(asked);
+    return m ? [{ label: m[0], holds }] : [];
+  });
+  if (years.size === 0 && ordinals.length === 0 && counters.length === 0) return [];
+  const thisYear = today ? Number(today.slice(0, 4)) : 9999;
+  let fewest: string[] | null = null;
+  for (const h of hits) {
+    const heading = prepare(`${h.chunk.title} ${h.chunk.section}`);
+    const sentences = splitSentences(prepare(h.chunk.text));
+    for (let i = 0; i < sentences.length; i++) {
+      if (!types.some((t) => t.holds.test(sentences[i]!))) continue;
+      const window = `${heading} ${sentences.slice(Math.max(0, i - 1), i + 2).join(' ')}`;
+      const spoken = yearsIn(window);
+      const unmet = [
+        ...[...years].filter(([y]) => !spoken.has(y) && !inForceDuring(h, y, thisYear)).map(([, phrase]) => phrase),
+        ...ordinals.filter((o) => !window.includes(o)),
+        ...counters.filter((c) => !c.holds.test(sentences[i]!)).map((c) => c.label),
+      ];
+      if (unmet.length === 0) return [];
+      if (!fewest || unmet.length < fewest.length) fewest = unmet;
+    }
+  }
+  return fewest ?? [...years.values(), ...ordinals, ...counters.map((c) => c.label)];
 }
 
 /** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */
@@ -146,5 +218,6 @@ export function computeEvidence(question: string, original: string, hits: Hit[],
     sentenceSupport,
     yearMatch: yearMatch(original, hits.slice(0, 3), today ? Number(today.slice(0, 4)) : 9999),
     unknownWords: unknownShare(words.map((w) => w.term), lex),
+    qualifierGap: unmetQualifiers(original, hits, today).length > 0 ? 1 : 0,
   };
 }

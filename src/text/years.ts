@@ -3,21 +3,26 @@
 // is not answered by passages that only speak of 令和5年度.
 
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
-  [/(?<![\d])((?:19|20)\d{2})(?=年|\/|-|\.|度|末|[^\d]|$)/gu, (m) => Number(m[1])],
-  [/令和\s*(\d{1,2}|元)\s*年?/gu, (m) => 2018 + (m[1] === '元' ? 1 : Number(m[1]))],
-  [/平成\s*(\d{1,2}|元)\s*年?/gu, (m) => 1988 + (m[1] === '元' ? 1 : Number(m[1]))],
+  [/(?<!\d)((?:19|20)\d{2})(?:年度|年)?(?!\d)/gu, (m) => Number(m[1])],
+  [/令和\s*(\d{1,2}|元)\s*(?:年度|年)?/gu, (m) => 2018 + (m[1] === '元' ? 1 : Number(m[1]))],
+  [/平成\s*(\d{1,2}|元)\s*(?:年度|年)?/gu, (m) => 1988 + (m[1] === '元' ? 1 : Number(m[1]))],
   [/(?<![a-z])r\s*(\d{1,2})(?=年|\.|決算|予算|末|補正|$|[^\da-z])/giu, (m) => 2018 + Number(m[1])],
   [/(?<![a-z])h\s*(\d{1,2})(?=年|\.|決算|予算|末|$|[^\da-z])/giu, (m) => 1988 + Number(m[1])],
 ];
 
-export function yearsIn(text: string): Set<number> {
-  const out = new Set<number>();
+/** Each year named in the text with the words that name it (「令和6年度」「R6」「2024年」), in order of pattern. */
+export function yearPhrases(text: string): Array<{ phrase: string; year: number }> {
+  const out: Array<{ phrase: string; year: number }> = [];
   for (const [re, toYear] of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const y = toYear(m);
-      if (y !== null && y >= 1989 && y <= 2100) out.add(y);
+      if (y !== null && y >= 1989 && y <= 2100) out.push({ phrase: m[0].trim(), year: y });
     }
   }
   return out;
+}
+
+export function yearsIn(text: string): Set<number> {
+  return new Set(yearPhrases(text).map((p) => p.year));
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../../src/ingest/types.ts';
+import { unmetQualifiers } from '../../src/retrieval/evidence.ts';
+import type { Hit } from '../../src/retrieval/types.ts';
+
+function hit(text: string, extra: Partial<Chunk> = {}): Hit {
+  const chunk: Chunk = { id: 'c', source: 's.md', title: '資料', kind: 'manual', section: '', page: null, text, effectiveFrom: null, effectiveTo: null, ordinal: 0, ...extra };
+  const features = { lexical: 0, dense: 0, sentence: 0, heading: 0, typed: 0, coded: 0, faq: 0, guideline: 0 };
+  return { chunk, score: 1, lexical: 1, dense: 1, inForce: true, features, dateFactor: 1 };
+}
+
+const BUDGET = hit(`運用経費はR5決算ベースで2020年度比▲8%となった。${'取組を続ける。'.repeat(3)}R6年度の数値は集計中である。`);
+
+describe('unmetQualifiers', () => {
+  it('flags a year the question asks a figure for when the passages give another year’s', () => {
+    expect(unmetQualifiers('令和6年度決算ベースで運用経費は何％削減できていますか', [BUDGET])).toEqual(['令和6年度']);
+  });
+  it('accepts the year written in another notation next to the figure', () => {
+    expect(unmetQualifiers('令和5年度の決算で運用経費は2020年度比で何％減った？', [BUDGET])).toEqual([]);
+  });
+  it('looks only at sentences holding the kind of figure asked for, with their neighbours', () => {
+    const far = hit(`2024年度の計画を示す。${'説明の文である。'.repeat(5)}削減率は8%となった。`);
+    // No sentence has both: the year's sentence gives no rate, the rate's sentence is far from it.
+    expect(['2024年度', '何%']).toContain(unmetQualifiers('2024年度の削減率は何％？', [far])[0]);
+    const near = hit('2024年度の計画を示す。削減率は8%となった。');
+    expect(unmetQualifiers('2024年度の削減率は何％？', [near])).toEqual([]);
+  });
+  it('lets a dated document speak for the years it is in force, an open-ended one not for the future', () => {
+    const rules = hit('日当は1日2,000円とする。', { effectiveFrom: '2025-04-01' });
+    expect(unmetQualifiers('2025年の日当はいくら？', [rules], '2026-11-24')).toEqual([]);
+    expect(unmetQualifiers('2028年の日当はいくら？', [rules], '2026-11-24')).toEqual(['2028年']);
+  });
+  it('flags an ordinal meeting the passages do not mention', () => {
+    const meeting = hit('第3回の協議会は2025年6月10日に開催された。');
+    expect(unmetQualifiers('第4回の協議会はいつ開催予定？', [meeting])).toEqual(['第4回']);
+    expect(unmetQualifiers('第3回の協議会はいつ開かれた？', [meeting])).toEqual([]);
+  });
+  it('flags a counter no sentence answers in (何％ against a sentence with only a year)', () => {
+    const plan = hit('令和7年の調査ではオンライン回答の推進を図る。');
+    expect(unmetQualifiers('令和7年の調査のオンライン回答率の目標は何％？', [plan])).toEqual(['何%']);
+    const rate = hit('令和7年の調査ではオンライン回答率50%を目標とする。');
+    expect(unmetQualifiers('令和7年の調査のオンライン回答率の目標は何％？', [rate])).toEqual([]);
+  });
+  it('says nothing of questions that ask no figure or name no qualifier', () => {
+    expect(unmetQualifiers('令和6年度の研修の申込み方法を教えて', [BUDGET])).toEqual([]);
+    expect(unmetQualifiers('運用経費はどれくらい減った？', [BUDGET])).toEqual([]);
+  });
+});
