@@ -61,6 +61,12 @@ export interface RankFeatures {
   sentence: number;
   /** The section heading's share of the question's terms. */
   heading: number;
+  /**
+   * Character-bigram overlap (Dice, all scripts including kana) of the question and the section's
+   * own heading: an FAQ entry's question or a manual heading phrased like the traveler's question
+   * (「誰が申請しますか」 for 「誰が申請ボタン押すの」), where function words carry the intent.
+   */
+  phrasing: number;
   /** 1 when the passage holds the kind of fact asked for (a date for 「いつ」). */
   typed: number;
   /** 1 when the passage's heading holds a code the question quotes (E5003). */

@@ -19,6 +19,14 @@ describe('Retriever', () => {
     }
     expect(r.hits.map((h) => h.score)).toEqual([...r.hits.map((h) => h.score)].sort((a, b) => b - a));
   });
+  it('scores how closely a section heading is phrased like the question, unless a date is named', async () => {
+    const r = await new Retriever(index).search({ text: 'パスワードを忘れたときはどうする', date: '2026-01-01', dateNamed: false });
+    const faq = r.hits.find((h) => h.chunk.section.includes('パスワードを忘れた場合'));
+    expect(faq?.features.phrasing).toBeGreaterThan(0.4);
+    for (const h of r.hits.filter((x) => x !== faq)) expect(h.features.phrasing).toBeLessThan(faq!.features.phrasing);
+    const dated = await new Retriever(index).search({ text: 'パスワードを忘れたときはどうする', date: '2025-03-01', dateNamed: true });
+    expect(dated.hits.every((h) => h.features.phrasing === 0)).toBe(true);
+  });
   it('ranks documents in force on a named date first', async () => {
     const q = { text: '日当 宿泊手当 制度', dateNamed: true };
     const before = await new Retriever(index).search({ ...q, date: '2025-03-15' });
