@@ -13,9 +13,9 @@ import { createEmbedder } from '../src/models/embeddings.ts';
 import type { Evidence } from '../src/retrieval/retriever.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
-import { loadGolden } from './lib/golden.ts';
+import { type GoldenSplit, loadGolden } from './lib/golden.ts';
 
-const FEATURES: Array<keyof Evidence> = ['lexicalTop', 'denseTop', 'fusedTop', 'coverage', 'knownShare', 'specificCoverage', 'idfCoverage', 'idfCoverage3', 'missingRare', 'answerType', 'sentenceSupport', 'yearMatch', 'unknownWords'];
+const DEFAULT_FEATURES: Array<keyof Evidence> = ['lexicalTop', 'denseTop', 'fusedTop', 'coverage', 'knownShare', 'specificCoverage', 'idfCoverage', 'idfCoverage3', 'missingRare', 'answerType', 'sentenceSupport', 'yearMatch', 'unknownWords'];
 
 interface Sample {
   x: number[];
@@ -29,10 +29,17 @@ const { values } = parseCli(
     json: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '../shared/seeds' },
     lambda: { type: 'string', default: '0.001' },
+    split: { type: 'string', default: 'all' },
+    features: { type: 'string' },
   },
-  'npm run calibrate -- [--write] [--json] [--seeds <dir>|--seeds none] [--lambda L]',
+  'npm run calibrate -- [--write] [--json] [--seeds <dir>|--seeds none] [--lambda L] [--split all|dev] [--features a,b,c]',
 );
 const config = await loadConfigOrExit();
+const FEATURES = (values.features ? values.features.split(',') : DEFAULT_FEATURES) as Array<keyof Evidence>;
+if (!['all', 'dev'].includes(values.split)) {
+  process.stderr.write(`--split must be all or dev (got ${values.split}); fitting on dev keeps the golden test half unseen for npm run eval -- --split test\n`);
+  process.exit(2);
+}
 
 async function samplesFor(sourceDir: string, items: Array<{ q: string; history?: string[]; y: 0 | 1; set: string }>, cfg: Config): Promise<Sample[]> {
   const temp = mkdtempSync(join(tmpdir(), 'seabis-calibrate-'));
@@ -117,7 +124,7 @@ function shuffle<T>(items: T[], seed = 42): T[] {
   return a;
 }
 
-const golden = loadGolden(resolve('test/golden'));
+const golden = loadGolden(resolve('test/golden'), values.split as GoldenSplit);
 const corpusItems = [
   ...golden.answerable.map((i) => ({ q: i.q, y: 1 as const, set: 'golden' })),
   ...golden.date.map((i) => ({ q: i.q, y: 1 as const, set: 'golden' })),
