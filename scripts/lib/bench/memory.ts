@@ -29,6 +29,7 @@ const { chunks } = await readIndexText(dir);
 step(`chunks and readings (${chunks.length})`);
 const bm25 = new Bm25Index();
 for (const c of chunks) bm25.add(c.id, documentTerms(indexedText(c)));
+bm25.compact();
 step('BM25 postings');
 const embedder = new HashedNgramEmbedder();
 const hnsw = await HNSWLib.load(join(dir, 'hnsw'), { embedQuery: async () => [], embedDocuments: async () => [] } as never);

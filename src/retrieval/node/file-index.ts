@@ -205,6 +205,7 @@ export class FileIndex implements DocumentIndex {
     }
     const bm25 = new Bm25Index();
     for (const c of chunks) bm25.add(c.id, documentTerms(indexedText(c)));
+    bm25.compact();
     let hnsw: HNSWLib | null = null;
     if (chunks.length > 0) {
       try {
