@@ -22,7 +22,7 @@ const step = (name: string) => {
   gc();
   const m = process.memoryUsage();
   const rss = m.rss / 2 ** 20;
-  process.stdout.write(`${name.padEnd(34)} resident ${rss.toFixed(0).padStart(6)} MiB (+${(rss - last).toFixed(0)}), JS heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`);
+  process.stdout.write(`${name.padEnd(34)} resident ${rss.toFixed(0).padStart(6)} MiB (+${(rss - last).toFixed(0)}), JS heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB, array buffers ${(m.arrayBuffers / 2 ** 20).toFixed(0)} MiB\n`);
   last = rss;
 };
 step('start');
