@@ -26,7 +26,8 @@ describe('npm start with a damaged index', () => {
     const dataDir = tempDir();
     const env = { DATA_DIR: dataDir, CORPUS_DIR: join(FIXTURES, 'mini'), AUTH_SECRET: 'start-test-secret-0123456789abcdef0123456789', NODE_ENV: 'test' };
     expect((await node('scripts/ingest.ts', ['--json'], env)).code).toBe(0);
-    writeFileSync(join(dataDir, 'index', 'hnsw', 'hnswlib.index'), 'not an index');
+    // The stored vectors, cut short (the built-in embeddings are searched over them exactly).
+    writeFileSync(join(dataDir, 'index', 'vectors.f32'), 'not vectors');
     const broken = await node('scripts/start.ts', [], { ...env, PORT: '18765' });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('Could not start');

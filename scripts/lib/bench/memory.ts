@@ -1,12 +1,13 @@
 // Where a serving process's memory goes: resident size after each part of opening an index as
-// FileIndex.open does (chunks and readings, BM25 postings, the HNSW graph), then after queries.
+// FileIndex.open does (chunks and readings, BM25 postings, the vectors for exact search or the
+// HNSW graph, as the embeddings need), then after queries.
 // node --expose-gc scripts/lib/bench/memory.ts <indexDir> <questions.json>
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Bm25Index } from '../../../src/retrieval/bm25.ts';
 import { HashedNgramEmbedder } from '../../../src/retrieval/embeddings/hashed.ts';
-import { FileIndex, indexedText, readIndexText } from '../../../src/retrieval/node/file-index.ts';
+import { FileIndex, indexedText, readExactVectors, readIndexText } from '../../../src/retrieval/node/file-index.ts';
 import { Retriever } from '../../../src/retrieval/retriever.ts';
 import { documentTerms } from '../../../src/text/tokenize.ts';
 
@@ -21,7 +22,7 @@ const step = (name: string) => {
   gc();
   const m = process.memoryUsage();
   const rss = m.rss / 2 ** 20;
-  process.stdout.write(`${name.padEnd(34)} resident ${rss.toFixed(0).padStart(6)} MiB (+${(rss - last).toFixed(0)}), JS heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`);
+  process.stdout.write(`${name.padEnd(34)} resident ${rss.toFixed(0).padStart(6)} MiB (+${(rss - last).toFixed(0)}), JS heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB, array buffers ${(m.arrayBuffers / 2 ** 20).toFixed(0)} MiB\n`);
   last = rss;
 };
 step('start');
@@ -29,12 +30,20 @@ const { chunks } = await readIndexText(dir);
 step(`chunks and readings (${chunks.length})`);
 const bm25 = new Bm25Index();
 for (const c of chunks) bm25.add(c.id, documentTerms(indexedText(c)));
+bm25.compact();
 step('BM25 postings');
 const embedder = new HashedNgramEmbedder();
-const hnsw = await HNSWLib.load(join(dir, 'hnsw'), { embedQuery: async () => [], embedDocuments: async () => [] } as never);
-step('HNSW graph (HNSWLib.load)');
+let vectors: number;
+if (embedder.exactSearch) {
+  vectors = (await readExactVectors(dir, chunks.length, embedder.dims)).size;
+  step('vectors for exact search (columns)');
+} else {
+  const hnsw = await HNSWLib.load(join(dir, 'hnsw'), { embedQuery: async () => [], embedDocuments: async () => [] } as never);
+  vectors = hnsw.index.getCurrentCount();
+  step('HNSW graph (HNSWLib.load)');
+}
 // Keep the parts alive while measuring them, then let them go before the complete open.
-process.stdout.write(`  (${bm25.search([{ term: '~領収', weight: 1 }], 1).length} hit, ${hnsw.index.getCurrentCount()} vectors)\n`);
+process.stdout.write(`  (${bm25.search([{ term: '~領収', weight: 1 }], 1).length} hit, ${vectors} vectors)\n`);
 const index = await FileIndex.open(dir, embedder);
 step('FileIndex.open (all of the above again)');
 const retriever = new Retriever(index);

@@ -4,6 +4,11 @@ export interface Embedder {
   /** Identifies the model and its settings; an index built with another id must be rebuilt. */
   readonly id: string;
   readonly dims: number;
+  /**
+   * True when the Node index should search these vectors exactly instead of through an HNSW
+   * graph: the built-in hashed embeddings, which give a graph nothing to follow (retrieval/exact.ts).
+   */
+  readonly exactSearch?: boolean;
   embed(texts: string[]): Promise<number[][]>;
 }
 

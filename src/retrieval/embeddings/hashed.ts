@@ -22,6 +22,8 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
 export class HashedNgramEmbedder implements Embedder {
   readonly id: string;
   readonly dims: number;
+  /** Few nonzero dimensions per question, no structure for HNSW: searched exactly (retrieval/exact.ts). */
+  readonly exactSearch = true;
   constructor(dims = 512) {
     this.dims = dims;
     this.id = `hashed-ngram-v1-${dims}`;

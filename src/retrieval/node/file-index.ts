@@ -1,21 +1,26 @@
-// The Node document index: a folder with a manifest, the chunks (JSON lines), their vectors and
-// an HNSW graph saved by @langchain/community's HNSWLib (hnswlib-node). BM25 postings are rebuilt
-// in memory when the folder is opened.
+// The Node document index: a folder with a manifest, the chunks (JSON lines), their vectors and,
+// for model embeddings, an HNSW graph saved by @langchain/community's HNSWLib (hnswlib-node). The
+// built-in hashed embeddings are searched exactly over the stored vectors instead (exact.ts). BM25
+// postings are rebuilt in memory when the folder is opened.
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Chunk, DocKind } from '../../ingest/types.ts';
 import { SpellingIndex } from '../../text/spelling.ts';
 import { BIGRAM_PREFIX, documentTerms } from '../../text/tokenize.ts';
 import { Bm25Index, type ScoredId, type WeightedTerm } from '../bm25.ts';
 import type { Embedder } from '../embeddings/embedder.ts';
+import { ExactVectorIndex } from '../exact.ts';
 import type { ReadingTable } from '../../text/readings.ts';
 import type { DocumentIndex, LexicalResult } from '../types.ts';
 
 export const INDEX_FORMAT = 1;
+
+/** Candidates an HNSW search keeps (hnswlib's ef), for model embeddings. */
+export const HNSW_EF = 128;
 
 export interface DocumentEntry {
   /** Hash of the file's bytes and of the chunking settings. */
@@ -124,7 +129,8 @@ export async function writeContents(dir: string, contents: IndexContents, embedd
   const floats = new Float32Array(chunks.length * manifest.embedder.dims);
   vectors.forEach((v, i) => floats.set(v, i * manifest.embedder.dims));
   await writeFile(join(tmp, 'vectors.f32'), new Uint8Array(floats.buffer));
-  if (chunks.length > 0) {
+  // Embeddings searched exactly need no graph (building it took 98 s of 174 s at 100,000 chunks).
+  if (chunks.length > 0 && !embedder.exactSearch) {
     const store = new HNSWLib(langchainEmbeddings(embedder), { space: 'cosine', numDimensions: manifest.embedder.dims });
     await store.addVectors(vectors, chunks.map(docFor));
     await store.save(join(tmp, 'hnsw'));
@@ -137,6 +143,34 @@ export async function writeContents(dir: string, contents: IndexContents, embedd
   await rm(old, { recursive: true, force: true });
 }
 
+/**
+ * The stored vectors of an index folder, for exact search: read a block at a time into the
+ * column layout, so that the file is never held whole next to it.
+ */
+export async function readExactVectors(dir: string, count: number, dims: number): Promise<ExactVectorIndex> {
+  const index = new ExactVectorIndex(dims, count);
+  const file = await openFile(join(dir, 'vectors.f32'), 'r');
+  try {
+    const { size } = await file.stat();
+    if (size !== count * dims * 4) throw new Error(`expected ${count} vectors of ${dims} dimensions, found ${size} bytes`);
+    const rowsPerBlock = Math.max(1, Math.floor(2 ** 22 / (dims * 4)));
+    const block = new Float32Array(rowsPerBlock * dims);
+    const bytes = new Uint8Array(block.buffer);
+    for (let row = 0; row < count; row += rowsPerBlock) {
+      const n = Math.min(rowsPerBlock, count - row);
+      const { bytesRead } = await file.read(bytes, 0, n * dims * 4, row * dims * 4);
+      if (bytesRead !== n * dims * 4) throw new Error('vectors.f32 ended early');
+      index.addRows(block, n);
+    }
+  } finally {
+    await file.close();
+  }
+  return index;
+}
+
+/** Dense search of an opened index: exact over the stored vectors, or the HNSW graph. */
+type DenseSearch = { kind: 'exact'; vectors: ExactVectorIndex; ids: string[] } | { kind: 'hnsw'; store: HNSWLib | null };
+
 /** An opened index folder. */
 export class FileIndex implements DocumentIndex {
   private readonly baseVersion: string;
@@ -144,15 +178,15 @@ export class FileIndex implements DocumentIndex {
   readonly readings: ReadingTable;
   private readonly byId: Map<string, Chunk>;
   private readonly bm25: Bm25Index;
-  private hnsw: HNSWLib | null;
+  private readonly vectors: DenseSearch;
 
-  private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, hnsw: HNSWLib | null, readings: ReadingTable) {
+  private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, vectors: DenseSearch, readings: ReadingTable) {
     this.baseVersion = version;
     this.readings = readings;
     this.embedder = embedder;
     this.byId = byId;
     this.bm25 = bm25;
-    this.hnsw = hnsw;
+    this.vectors = vectors;
   }
 
   /** Chunks added at run time (approved FAQ entries), by id. */
@@ -181,14 +215,20 @@ export class FileIndex implements DocumentIndex {
       this.byId.set(c.id, c);
       this.live.add(c.id);
     }
-    if (!this.hnsw) {
-      this.hnsw = new HNSWLib(langchainEmbeddings(this.embedder), { space: 'cosine', numDimensions: this.embedder.dims });
+    const dense = this.vectors;
+    if (dense.kind === 'exact') {
+      for (const [i, c] of fresh.entries()) {
+        dense.vectors.add(vectors[i] ?? []);
+        dense.ids.push(c.id);
+      }
+    } else {
+      dense.store ??= new HNSWLib(langchainEmbeddings(this.embedder), { space: 'cosine', numDimensions: this.embedder.dims });
+      await dense.store.addVectors(vectors, fresh.map(docFor));
     }
-    await this.hnsw.addVectors(vectors, fresh.map(docFor));
     this.spellingIndex = null;
   }
 
-  /** Removed chunks stay in the postings and the graph but are never returned again. */
+  /** Removed chunks stay in the postings and the vectors but are never returned again. */
   async remove(ids: string[]): Promise<void> {
     for (const id of ids) {
       this.byId.delete(id);
@@ -205,19 +245,31 @@ export class FileIndex implements DocumentIndex {
     }
     const bm25 = new Bm25Index();
     for (const c of chunks) bm25.add(c.id, documentTerms(indexedText(c)));
-    let hnsw: HNSWLib | null = null;
-    if (chunks.length > 0) {
+    bm25.compact();
+    let vectors: DenseSearch;
+    if (embedder.exactSearch) {
       try {
-        hnsw = await HNSWLib.load(join(dir, 'hnsw'), langchainEmbeddings(embedder));
+        vectors = { kind: 'exact', vectors: await readExactVectors(dir, chunks.length, embedder.dims), ids: chunks.map((c) => c.id) };
       } catch (e) {
-        throw new IndexError(`The vector index in ${dir}/hnsw cannot be loaded (${(e as Error).message}). ${REBUILD_HINT}`);
+        throw new IndexError(`The vectors in ${dir}/vectors.f32 cannot be read (${(e as Error).message}). ${REBUILD_HINT}`);
       }
-      if (hnsw.index.getCurrentCount() !== chunks.length) {
-        throw new IndexError(`The vector index in ${dir}/hnsw does not match the chunks. ${REBUILD_HINT}`);
+    } else {
+      vectors = { kind: 'hnsw', store: null };
+      if (chunks.length > 0) {
+        let hnsw: HNSWLib;
+        try {
+          hnsw = await HNSWLib.load(join(dir, 'hnsw'), langchainEmbeddings(embedder));
+        } catch (e) {
+          throw new IndexError(`The vector index in ${dir}/hnsw cannot be loaded (${(e as Error).message}). ${REBUILD_HINT}`);
+        }
+        if (hnsw.index.getCurrentCount() !== chunks.length) {
+          throw new IndexError(`The vector index in ${dir}/hnsw does not match the chunks. ${REBUILD_HINT}`);
+        }
+        hnsw.index.setEf(HNSW_EF);
+        vectors.store = hnsw;
       }
-      hnsw.index.setEf(128);
     }
-    return new FileIndex(manifest.version, embedder, new Map(chunks.map((c) => [c.id, c])), bm25, hnsw, readings);
+    return new FileIndex(manifest.version, embedder, new Map(chunks.map((c) => [c.id, c])), bm25, vectors, readings);
   }
 
   async lexical(query: WeightedTerm[], k: number): Promise<LexicalResult> {
@@ -248,9 +300,19 @@ export class FileIndex implements DocumentIndex {
   }
 
   async dense(vector: number[], k: number): Promise<ScoredId[]> {
-    if (!this.hnsw || this.size === 0) return [];
-    const results = await this.hnsw.similaritySearchVectorWithScore(vector, Math.min(k, this.size));
+    if (this.size === 0) return [];
+    const dense = this.vectors;
+    if (dense.kind === 'exact') {
+      return dense.vectors.search(vector, Math.min(k, this.size)).map((n) => ({ id: dense.ids[n.index] ?? '', score: n.score }));
+    }
+    if (!dense.store) return [];
+    const results = await dense.store.similaritySearchVectorWithScore(vector, Math.min(k, this.size));
     return results.map(([doc, distance]) => ({ id: String(doc.metadata.id), score: 1 - distance }));
+  }
+
+  /** How dense search runs: exact over the stored vectors, or through the HNSW graph. */
+  get denseMethod(): 'exact' | 'hnsw' {
+    return this.vectors.kind;
   }
 
   async chunks(ids: string[]): Promise<Map<string, Chunk>> {
