@@ -7,7 +7,7 @@ import type { Chunk } from '../../src/ingest/types.ts';
 import { ingest } from '../../src/ingest/pipeline.ts';
 import type { Embedder } from '../../src/retrieval/embeddings/embedder.ts';
 import { HashedNgramEmbedder } from '../../src/retrieval/embeddings/hashed.ts';
-import { FileIndex, IndexError, readContents } from '../../src/retrieval/node/file-index.ts';
+import { FileIndex, HNSW_EF, IndexError, readContents } from '../../src/retrieval/node/file-index.ts';
 import { FIXTURES, tempDir } from '../helpers/index.ts';
 
 /** The hashed vectors under another id, without exact search: stands in for a model's embeddings. */
@@ -52,6 +52,25 @@ describe('FileIndex dense search', () => {
     // On a corpus this small the graph finds the same nearest chunks.
     const graph = await FileIndex.open(graphDir, modelLike());
     expect((await graph.dense(q!, 5)).map((h) => h.id)).toEqual(want.slice(0, 5).map((h) => h.id));
+  });
+
+  it('builds and searches the graph with the settings chosen by measurement, not hnswlib defaults', async () => {
+    const { HNSWLib } = await import('@langchain/community/vectorstores/hnswlib');
+    const store = await HNSWLib.load(join(graphDir, 'hnsw'), { embedDocuments: async () => [], embedQuery: async () => [] });
+    const { chunks } = await readContents(graphDir);
+    expect(store.index.getCurrentCount()).toBe(chunks.length);
+    // Labels are positions: each point's stored vector is its chunk's, in order.
+    const { vectors } = await readContents(graphDir);
+    chunks.forEach((_, i) => expect(cosine(store.index.getPoint(i), vectors[i]!)).toBeCloseTo(1, 5));
+    const index = await FileIndex.open(graphDir, modelLike());
+    expect(index.hnswEf).toBe(HNSW_EF);
+    // A graph made for the run-time additions of an index that had none gets the same settings.
+    const empty = join(tempDir(), 'empty');
+    await ingest({ sourceDir: tempDir(), indexDir: empty, embedder: modelLike() });
+    const fresh = await FileIndex.open(empty, modelLike());
+    const chunk: Chunk = { id: 'x1', source: 'faq-entries/x.md', title: 'FAQ', kind: 'faq', section: '新幹線', page: null, text: '新幹線の指定席', effectiveFrom: null, effectiveTo: null, ordinal: 0 };
+    await fresh.upsert([chunk]);
+    expect(fresh.hnswEf).toBe(HNSW_EF);
   });
 
   it('finds chunks added at run time in both kinds of index', async () => {

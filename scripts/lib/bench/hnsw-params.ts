@@ -1,13 +1,16 @@
 // HNSW parameter sweep over an index's stored vectors (vectors.f32), against exact search with the
 // golden questions as queries, k = 10. Used to find out why HNSW recall falls at scale.
-// node scripts/lib/bench/hnsw-params.ts <indexDir> <questions.json>   (build an index first, e.g.
-// node scripts/lib/bench/scale.ts build corpus /tmp/scale 100000)
+// node scripts/lib/bench/hnsw-params.ts <indexDir> <questions.json> [M:efConstruction,...] [ef,...]
+// (build an index first, e.g. node scripts/lib/bench/scale.ts build corpus /tmp/scale 100000);
+// defaults: graphs 16:200,32:200 and ef 128,256,512,1024.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { HashedNgramEmbedder } from '../../../src/retrieval/embeddings/hashed.ts';
 
-const [indexDir, questionsFile] = process.argv.slice(2);
+const [indexDir, questionsFile, graphsArg, efsArg] = process.argv.slice(2);
+const graphs = (graphsArg ?? '16:200,32:200').split(',').map((g) => g.split(':').map(Number) as [number, number]);
+const efs = (efsArg ?? '128,256,512,1024').split(',').map(Number);
 if (!indexDir || !questionsFile) {
   process.stderr.write('usage: hnsw-params.ts <indexDir> <questions.json>\n');
   process.exit(2);
@@ -30,13 +33,13 @@ const truth = queries.map((q) => {
   return ids;
 });
 process.stdout.write(`${n} vectors, ${queries.length} queries; exact search ${(exactMs / queries.length).toFixed(2)} ms/query\n`);
-for (const [M, efConstruction] of [[16, 200], [32, 200]] as const) {
+for (const [M, efConstruction] of graphs) {
   const h = new hnswlib.HierarchicalNSW('cosine', dims);
   h.initIndex(n, M, efConstruction, 100);
   const t0 = performance.now();
   for (let i = 0; i < n; i++) h.addPoint(vec(i), i);
   const build = (performance.now() - t0) / 1000;
-  for (const ef of [128, 256, 512, 1024]) {
+  for (const ef of efs) {
     h.setEf(ef);
     let found = 0;
     let ms = 0;

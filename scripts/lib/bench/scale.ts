@@ -6,15 +6,16 @@
 // brute-force search (hnswlib-node's BruteforceSearch, an independent implementation):
 //   dense — dense search as the product runs it (FileIndex.dense: exact search for the built-in
 //           embeddings, the HNSW graph for model embeddings);
-//   hnsw  — the HNSW graph with the settings the product uses for model embeddings (M 16,
-//           efConstruction 200, ef 128). The built-in embeddings are not searched through it, so
-//           their index holds no graph: it is built here for the measurement.
+//   hnsw  — the HNSW graph with the settings the product uses for model embeddings (HNSW_M,
+//           HNSW_EF_CONSTRUCTION, HNSW_EF in file-index.ts). The built-in embeddings are not
+//           searched through it, so their index holds no graph: it is built here for the
+//           measurement, on the hardest vectors at hand.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { ingest } from '../../../src/ingest/pipeline.ts';
 import { HashedNgramEmbedder } from '../../../src/retrieval/embeddings/hashed.ts';
-import { FileIndex, HNSW_EF, readIndexText } from '../../../src/retrieval/node/file-index.ts';
+import { FileIndex, HNSW_EF, HNSW_EF_CONSTRUCTION, HNSW_M, readIndexText } from '../../../src/retrieval/node/file-index.ts';
 import { Retriever } from '../../../src/retrieval/retriever.ts';
 import { percentile } from '../stats.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
@@ -89,7 +90,7 @@ if (step === 'build') {
   if (fromIndex) hnsw.readIndexSync(saved);
   else {
     const t0 = performance.now();
-    hnsw.initIndex(ids.length); // hnswlib's defaults, as HNSWLib uses them: M 16, efConstruction 200
+    hnsw.initIndex(ids.length, HNSW_M, HNSW_EF_CONSTRUCTION, 100); // as ingestion builds it for model embeddings
     for (let i = 0; i < ids.length; i++) hnsw.addPoint(row(i), i);
     graphBuildSeconds = round(ms(t0) / 1000, 1);
   }
@@ -105,7 +106,7 @@ if (step === 'build') {
       queryP95Ms: round(percentile(times, 95)),
       rssMiB,
       dense,
-      hnsw: { usedByProduct: index.denseMethod === 'hnsw', fromIndex, graphBuildSeconds, ef: HNSW_EF, ...graph },
+      hnsw: { usedByProduct: index.denseMethod === 'hnsw', fromIndex, graphBuildSeconds, m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, ef: HNSW_EF, ...graph },
     }) + '\n',
   );
 } else {

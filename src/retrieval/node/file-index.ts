@@ -3,6 +3,7 @@
 // built-in hashed embeddings are searched exactly over the stored vectors instead (exact.ts). BM25
 // postings are rebuilt in memory when the folder is opened.
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { existsSync } from 'node:fs';
@@ -19,8 +20,34 @@ import type { DocumentIndex, LexicalResult } from '../types.ts';
 
 export const INDEX_FORMAT = 1;
 
-/** Candidates an HNSW search keeps (hnswlib's ef), for model embeddings. */
-export const HNSW_EF = 128;
+/**
+ * The HNSW graph's settings, for model embeddings: links per node (M), candidates while building
+ * (efConstruction) and while searching (ef). Chosen on the hardest vectors at hand, the built-in
+ * embeddings of 100,000 synthetic chunks (`node scripts/lib/bench/hnsw-params.ts`, k = 10): M 16
+ * with ef 128 (hnswlib's and LangChain's defaults) found 0.662 of the exact neighbours; M 32 with
+ * ef 1536 finds 0.997 (10.7 ms/query there). Embedding models cluster far better, so this is the
+ * worst case; it keeps the graph from losing passages whatever model is configured.
+ */
+export const HNSW_M = 32;
+export const HNSW_EF_CONSTRUCTION = 200;
+export const HNSW_EF = 1536;
+
+/**
+ * An HNSWLib store of the vectors (at least one) with the graph settings above. HNSWLib creates
+ * its graph with hnswlib's defaults when it has none or an empty one, so the graph is made here
+ * and its first point added as addVectors adds points (label = position).
+ */
+async function newGraphStore(embedder: Embedder, vectors: number[][], chunks: Chunk[]): Promise<HNSWLib> {
+  const store = new HNSWLib(langchainEmbeddings(embedder), { space: 'cosine', numDimensions: embedder.dims });
+  const graph: HierarchicalNSW = new hnswlib.HierarchicalNSW('cosine', embedder.dims);
+  graph.initIndex(vectors.length, HNSW_M, HNSW_EF_CONSTRUCTION, 100);
+  graph.setEf(HNSW_EF);
+  graph.addPoint(vectors[0]!, 0);
+  store._index = graph;
+  await store.docstore.add({ 0: docFor(chunks[0]!) });
+  await store.addVectors(vectors.slice(1), chunks.slice(1).map(docFor));
+  return store;
+}
 
 export interface DocumentEntry {
   /** Hash of the file's bytes and of the chunking settings. */
@@ -131,8 +158,7 @@ export async function writeContents(dir: string, contents: IndexContents, embedd
   await writeFile(join(tmp, 'vectors.f32'), new Uint8Array(floats.buffer));
   // Embeddings searched exactly need no graph (building it took 98 s of 174 s at 100,000 chunks).
   if (chunks.length > 0 && !embedder.exactSearch) {
-    const store = new HNSWLib(langchainEmbeddings(embedder), { space: 'cosine', numDimensions: manifest.embedder.dims });
-    await store.addVectors(vectors, chunks.map(docFor));
+    const store = await newGraphStore(embedder, vectors, chunks);
     await store.save(join(tmp, 'hnsw'));
   }
   await writeFile(join(tmp, 'readings.json'), JSON.stringify(contents.readings));
@@ -222,8 +248,8 @@ export class FileIndex implements DocumentIndex {
         dense.ids.push(c.id);
       }
     } else {
-      dense.store ??= new HNSWLib(langchainEmbeddings(this.embedder), { space: 'cosine', numDimensions: this.embedder.dims });
-      await dense.store.addVectors(vectors, fresh.map(docFor));
+      if (dense.store) await dense.store.addVectors(vectors, fresh.map(docFor));
+      else dense.store = await newGraphStore(this.embedder, vectors, fresh);
     }
     this.spellingIndex = null;
   }
@@ -311,6 +337,11 @@ export class FileIndex implements DocumentIndex {
   }
 
   /** How dense search runs: exact over the stored vectors, or through the HNSW graph. */
+  /** The HNSW graph's search breadth (ef), or null without a graph. */
+  get hnswEf(): number | null {
+    return this.vectors.kind === 'hnsw' && this.vectors.store ? this.vectors.store.index.getEf() : null;
+  }
+
   get denseMethod(): 'exact' | 'hnsw' {
     return this.vectors.kind;
   }
