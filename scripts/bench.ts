@@ -94,7 +94,7 @@ try {
   const built = await json<{ chunks: number; buildSeconds: number; chunksPerSecond: number }>([join(root, 'scripts/lib/bench/scale.ts'), 'build', join(root, 'corpus'), scaleDir, String(scaleChunks)], 30 * 60_000);
   note('scale: querying it in a fresh process…');
   interface VsExact { k: number; queries: number; recallVsExact: number; idRecall: number; msPerQuery: number; exactMsPerQuery: number; speedupVsExact: number }
-  const queried = await json<{ queryP50Ms: number; queryP95Ms: number; rssMiB: number; dense: VsExact & { method: 'exact' | 'hnsw' }; hnsw: VsExact & { usedByProduct: boolean; ef: number } }>(
+  const queried = await json<{ queryP50Ms: number; queryP95Ms: number; rssMiB: number; dense: VsExact & { method: 'exact' | 'hnsw' }; hnsw: VsExact & { usedByProduct: boolean; m: number; efConstruction: number; ef: number } }>(
     [join(root, 'scripts/lib/bench/scale.ts'), 'query', join(scaleDir, 'index'), questionsFile],
     10 * 60_000,
   );
@@ -105,7 +105,7 @@ try {
     chat: { concurrency, ttfbP95Ms: chat.p95Ms, ttfbP50Ms: chat.p50Ms, rps: chat.rps, errors: chat.errors, requests: chat.requests },
     ingest: { chunksPerSecond: ingestResult.chunksPerSecond, indexMiB: ingestResult.indexMiB, chunks: ingestResult.chunks, seconds: ingestResult.seconds, scaleChunksPerSecond: built.chunksPerSecond },
     dense: { method: queried.dense.method, recallVsExact: queried.dense.recallVsExact, speedupVsExact: queried.dense.speedupVsExact, k: queried.dense.k, chunks: built.chunks, msPerQuery: queried.dense.msPerQuery, exactMsPerQuery: queried.dense.exactMsPerQuery },
-    hnsw: { usedByProduct: queried.hnsw.usedByProduct, ef: queried.hnsw.ef, recallVsExact: queried.hnsw.recallVsExact, speedupVsExact: queried.hnsw.speedupVsExact, k: queried.hnsw.k, chunks: built.chunks, hnswMsPerQuery: queried.hnsw.msPerQuery, exactMsPerQuery: queried.hnsw.exactMsPerQuery },
+    hnsw: { usedByProduct: queried.hnsw.usedByProduct, m: queried.hnsw.m, efConstruction: queried.hnsw.efConstruction, ef: queried.hnsw.ef, recallVsExact: queried.hnsw.recallVsExact, speedupVsExact: queried.hnsw.speedupVsExact, k: queried.hnsw.k, chunks: built.chunks, hnswMsPerQuery: queried.hnsw.msPerQuery, exactMsPerQuery: queried.hnsw.exactMsPerQuery },
     scale: { chunks: built.chunks, buildSeconds: built.buildSeconds, queryP95Ms: queried.queryP95Ms, queryP50Ms: queried.queryP50Ms, rssMiB: queried.rssMiB },
   };
   if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
@@ -113,6 +113,7 @@ try {
     const targets = [
       ['/api/ask p95 at 20 users ≤ 100 ms, 0 errors', result.ask.p95Ms <= 100 && result.ask.errors === 0],
       [`dense search (${result.dense.method}) recall vs exact ≥ 0.99`, result.dense.recallVsExact >= 0.99],
+      ['HNSW graph recall vs exact ≥ 0.99', result.hnsw.recallVsExact >= 0.99],
       [`query p95 at ${built.chunks} chunks ≤ 20 ms`, result.scale.queryP95Ms <= 20],
       [`resident memory at ${built.chunks} chunks ≤ 1 GiB`, result.scale.rssMiB <= 1024],
       ['ingestion ≥ 500 chunks/s', result.ingest.chunksPerSecond >= 500],
@@ -125,7 +126,7 @@ try {
         `chat   ${concurrency} users, ${seconds} s: first byte p50 ${chat.p50Ms} ms, p95 ${chat.p95Ms} ms, ${chat.rps} req/s, ${chat.errors} errors`,
         `ingest sample corpus: ${ingestResult.chunks} chunks in ${ingestResult.seconds} s = ${ingestResult.chunksPerSecond} chunks/s, index ${ingestResult.indexMiB} MiB; synthetic: ${built.chunksPerSecond} chunks/s`,
         `dense  ${built.chunks} chunks, k=${queried.dense.k}, ${queried.dense.method} search as served: recall ${queried.dense.recallVsExact} vs exact brute force, ${queried.dense.speedupVsExact}× faster (${queried.dense.msPerQuery} vs ${queried.dense.exactMsPerQuery} ms/query)`,
-        `hnsw   ${built.chunks} chunks, k=${queried.hnsw.k}, ef=${queried.hnsw.ef} (${queried.hnsw.usedByProduct ? 'used for these embeddings' : 'used only for model embeddings, not for these'}): recall ${queried.hnsw.recallVsExact} vs exact, ${queried.hnsw.speedupVsExact}× faster (${queried.hnsw.msPerQuery} vs ${queried.hnsw.exactMsPerQuery} ms/query)`,
+        `hnsw   ${built.chunks} chunks, k=${queried.hnsw.k}, M=${queried.hnsw.m} efConstruction=${queried.hnsw.efConstruction} ef=${queried.hnsw.ef} (${queried.hnsw.usedByProduct ? 'used for these embeddings' : 'used only for model embeddings, not for these'}): recall ${queried.hnsw.recallVsExact} vs exact, ${queried.hnsw.speedupVsExact}× faster (${queried.hnsw.msPerQuery} vs ${queried.hnsw.exactMsPerQuery} ms/query)`,
         `scale  ${built.chunks} chunks: built in ${built.buildSeconds} s, query p50 ${queried.queryP50Ms} ms, p95 ${queried.queryP95Ms} ms, resident ${queried.rssMiB} MiB`,
         '',
         'Targets:',
