@@ -102,6 +102,8 @@ const COUNTERS: Array<[RegExp, RegExp]> = [
   [/何\s*(?:か所|箇所|カ所|ヶ所)/u, /\d\s*(?:か所|箇所|カ所|ヶ所|拠点)/u],
   [/何\s*倍/u, /\d\s*倍/u],
   [/何\s*社/u, /\d\s*社/u],
+  // 「任期は何年」 asks a length of time; 「何年何月」「何年から」「何年度」 ask when.
+  [/何\s*年間?(?!\s*(?:度|前|後|何|から|まで|に|ごろ|頃))/u, /(?<![令和平成rh]\s*)\d{1,2}\s*(?:年間?|か年)(?![度\d])/u],
 ];
 
 /**
@@ -130,7 +132,8 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   const thisYear = today ? Number(today.slice(0, 4)) : 9999;
   let fewest: string[] | null = null;
   for (const h of hits) {
-    const heading = prepare(`${h.chunk.title} ${h.chunk.section}`);
+    // The section path, not the title: a title's date (「…(2025年6月13日)」) is when it was written.
+    const heading = prepare(h.chunk.section);
     const sentences = splitSentences(prepare(h.chunk.text));
     for (let i = 0; i < sentences.length; i++) {
       if (!types.some((t) => t.holds.test(sentences[i]!))) continue;

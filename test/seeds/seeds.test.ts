@@ -23,14 +23,18 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     const answerable = questions.filter((q) => q.answerable !== false);
     expect(answerable.length).toBeGreaterThanOrEqual(30);
     const misses: string[] = [];
+    const declined: string[] = [];
     for (const q of answerable) {
       const a = await answerer.ask({ question: q.q });
+      if (a.escalate) declined.push(q.id);
       const hit = a.citations.slice(0, 5).some((c) => (q.expect ?? []).some((e) => compactForMatch(c.text).includes(compactForMatch(e))));
       if (!hit) misses.push(q.id);
     }
     const rate = 1 - misses.length / answerable.length;
-    console.log(`seed hit@5 ${rate.toFixed(3)} (${answerable.length - misses.length}/${answerable.length}); misses: ${misses.join(' ')}`);
+    console.log(`seed hit@5 ${rate.toFixed(3)} (${answerable.length - misses.length}/${answerable.length}); misses: ${misses.join(' ')}; declined: ${declined.join(' ')}`);
     expect(rate).toBeGreaterThanOrEqual(0.9);
+    // Abstaining is no way to be right: the answerable questions are answered (66 of 68 when set).
+    expect(1 - declined.length / answerable.length).toBeGreaterThanOrEqual(0.9);
   });
   it('abstains on questions the documents do not answer (a floor at the measured rate)', async () => {
     const unanswerable = questions.filter((q) => q.answerable === false);
@@ -42,8 +46,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     }
     const rate = 1 - answered.length / unanswerable.length;
     console.log(`seed abstention ${rate.toFixed(3)} (${unanswerable.length - answered.length}/${unanswerable.length}); answered: ${answered.join(' ')}`);
-    // 11 of 15 when the floor was set (figures asked for a year, meeting or counter the passages
+    // 13 of 15 when the floor was set (figures asked for a year, meeting or counter the passages
     // do not give are declined: evidence.ts unmetQualifiers).
-    expect(rate).toBeGreaterThanOrEqual(0.7);
+    expect(rate).toBeGreaterThanOrEqual(0.85);
   });
 });
