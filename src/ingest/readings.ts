@@ -11,6 +11,7 @@ import kuromoji from 'kuromoji';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { speedUpPrefixSearch } from './kuromoji-prefix-search.ts';
 import { toHiragana, type ReadingTable } from '../text/readings.ts';
 import type { Chunk } from './types.ts';
 
@@ -33,7 +34,11 @@ export function getTokenizer(): Promise<Tokenizer> {
     const require = createRequire(import.meta.url);
     const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
     tokenizer = new Promise((ok, fail) =>
-      kuromoji.builder({ dicPath }).build((err: Error | null, t: Tokenizer) => (err ? fail(err) : ok(t))),
+      kuromoji.builder({ dicPath }).build((err: Error | null, t: Tokenizer) => {
+        if (err) return fail(err);
+        speedUpPrefixSearch(t);
+        ok(t);
+      }),
     );
   }
   return tokenizer;
