@@ -173,6 +173,10 @@ async function ingestWith(o: IngestOptions, startReadings: () => ReadingTableBui
 
   const nothingChanged = old !== null && report.added.length === 0 && report.changed.length === 0 && report.removed.length === 0;
   if (nothingChanged) return report;
+  // The worker tokenizes while this thread embeds (a worker left idle once its dictionary is
+  // loaded was measured to tokenize up to 1.7x slower, so it gets the chunks as early as this).
+  const readingTable = startReadings().build(unique);
+  readingTable.catch(() => {}); // awaited below; only a failure before that point leaves it unawaited
 
   const vectors = new Map<string, number[]>();
   const batch = o.batchSize ?? 64;
@@ -187,7 +191,7 @@ async function ingestWith(o: IngestOptions, startReadings: () => ReadingTableBui
 
   const version = sha256(unique.map((c) => c.id).join('\n')).slice(0, 16);
   progress({ phase: 'write', done: 0, total: 1 });
-  const readings = await startReadings().build(unique);
+  const readings = await readingTable;
   await writeContents(
     o.indexDir,
     {

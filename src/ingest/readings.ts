@@ -99,13 +99,14 @@ export class ReadingTableBuilder {
   /** Where the table was built: in the worker, or in this thread when the worker could not. */
   builtIn: 'worker' | 'this thread' | null = null;
   private worker: Worker | null = null;
+  private closed = false;
 
   constructor() {
     try {
       this.worker = new Worker(new URL('./readings-worker.ts', import.meta.url));
       // Until `build`, the worker never keeps the process alive, and its failure only means the
       // table is built in this thread.
-      this.worker.on('error', () => void this.close());
+      this.worker.on('error', () => void this.stop());
       this.worker.unref();
     } catch {
       this.worker = null;
@@ -128,18 +129,25 @@ export class ReadingTableBuilder {
           this.builtIn = 'worker';
           return reply.table;
         }
-      } catch {
-        // Built below, where an error is the dictionary's own.
+      } catch (e) {
+        // Stopped by its owner: the table is not wanted. Otherwise built below, where an error
+        // is the dictionary's own.
+        if (this.closed) throw e;
       } finally {
-        await this.close();
+        await this.stop();
       }
     }
     this.builtIn = 'this thread';
     return buildReadingTable(chunks);
   }
 
-  /** Stops the worker (when the table is not needed after all). */
+  /** Stops the worker when the table is not needed after all (a pending `build` then fails). */
   async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+  }
+
+  private async stop(): Promise<void> {
     const w = this.worker;
     this.worker = null;
     if (w) await w.terminate();
