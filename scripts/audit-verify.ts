@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from '../src/audit/log.ts';
+import { nodeSha256 } from '../src/audit/node-sha256.ts';
 import { NodeSqlite } from '../src/store/node/sqlite.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 
@@ -16,7 +17,7 @@ if (!existsSync(path)) {
 }
 const db = new NodeSqlite(path);
 try {
-  const r = await new AuditLog(db).verify();
+  const r = await new AuditLog(db, { sha256: nodeSha256 }).verify();
   if (values.json) process.stdout.write(JSON.stringify(r) + '\n');
   else if (r.ok) process.stdout.write(`Audit log intact: ${r.count} records.\nHead hash: ${r.head}\n`);
   else process.stdout.write(`Audit log does NOT verify: ${r.firstBad?.problem}\nFirst bad record: ${r.firstBad?.seq}\nHead hash of the verified part: ${r.head}\n`);

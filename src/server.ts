@@ -12,6 +12,7 @@ import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
 import { resolveAuthSecret } from './runtime/secret.ts';
 import { MemoryLimiter } from './lib/rate-limit.ts';
+import { nodeSha256 } from './audit/node-sha256.ts';
 import { RiskEvents } from './risk/events.ts';
 import type { Answerer } from './answer/answerer.ts';
 import { WebhookNotifier } from './escalation/notifier.ts';
@@ -33,7 +34,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
   const authSecret = await resolveAuthSecret(config);
   const db = openNodeStore(config);
-  const risk = new RiskEvents(db);
+  const risk = new RiskEvents(db, { sha256: nodeSha256 });
   const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`), riskEvents: risk });
   await recordSettings(risk, config, runtime.index.version, runtime.answerer);
   const tickets = new TicketService(db);

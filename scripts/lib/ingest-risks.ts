@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../src/config.ts';
 import type { IngestReport } from '../../src/ingest/pipeline.ts';
+import { nodeSha256 } from '../../src/audit/node-sha256.ts';
 import { assess } from '../../src/risk/assess.ts';
 import { RiskEvents } from '../../src/risk/events.ts';
 import { signalsOf } from '../../src/risk/signals.ts';
@@ -14,7 +15,7 @@ export async function recordSuspiciousPassages(config: Config, report: IngestRep
   if (!createIfMissing && !existsSync(join(config.dataDir, 'seabis.db'))) return 0;
   const db = openNodeStore(config);
   try {
-    const events = new RiskEvents(db);
+    const events = new RiskEvents(db, { sha256: nodeSha256 });
     for (const s of report.suspicious) {
       const assessment = assess({ signals: { ...signalsOf(''), injection: true }, pii: [] }, config.risk);
       await events.record({

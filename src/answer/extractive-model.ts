@@ -7,6 +7,7 @@ import type {
   LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
+import { memoizeText } from '../lib/memo.ts';
 import { askedTypes } from '../text/answer-types.ts';
 import { codesIn } from '../text/codes.ts';
 import { splitSentences } from '../text/normalize.ts';
@@ -26,33 +27,41 @@ interface Sentence {
   index: number;
   text: string;
   step: number | null;
-  terms: Set<string>;
+  terms: ReadonlySet<string>;
   score: number;
 }
 
-function termSet(text: string): Set<string> {
+/** The lexical terms of a text (shared through the cache: read only). */
+const termSet = memoizeText((text: string): ReadonlySet<string> => {
   const p = prepare(text);
   return new Set([...words(p), ...bigrams(p)]);
-}
+}, { size: 20_000 });
 
-function sentencesOf(p: PromptPassage, rank: number): Sentence[] {
-  const out: Sentence[] = [];
-  for (const line of p.text.split('\n')) {
+type PassageSentence = Pick<Sentence, 'index' | 'text' | 'step' | 'terms'>;
+
+/** A passage's sentences and their terms: they depend on its text alone, so they are cached. */
+const passageSentences = memoizeText((passage: string): readonly PassageSentence[] => {
+  const out: PassageSentence[] = [];
+  for (const line of passage.split('\n')) {
     const step = STEP.exec(line);
     const parts = step || BULLET.test(line) ? [line.trim()] : splitSentences(line);
     for (const text of parts) {
       if (text.length < 4) continue;
-      out.push({ n: p.n, rank, index: out.length, text, step: step ? Number(step[1]) : null, terms: termSet(text), score: 0 });
+      out.push({ index: out.length, text, step: step ? Number(step[1]) : null, terms: termSet(text) });
     }
   }
   return out;
+}, { size: 5_000, maxLength: 20_000 });
+
+function sentencesOf(p: PromptPassage, rank: number): Sentence[] {
+  return passageSentences(p.text).map((s) => ({ ...s, n: p.n, rank, score: 0 }));
 }
 
 function answerTypeBoost(question: string, sentence: string): number {
   return askedTypes(question).filter((t) => t.holds.test(sentence)).length * 0.15;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let inter = 0;
   for (const t of a) if (b.has(t)) inter++;
   return inter / Math.max(1, a.size + b.size - inter);

@@ -16,10 +16,20 @@ export interface AuditRecord {
   hash: string;
 }
 
-export async function recordHash(prev: string, seq: number, at: string, type: string, data: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`${prev}\n${seq}\n${at}\n${type}\n${data}`);
-  const d = await crypto.subtle.digest('SHA-256', bytes);
+/** SHA-256 of a text's UTF-8 bytes as lower-case hex. */
+export type Sha256 = (text: string) => string | Promise<string>;
+
+/**
+ * Web Crypto's SHA-256 (every platform). Each digest is a trip through the event loop; Node passes
+ * a synchronous one instead (audit/node-sha256.ts): under load those trips queued every append.
+ */
+export async function webSha256(text: string): Promise<string> {
+  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function recordHash(prev: string, seq: number, at: string, type: string, data: string, sha256: Sha256 = webSha256): Promise<string> {
+  return sha256(`${prev}\n${seq}\n${at}\n${type}\n${data}`);
 }
 
 export interface VerifyResult {
@@ -33,12 +43,14 @@ export interface VerifyResult {
 export class AuditLog {
   private readonly db: SqlDb;
   private readonly now: () => Date;
+  private readonly sha256: Sha256;
   /** Appends from this process run one after another; other processes are handled by retrying. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(db: SqlDb, options: { now?: () => Date } = {}) {
+  constructor(db: SqlDb, options: { now?: () => Date; sha256?: Sha256 } = {}) {
     this.db = db;
     this.now = options.now ?? (() => new Date());
+    this.sha256 = options.sha256 ?? webSha256;
   }
 
   /**
@@ -59,7 +71,7 @@ export class AuditLog {
       const seq = (last?.seq ?? 0) + 1;
       const prev = last?.hash ?? GENESIS;
       const at = this.now().toISOString();
-      const hash = await recordHash(prev, seq, at, type, text);
+      const hash = await recordHash(prev, seq, at, type, text, this.sha256);
       try {
         await this.db.batch([
           { sql: 'INSERT INTO audit_records (seq, at, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)', params: [seq, at, type, text, prev, hash] },
@@ -98,7 +110,7 @@ export class AuditLog {
         return bad(r.seq, r.seq > expected ? `record ${expected} is missing (deleted?) before record ${r.seq}` : `record ${r.seq} is out of order`, bySeq.size);
       }
       if (r.prev_hash !== prev) return bad(r.seq, `record ${r.seq} does not follow record ${r.seq - 1} (previous hash differs: deleted or reordered records)`, bySeq.size);
-      if ((await recordHash(r.prev_hash, r.seq, r.at, r.type, r.data)) !== r.hash) return bad(r.seq, `record ${r.seq} was altered (its content no longer matches its hash)`, bySeq.size);
+      if ((await recordHash(r.prev_hash, r.seq, r.at, r.type, r.data, this.sha256)) !== r.hash) return bad(r.seq, `record ${r.seq} was altered (its content no longer matches its hash)`, bySeq.size);
       prev = r.hash;
       expected++;
       bySeq.set(r.seq, r);

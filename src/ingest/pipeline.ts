@@ -11,7 +11,7 @@ import {
 import { DEFAULT_CHUNK_OPTIONS, chunkDocument, type ChunkOptions } from './chunker.ts';
 import { injectionInDocument } from '../risk/signals.ts';
 import { isSupported, loadDocument } from './load.ts';
-import { buildReadingTable } from './readings.ts';
+import { startReadingTable, type ReadingTableBuilder } from './readings.ts';
 import type { Chunk } from './types.ts';
 
 /**
@@ -98,6 +98,17 @@ async function previous(o: IngestOptions): Promise<{ contents: IndexContents | n
 }
 
 export async function ingest(o: IngestOptions): Promise<IngestReport> {
+  // The reading table's dictionary loads in a worker from the first file that needs reading on.
+  let readings: ReadingTableBuilder | null = null;
+  const startReadings = () => (readings ??= startReadingTable());
+  try {
+    return await ingestWith(o, startReadings);
+  } finally {
+    await (readings as ReadingTableBuilder | null)?.close();
+  }
+}
+
+async function ingestWith(o: IngestOptions, startReadings: () => ReadingTableBuilder): Promise<IngestReport> {
   const chunkOptions = o.chunkOptions ?? DEFAULT_CHUNK_OPTIONS;
   const progress = o.onProgress ?? (() => {});
   const sourceStat = await stat(o.sourceDir).catch(() => null);
@@ -131,6 +142,7 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
         report.unchanged.push(source);
         continue;
       }
+      startReadings();
       const doc = await loadDocument(path, source, bytes);
       // Instructions aimed at the assistant inside a document are flagged, and never served.
       const docChunks = (await chunkDocument(doc, chunkOptions)).map((c) => (injectionInDocument(`${c.section}\n${c.text}`) ? { ...c, flags: ['injection'] } : c));
@@ -161,6 +173,10 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
 
   const nothingChanged = old !== null && report.added.length === 0 && report.changed.length === 0 && report.removed.length === 0;
   if (nothingChanged) return report;
+  // The worker tokenizes while this thread embeds (a worker left idle once its dictionary is
+  // loaded was measured to tokenize up to 1.7x slower, so it gets the chunks as early as this).
+  const readingTable = startReadings().build(unique);
+  readingTable.catch(() => {}); // awaited below; only a failure before that point leaves it unawaited
 
   const vectors = new Map<string, number[]>();
   const batch = o.batchSize ?? 64;
@@ -175,7 +191,7 @@ export async function ingest(o: IngestOptions): Promise<IngestReport> {
 
   const version = sha256(unique.map((c) => c.id).join('\n')).slice(0, 16);
   progress({ phase: 'write', done: 0, total: 1 });
-  const readings = await buildReadingTable(unique);
+  const readings = await readingTable;
   await writeContents(
     o.indexDir,
     {

@@ -2,6 +2,7 @@
 // weighted by rarity), whether one sentence holds them with the kind of fact asked for, whether
 // the years the question names appear, how many of its words the corpus never uses. Features of
 // the confidence model (answer/confidence.ts), fitted by `npm run calibrate`.
+import { memoizeText } from '../lib/memo.ts';
 import { Bm25Index } from './bm25.ts';
 import type { Hit, LexicalResult } from './types.ts';
 import { askedTypes } from '../text/answer-types.ts';
@@ -155,6 +156,9 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
 const UNIT_WORDS = new Set(['円', 'km', 'キロ', '泊', '日', '月', '年', '級', '時間', '分', '回', '人', '件', '万', '万円', 'mb']);
 
 
+/** A passage's prepared sentences (cached: they depend on its text alone). */
+const sentencesOf = memoizeText((text: string): readonly string[] => splitSentences(prepare(text)), { size: 20_000, maxLength: 20_000 });
+
 /**
  * Evidence that the hits answer the question, for the confidence model.
  * `question`: the words looked up (date phrases removed); `original`: the question as asked.
@@ -197,12 +201,12 @@ export function computeEvidence(question: string, original: string, hits: Hit[],
   const bestText = best ? prepare(`${best.chunk.section} ${best.chunk.text}`) : '';
   const missing = words.filter((t) => !top3.includes(t.term)).map((t) => idf(t.term) / idfMax);
   const types = askedTypes(prepare(question));
-  const sentences = hits.slice(0, 3).flatMap((h) => splitSentences(prepare(h.chunk.text)));
+  const sentences = hits.slice(0, 3).flatMap((h) => sentencesOf(h.chunk.text));
   const typed = types.length === 0 || types.every((t) => sentences.some((s) => t.holds.test(s) && words.some((w) => s.includes(w.term))));
   let sentenceSupport = 0;
   for (const h of hits.slice(0, 3)) {
     const heading = prepare(h.chunk.section);
-    for (const sentence of splitSentences(prepare(h.chunk.text))) {
+    for (const sentence of sentencesOf(h.chunk.text)) {
       if (types.some((t) => !t.holds.test(sentence))) continue;
       sentenceSupport = Math.max(sentenceSupport, share(`${heading} ${sentence}`));
     }

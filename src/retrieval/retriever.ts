@@ -9,6 +9,7 @@ import { computeEvidence, type Evidence } from './evidence.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { splitSentences } from '../text/normalize.ts';
 import { codesIn } from '../text/codes.ts';
+import { memoizeText } from '../lib/memo.ts';
 import { expandByReadings, type ReadingTable } from '../text/readings.ts';
 import { prepare, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
@@ -103,19 +104,43 @@ function handScore(o: RetrievalOptions, w: number, f: RankFeatures): number {
   return base * (f.typed ? o.answerTypeBoost : 1) * (f.coded ? o.codeBoost : 1);
 }
 
-/** Share of the query's rarity-weighted terms that a text holds. */
-function termMatcher(terms: WeightedTerm[], lex: LexicalResult | null): (text: string) => number {
+/** A passage's sentences prepared for term matching, and all of them joined (cached: they depend on its text alone). */
+const preparedSentences = memoizeText(
+  (text: string): { sentences: readonly string[]; joined: string } => {
+    const sentences = splitSentences(text).map(prepare);
+    return { sentences, joined: sentences.join('\n') };
+  },
+  { size: 20_000, maxLength: 20_000 },
+);
+
+interface Needle {
+  needle: string;
+  w: number;
+}
+
+/** Share of the query's rarity-weighted terms that a prepared text holds, and the best such share among a passage's sentences. */
+function termMatcher(terms: WeightedTerm[], lex: LexicalResult | null): { share: (prepared: string) => number; bestSentence: (text: string) => number } {
   const n = Math.max(1, lex?.docCount ?? 1);
-  const weighted = terms.map((t) => {
+  const weighted: Needle[] = terms.map((t) => {
     const df = lex?.df[t.term] ?? 0;
     return { needle: t.term.startsWith('~') ? t.term.slice(1) : t.term, w: t.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
   });
   const total = weighted.reduce((a, t) => a + t.w, 0) || 1;
-  return (text: string) => {
-    const p = prepare(text);
+  const share = (p: string, among: Needle[] = weighted) => {
     let got = 0;
-    for (const t of weighted) if (p.includes(t.needle)) got += t.w;
+    for (const t of among) if (p.includes(t.needle)) got += t.w;
     return got / total;
+  };
+  return {
+    share,
+    bestSentence(text: string): number {
+      const { sentences, joined } = preparedSentences(text);
+      // A term in none of the passage's sentences need not be looked for in each of them.
+      const present = weighted.filter((t) => joined.includes(t.needle));
+      let best = 0;
+      for (const x of sentences) best = Math.max(best, share(x, present));
+      return best;
+    },
   };
 }
 
@@ -200,8 +225,8 @@ export class Retriever {
       const features: RankFeatures = {
         lexical: w > 0 ? s.lexical : 0,
         dense: w < 1 ? s.dense : 0,
-        sentence: proximity ? Math.max(0, ...splitSentences(chunk.text).map((x) => proximity(x))) : 0,
-        heading: proximity ? proximity(leaf) : 0,
+        sentence: proximity ? proximity.bestSentence(chunk.text) : 0,
+        heading: proximity ? proximity.share(prepare(leaf)) : 0,
         phrasing: askedGrams ? dice(askedGrams, charBigrams(leaf)) : 0,
         typed: asked.length > 0 && asked.every((re) => re.test(chunk.text)) ? 1 : 0,
         // An identifier the question quotes (an error code such as E5003) in a passage's heading.

@@ -3,7 +3,7 @@
 // administrators, who review and sign off; exports carry counts for the periodic report (定期報告).
 import type { Answer } from '../answer/types.ts';
 import type { User } from '../auth/roles.ts';
-import { AuditLog } from '../audit/log.ts';
+import { AuditLog, type Sha256 } from '../audit/log.ts';
 import type { SqlDb, SqlValue } from '../store/sql.ts';
 import { AXES, type Assessment, type Axis, type Level, type ReasonCode } from './assess.ts';
 
@@ -82,10 +82,10 @@ export class RiskEvents {
   private readonly newId: () => string;
   private readonly now: () => Date;
 
-  constructor(db: SqlDb, options: { now?: () => Date; newId?: () => string } = {}) {
+  constructor(db: SqlDb, options: { now?: () => Date; newId?: () => string; sha256?: Sha256 } = {}) {
     this.db = db;
     this.now = options.now ?? (() => new Date());
-    this.audit = new AuditLog(db, { now: this.now });
+    this.audit = new AuditLog(db, { now: this.now, sha256: options.sha256 });
     this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 

@@ -38,12 +38,14 @@ export function expandByReadings(prepared: string, table: ReadingTable): string[
   }
   // Kanji followed by kana that stand for the rest of a word: 決さい → 決裁, 旅行めいれい → 旅行命令.
   // A surface that starts with the kanji typed and whose reading ends with the kana typed.
-  const byReading = entries(table);
+  const byFirst = entriesByFirst(table);
   for (const m of prepared.matchAll(MIXED)) {
     const [, kanji = '', kana = ''] = m;
+    // Only surfaces starting with the kanji typed can match: those sharing its first character.
+    const candidates = (byFirst.get(kanji[0] ?? '') ?? []).filter((e) => e.surface.length > kanji.length && e.surface.startsWith(kanji));
     for (let len = Math.min(8, kana.length); len >= 2; len--) {
       const tail = kana.slice(0, len);
-      const found = byReading.filter((e) => e.surface.length > kanji.length && e.surface.startsWith(kanji) && e.reading.endsWith(tail) && /\p{Script=Han}$/u.test(e.surface));
+      const found = candidates.filter((e) => e.reading.endsWith(tail));
       if (found.length > 0) {
         found.slice(0, 2).forEach((e) => out.add(e.surface));
         break;
@@ -53,13 +55,32 @@ export function expandByReadings(prepared: string, table: ReadingTable): string[
   return [...out];
 }
 
-const entryCache = new WeakMap<ReadingTable, Array<{ reading: string; surface: string }>>();
+interface Entry {
+  reading: string;
+  surface: string;
+}
 
-function entries(table: ReadingTable): Array<{ reading: string; surface: string }> {
-  let list = entryCache.get(table);
-  if (!list) {
-    list = Object.entries(table).flatMap(([reading, surfaces]) => surfaces.map((surface) => ({ reading, surface })));
-    entryCache.set(table, list);
+const entryCache = new WeakMap<ReadingTable, Map<string, Entry[]>>();
+
+/**
+ * The table's (reading, surface) pairs whose surface ends in a kanji, grouped by the surface's
+ * first character, in table order. Built once per table: scanning every pair for every
+ * kanji-with-kana spelling of every question was a tenth of the time of a question.
+ */
+function entriesByFirst(table: ReadingTable): Map<string, Entry[]> {
+  let byFirst = entryCache.get(table);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const [reading, surfaces] of Object.entries(table)) {
+      for (const surface of surfaces) {
+        if (!/\p{Script=Han}$/u.test(surface)) continue;
+        const first = surface[0] ?? '';
+        let list = byFirst.get(first);
+        if (!list) byFirst.set(first, (list = []));
+        list.push({ reading, surface });
+      }
+    }
+    entryCache.set(table, byFirst);
   }
-  return list;
+  return byFirst;
 }

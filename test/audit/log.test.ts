@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AuditLog, GENESIS } from '../../src/audit/log.ts';
+import { AuditLog, GENESIS, webSha256 } from '../../src/audit/log.ts';
+import { nodeSha256 } from '../../src/audit/node-sha256.ts';
 import { NodeSqlite } from '../../src/store/node/sqlite.ts';
 import { tempDir } from '../helpers/index.ts';
 
@@ -58,6 +59,18 @@ describe('audit log', () => {
     const { log } = await logWith(0);
     await Promise.all(Array.from({ length: 30 }, (_, i) => log.append('settings', { i })));
     expect(await log.verify()).toMatchObject({ ok: true, count: 30 });
+  });
+  it('hashes the same with node:crypto as with Web Crypto, so either verifies the other\'s chain', async () => {
+    for (const text of ['', 'abc', '領収書\n{"q":"携帯[電話番号]"}', 'lone \ud800 surrogate', '𠮷野家'.repeat(500)]) {
+      expect(nodeSha256(text)).toBe(await webSha256(text));
+    }
+    const db = new NodeSqlite(':memory:');
+    db.migrate();
+    const node = new AuditLog(db, { sha256: nodeSha256 });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => node.append('settings', { i, text: '規程' })));
+    expect(await new AuditLog(db).verify()).toMatchObject({ ok: true, count: 10 });
+    await new AuditLog(db).append('settings', { web: true });
+    expect(await node.verify()).toMatchObject({ ok: true, count: 11 });
   });
   it('npm run audit:verify exits 0 when intact and 1 naming the first bad record', async () => {
     const dir = tempDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandByReadings, toHiragana } from '../../src/text/readings.ts';
-import { buildReadingTable } from '../../src/ingest/readings.ts';
+import { buildReadingTable, startReadingTable } from '../../src/ingest/readings.ts';
 import type { Chunk } from '../../src/ingest/types.ts';
 
 const chunk = (text: string): Chunk => ({
@@ -14,6 +14,13 @@ describe('reading table', () => {
     expect(table['りょこうめいれい']).toContain('旅行命令');
     expect(table['けっさい']).toContain('決裁');
     expect(table['ろぐいん']).toContain('ログイン');
+  });
+  it('builds the same table in the ingestion worker thread as in this thread', async () => {
+    const chunks = [chunk('旅行命令を作成し、領収書を添付して決裁を受けます。'), { ...chunk('経路検索で運賃を確認します。\nログイン画面を開きます。'), section: '経路検索 › 運賃' }];
+    const builder = startReadingTable();
+    expect(await builder.build(chunks)).toEqual(await buildReadingTable(chunks));
+    expect(builder.builtIn).toBe('worker');
+    await builder.close();
   });
   it('finds words typed in kana, and kanji followed by kana', () => {
     const table = { りょうしゅうしょ: ['領収書'], けっさい: ['決裁'], りょこうめいれい: ['旅行命令'], てんぷ: ['添付'] };
