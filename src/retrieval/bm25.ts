@@ -1,6 +1,7 @@
 // Okapi BM25 over arbitrary terms, in memory. Scores are also given normalized by the query's
 // upper bound (every query term at saturation in a document of average length), which makes them
 // comparable across questions — a feature for confidence, not only for ranking.
+import { topPositions } from './top-k.ts';
 
 export interface WeightedTerm {
   term: string;
@@ -298,54 +299,7 @@ function merge(base: Postings, firstDoc: number, termCount: number, terms: IntLi
   return { offsets, docs, tfs: out };
 }
 
-/**
- * The `limit` best of the first `count` touched documents: higher score first, then earlier
- * touched first. A bounded heap, not a sort of every scored document.
- */
+/** The `limit` best of the first `count` touched documents: higher score first, then earlier touched first. */
 function topK(scores: Float64Array, touched: Int32Array, count: number, limit: number): number[] {
-  if (limit === 0) return [];
-  // heap[0] is the worst kept entry; entries are positions in `touched`.
-  const heap = new Int32Array(limit);
-  let size = 0;
-  // a is worse than b: lower score, or the same score and touched later.
-  const worse = (a: number, b: number) => {
-    const sa = scores[touched[a]!]!;
-    const sb = scores[touched[b]!]!;
-    return sa < sb || (sa === sb && a > b);
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      const x = heap[i]!;
-      heap[i] = heap[m]!;
-      heap[m] = x;
-      i = m;
-    }
-  };
-  for (let pos = 0; pos < count; pos++) {
-    if (size < limit) {
-      let i = size++;
-      heap[i] = pos;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[p]!)) break;
-        const x = heap[i]!;
-        heap[i] = heap[p]!;
-        heap[p] = x;
-        i = p;
-      }
-    } else if (scores[touched[pos]!]! > scores[touched[heap[0]!]!]!) {
-      // A later position only displaces the worst on a strictly higher score.
-      heap[0] = pos;
-      down(0);
-    }
-  }
-  return Array.from(heap.subarray(0, size))
-    .sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
-    .map((pos) => touched[pos]!);
+  return topPositions(scores, count, limit, touched).map((pos) => touched[pos]!);
 }

@@ -4,6 +4,7 @@
 // the median): with the vectors stored column by column, a search reads only those columns, each
 // one contiguous, and scores every vector. Exact by construction, and faster than HNSW at a recall
 // of 0.99 on these vectors.
+import { topPositions } from './top-k.ts';
 
 export interface Neighbour {
   /** Position of the vector in the order it was added. */
@@ -100,43 +101,7 @@ export class ExactVectorIndex {
   }
 }
 
-/** The `limit` highest of scores[0 … n − 1] (ties: the lower index first), by a bounded heap. */
+/** The `limit` highest of scores[0 … n − 1] (ties: the lower index first). */
 function topK(scores: Float64Array, n: number, limit: number): Neighbour[] {
-  const heap = new Int32Array(limit);
-  let size = 0;
-  // The heap's root is its worst entry: the lowest score, or of equal scores the higher index.
-  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      let m = i;
-      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
-      if (l + 1 < size && worse(heap[l + 1]!, heap[m]!)) m = l + 1;
-      if (m === i) return;
-      const t = heap[i]!;
-      heap[i] = heap[m]!;
-      heap[m] = t;
-      i = m;
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    if (size < limit) {
-      let c = size++;
-      heap[c] = i;
-      while (c > 0) {
-        const p = (c - 1) >> 1;
-        if (!worse(heap[c]!, heap[p]!)) break;
-        const t = heap[c]!;
-        heap[c] = heap[p]!;
-        heap[p] = t;
-        c = p;
-      }
-    } else if (scores[i]! > scores[heap[0]!]!) {
-      heap[0] = i;
-      down(0);
-    }
-  }
-  return Array.from(heap.subarray(0, size))
-    .sort((a, b) => scores[b]! - scores[a]! || a - b)
-    .map((index) => ({ index, score: scores[index]! }));
+  return topPositions(scores, n, limit).map((index) => ({ index, score: scores[index]! }));
 }
