@@ -6,7 +6,6 @@ import { generateText, streamText } from 'ai';
 import type { Hit } from '../retrieval/types.ts';
 import { detectDate, type QuestionDate } from '../retrieval/dates.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { unmetQualifiers } from '../retrieval/evidence.ts';
 import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
 import { CitationStreamFilter } from './citation-stream.ts';
@@ -124,10 +123,8 @@ export class Answerer {
 
   /** Everything both answer paths share: passages, confidence, the prompt, the answer's frame. */
   private async plan(input: AskInput): Promise<Plan> {
-    const { hits, evidence, context, named, date } = await this.retrieve(input);
-    const today = (this.deps.now?.() ?? new Date()).toISOString().slice(0, 10);
-    // A figure asked for a year or meeting the passages do not speak of is not answered by theirs.
-    const unmet = evidence.qualifierGap ? unmetQualifiers(input.question, hits, today) : [];
+    // A figure asked for a year, meeting or counter the passages do not give is not answered by theirs.
+    const { hits, evidence, unmet, context, named, date } = await this.retrieve(input);
     const calibration = this.deps.calibration ?? CALIBRATION;
     const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
     const reasons: string[] = [];
@@ -303,7 +300,7 @@ interface Plan {
   valid: Set<number>;
   frame: Pick<Answer, 'asOf' | 'indexVersion' | 'risk'>;
   confident: boolean;
-  /** Years and ordinals the question asks a figure for that no passage speaks of. */
+  /** Years, meetings and counters the question asks a figure for that no passage gives. */
   unmet: string[];
 }
 

@@ -2,12 +2,11 @@
 // weighted by rarity), whether one sentence holds them with the kind of fact asked for, whether
 // the years the question names appear, how many of its words the corpus never uses. Features of
 // the confidence model (answer/confidence.ts), fitted by `npm run calibrate`.
-import { memoizeText } from '../lib/memo.ts';
 import { Bm25Index } from './bm25.ts';
 import type { Hit, LexicalResult } from './types.ts';
 import { askedTypes } from '../text/answer-types.ts';
-import { normalizeText, splitSentences } from '../text/normalize.ts';
-import { prepare, words as wordsOf } from '../text/tokenize.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { prepare, preparedSentences, words as wordsOf } from '../text/tokenize.ts';
 import { yearPhrases, yearsIn } from '../text/years.ts';
 
 export interface Evidence {
@@ -51,14 +50,10 @@ export interface Evidence {
   yearMatch: number;
   /** Share of the question's kanji/katakana words (two characters or more) the corpus never uses. */
   unknownWords: number;
-  /**
-   * 1 when the question asks for a figure for a year or an ordinal (「令和6年度の」「第4回の」) that
-   * no passage holding such a figure speaks of (unmetQualifiers); else 0. A passage with 令和5年度's
-   * figure does not answer a question about 令和6年度, however many other words it shares, so
-   * this abstains outright rather than weighing in the confidence model.
-   */
-  qualifierGap: number;
 }
+
+/** A passage's prepared sentences (cached). */
+const sentencesOf = (text: string): readonly string[] => preparedSentences(text).sentences;
 
 function unknownShare(words: string[], lex: LexicalResult | null): number {
   const content = words.filter((w) => [...w].length >= 2 && /[\p{Script=Han}\p{Script=Katakana}]/u.test(w));
@@ -135,7 +130,7 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   for (const h of hits) {
     // The section path, not the title: a title's date (「…(2025年6月13日)」) is when it was written.
     const heading = prepare(h.chunk.section);
-    const sentences = splitSentences(prepare(h.chunk.text));
+    const sentences = sentencesOf(h.chunk.text);
     for (let i = 0; i < sentences.length; i++) {
       if (!types.some((t) => t.holds.test(sentences[i]!))) continue;
       const window = `${heading} ${sentences.slice(Math.max(0, i - 1), i + 2).join(' ')}`;
@@ -156,12 +151,10 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
 const UNIT_WORDS = new Set(['円', 'km', 'キロ', '泊', '日', '月', '年', '級', '時間', '分', '回', '人', '件', '万', '万円', 'mb']);
 
 
-/** A passage's prepared sentences (cached: they depend on its text alone). */
-const sentencesOf = memoizeText((text: string): readonly string[] => splitSentences(prepare(text)), { size: 20_000, maxLength: 20_000 });
-
 /**
  * Evidence that the hits answer the question, for the confidence model.
  * `question`: the words looked up (date phrases removed); `original`: the question as asked.
+ * (Questions asking a figure the hits do not give are declined outright: unmetQualifiers.)
  */
 export function computeEvidence(question: string, original: string, hits: Hit[], lex: LexicalResult | null, today?: string): Evidence {
   const best = hits[0];
@@ -225,6 +218,5 @@ export function computeEvidence(question: string, original: string, hits: Hit[],
     sentenceSupport,
     yearMatch: yearMatch(original, hits.slice(0, 3), today ? Number(today.slice(0, 4)) : 9999),
     unknownWords: unknownShare(words.map((w) => w.term), lex),
-    qualifierGap: unmetQualifiers(original, hits, today).length > 0 ? 1 : 0,
   };
 }

@@ -5,13 +5,11 @@
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
 import { APPROVED_FAQ_PREFIX, type DocumentIndex, type Hit, type LexicalResult, type RankFeatures } from './types.ts';
-import { computeEvidence, type Evidence } from './evidence.ts';
+import { computeEvidence, type Evidence, unmetQualifiers } from './evidence.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
-import { splitSentences } from '../text/normalize.ts';
 import { codesIn } from '../text/codes.ts';
-import { memoizeText } from '../lib/memo.ts';
 import { expandByReadings, type ReadingTable } from '../text/readings.ts';
-import { prepare, queryTerms, words as wordsOf } from '../text/tokenize.ts';
+import { prepare, preparedSentences, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
 export interface RetrievalQuery {
   /** The question as asked. */
@@ -104,15 +102,6 @@ function handScore(o: RetrievalOptions, w: number, f: RankFeatures): number {
   return base * (f.typed ? o.answerTypeBoost : 1) * (f.coded ? o.codeBoost : 1);
 }
 
-/** A passage's sentences prepared for term matching, and all of them joined (cached: they depend on its text alone). */
-const preparedSentences = memoizeText(
-  (text: string): { sentences: readonly string[]; joined: string } => {
-    const sentences = splitSentences(text).map(prepare);
-    return { sentences, joined: sentences.join('\n') };
-  },
-  { size: 20_000, maxLength: 20_000 },
-);
-
 interface Needle {
   needle: string;
   w: number;
@@ -164,6 +153,11 @@ export type { Evidence };
 export interface RetrievalResult {
   hits: Hit[];
   evidence: Evidence;
+  /**
+   * Years, meetings and counters the question asks a figure for that no hit gives (unmetQualifiers):
+   * the answer declines and names them.
+   */
+  unmet: string[];
 }
 
 function queryWeights(q: RetrievalQuery, extra: string): WeightedTerm[] {
@@ -242,7 +236,9 @@ export class Retriever {
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
     const top = hits.slice(0, o.k);
     const text = q.context ? `${q.text}\n${q.context}` : q.text;
-    return { hits: top, evidence: computeEvidence(text, q.original ?? q.text, top, lex, q.today) };
+    const original = q.original ?? q.text;
+    const unmet = unmetQualifiers(original, top, q.today);
+    return { hits: top, unmet, evidence: computeEvidence(text, original, top, lex, q.today) };
   }
 
   private embedQuery(q: RetrievalQuery, extra: string): Promise<number[]> {

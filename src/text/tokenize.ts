@@ -2,7 +2,8 @@
 // Intl.Segmenter, available on Node and Workers) plus character bigrams over kanji/katakana runs,
 // which survive segmentation differences, compounds and typos.
 import { canonicalize, expansionsFor } from './lexicon.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText, splitSentences } from './normalize.ts';
+import { memoizeText } from '../lib/memo.ts';
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
@@ -24,22 +25,27 @@ const OKURIGANA = /\p{Script=Hiragana}/u;
 /** Prefix that keeps bigram terms apart from word terms in one vocabulary. */
 export const BIGRAM_PREFIX = '~';
 
-// The same passages are prepared for every question that retrieves them (reranking, evidence,
-// the extractive answer): a bounded cache of this pure function saves most of that work.
-const PREPARED_CACHE_SIZE = 20_000;
-const prepared = new Map<string, string>();
+/**
+ * Text prepared for term extraction: NFKC, variants folded, lower-case Latin, no digit commas.
+ * The same passages are prepared for every question that retrieves them (reranking, evidence,
+ * the extractive answer), so results are kept in a bounded cache.
+ */
+export const prepare = memoizeText(
+  (text: string): string => canonicalize(normalizeText(text)).toLowerCase().replace(/(\d),(?=\d{3})/g, '$1'),
+  { size: 20_000 },
+);
 
-/** Text prepared for term extraction: NFKC, variants folded, lower-case Latin, no digit commas. */
-export function prepare(text: string): string {
-  const hit = prepared.get(text);
-  if (hit !== undefined) return hit;
-  const out = canonicalize(normalizeText(text)).toLowerCase().replace(/(\d),(?=\d{3})/g, '$1');
-  if (text.length <= 4_000) {
-    if (prepared.size >= PREPARED_CACHE_SIZE) prepared.clear();
-    prepared.set(text, out);
-  }
-  return out;
-}
+/**
+ * A passage's sentences, prepared, and all of them joined. Reranking, evidence and the rule for
+ * figures read them for every question that retrieves the passage, so they are cached.
+ */
+export const preparedSentences = memoizeText(
+  (text: string): { sentences: readonly string[]; joined: string } => {
+    const sentences = splitSentences(prepare(text));
+    return { sentences, joined: sentences.join('\n') };
+  },
+  { size: 20_000, maxLength: 20_000 },
+);
 
 /** Dictionary words of the text, without function words. */
 export function words(prepared: string): string[] {

@@ -54,13 +54,12 @@ describe('FileIndex dense search', () => {
     expect((await graph.dense(q!, 5)).map((h) => h.id)).toEqual(want.slice(0, 5).map((h) => h.id));
   });
 
-  it('builds and searches the graph with the settings chosen by measurement, not hnswlib defaults', async () => {
+  it('labels graph points by chunk position and searches with the ef chosen by measurement, also in a graph made at run time', async () => {
     const { HNSWLib } = await import('@langchain/community/vectorstores/hnswlib');
     const store = await HNSWLib.load(join(graphDir, 'hnsw'), { embedDocuments: async () => [], embedQuery: async () => [] });
-    const { chunks } = await readContents(graphDir);
+    const { chunks, vectors } = await readContents(graphDir);
     expect(store.index.getCurrentCount()).toBe(chunks.length);
     // Labels are positions: each point's stored vector is its chunk's, in order.
-    const { vectors } = await readContents(graphDir);
     chunks.forEach((_, i) => expect(cosine(store.index.getPoint(i), vectors[i]!)).toBeCloseTo(1, 5));
     const index = await FileIndex.open(graphDir, modelLike());
     expect(index.hnswEf).toBe(HNSW_EF);
