@@ -168,6 +168,18 @@ const model = fit(samples);
 const threshold = bestThreshold(samples.map((s) => ({ p: predict(model, s.x), y: s.y })));
 const inSample = abstention(samples.map((s) => ({ p: predict(model, s.x), y: s.y })), threshold);
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+/**
+ * How well one feature alone separates answerable from unanswerable questions of a set: the share
+ * of (answerable, unanswerable) pairs it orders rightly, ties counting half (the ROC curve's area).
+ */
+function featureAuc(set: string, i: number): number {
+  const pos = samples.filter((s) => s.set === set && s.y === 1).map((s) => s.x[i]!);
+  const neg = samples.filter((s) => s.set === set && s.y === 0).map((s) => s.x[i]!);
+  let right = 0;
+  for (const p of pos) for (const n of neg) right += p > n ? 1 : p === n ? 0.5 : 0;
+  return pos.length && neg.length ? right / (pos.length * neg.length) : 0;
+}
+
 const summary = {
   samples: samples.length,
   answerable: samples.filter((s) => s.y === 1).length,
@@ -178,6 +190,7 @@ const summary = {
   heldOutCurve: curve,
   weights: Object.fromEntries(FEATURES.map((f, i) => [f, r3(model.w[i] ?? 0)])),
   bias: r3(model.b),
+  featureAuc: Object.fromEntries(['golden', 'seeds'].map((set) => [set, Object.fromEntries(FEATURES.map((f, i) => [f, r3(featureAuc(set, i))]))])),
 };
 if (values.json) process.stdout.write(JSON.stringify(summary) + '\n');
 else process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
