@@ -84,6 +84,12 @@ function yearMatch(question: string, hits: Hit[], thisYear: number): number {
   return 0;
 }
 
+/**
+ * Kanji after 何 that make no counter a figure answers: 何曜日 (a weekday has no digit), 何度も,
+ * 何種類 (answered by a list), 何故, 何処, 何者; 割, 円, 年 and dates have rules of their own.
+ */
+const NOT_COUNTERS = /[曜故処方者語色事物的気卒割円月日年時度種]/u;
+
 const FACTOID_TYPES = new Set(['amount', 'number', 'when']);
 
 /**
@@ -98,6 +104,17 @@ const COUNTERS: Array<[RegExp, RegExp]> = [
   [/何\s*(?:か所|箇所|カ所|ヶ所)/u, /\d\s*(?:か所|箇所|カ所|ヶ所|拠点)/u],
   [/何\s*倍/u, /\d\s*倍/u],
   [/何\s*社/u, /\d\s*社/u],
+  [/何\s*級/u, /\d\s*[千万]?\s*級/u],
+  [/何\s*回/u, /\d\s*[千万]?\s*回/u],
+  [/何\s*時間/u, /\d\s*[千万]?\s*時間/u],
+  [/何\s*分(?!の)/u, /\d\s*分/u],
+  [/何\s*日\s*(?:分|間)/u, /\d\s*日/u],
+  [/何\s*円/u, /\d\s*円/u],
+  [/何\s*泊/u, /\d\s*[千万]?\s*泊/u],
+  [/何\s*枚/u, /\d\s*[千万]?\s*枚/u],
+  [/何\s*文字/u, /\d\s*[千万]?\s*文字/u],
+  [/何\s*(?:km|キロ)/u, /\d\s*(?:km|キロ)/u],
+  [/何\s*歳/u, /\d\s*[千万]?\s*歳/u],
   // 「任期は何年」 asks a length of time; 「何年何月」「何年から」「何年度」 ask when.
   [/何\s*年間?(?!\s*(?:度|前|後|何|から|まで|に|ごろ|頃))/u, /(?<![令和平成rh]\s*)\d{1,2}\s*(?:年間?|か年)(?![度\d])/u],
 ];
@@ -124,6 +141,14 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
     const m = asks.exec(asked);
     return m ? [{ label: m[0], holds }] : [];
   });
+  // Any other counter (「何システム」「何条項」「何点」): a figure in that counter answers it.
+  for (const m of asked.matchAll(/何\s*([\p{Script=Han}\p{Script=Katakana}ー]+)/gu)) {
+    const unit = m[1]!;
+    if (NOT_COUNTERS.test(unit[0]!) || counters.some((c) => c.label.includes(unit[0]!))) continue;
+    // A kanji counter is one character (何人体制 → 人); a katakana one the whole word (何システム).
+    const head = /\p{Script=Katakana}/u.test(unit[0]!) ? unit.match(/^[\p{Script=Katakana}ー]+/u)![0] : unit[0]!;
+    counters.push({ label: `何${unit}`, holds: new RegExp(`\\d\\s*(?:[千万億])?\\s*${head}`, 'u') });
+  }
   if (years.size === 0 && ordinals.length === 0 && counters.length === 0) return [];
   const thisYear = today ? Number(today.slice(0, 4)) : 9999;
   let fewest: string[] | null = null;
@@ -136,7 +161,8 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
       const window = `${heading} ${sentences.slice(Math.max(0, i - 1), i + 2).join(' ')}`;
       const spoken = yearsIn(window);
       const unmet = [
-        ...[...years].filter(([y]) => !spoken.has(y) && !inForceDuring(h, y, thisYear)).map(([, phrase]) => phrase),
+        // A window naming other years (「2025年度の例」) speaks for those, whatever period its document is in force.
+        ...[...years].filter(([y]) => !spoken.has(y) && (spoken.size > 0 || !inForceDuring(h, y, thisYear))).map(([, phrase]) => phrase),
         ...ordinals.filter((o) => !window.includes(o)),
         ...counters.filter((c) => !c.holds.test(sentences[i]!)).map((c) => c.label),
       ];

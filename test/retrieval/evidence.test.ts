@@ -41,6 +41,25 @@ describe('unmetQualifiers', () => {
     const rate = hit('令和7年の調査ではオンライン回答率50%を目標とする。');
     expect(unmetQualifiers('令和7年の調査のオンライン回答率の目標は何％？', [rate])).toEqual([]);
   });
+  it('does not let a document in force speak for a year when the sentence names another one', () => {
+    const example = hit('宿泊費基準額(2025年度の例)は大阪府13,000円である。', { effectiveFrom: '2025-04-01' });
+    expect(unmetQualifiers('2026年度の大阪府の宿泊費基準額はいくら？', [example], '2026-11-24')).toEqual(['2026年度']);
+    expect(unmetQualifiers('2025年度の大阪府の宿泊費基準額はいくら？', [example], '2026-11-24')).toEqual([]);
+  });
+  it('reads any counter after 何 (何システム, 何点, 何条項), with 万 between the figure and the counter', () => {
+    const systems = hit('移行は約1,400拠点、約42,400ユーザで完了した。');
+    expect(unmetQualifiers('既に稼働しているシステムは何システム？', [systems])).toEqual(['何システム']);
+    expect(unmetQualifiers('満足度調査の実績は何点でしたか', [hit('満足度調査平均点の目標は75%とする。')])).toEqual(['何点']);
+    expect(unmetQualifiers('見直しが済んだのは何条項？', [hit('7,940条項の見直しが完了した。')])).toEqual([]);
+    expect(unmetQualifiers('引越し申請は何回使われた？', [hit('引越し申請は68万回に到達した。')])).toEqual([]);
+    expect(unmetQualifiers('グリーン車は何級から使える？', [hit('特急料金は片道100km以上で支給する。')])).toEqual(['何級']);
+  });
+  it('takes no counter from 何度も, 何曜日 or 何種類, which a figure does not answer', () => {
+    const text = hit('定例メンテナンスは毎週火曜日の20時から行う。理由は3点ある。');
+    expect(unmetQualifiers('同じ書類を何度も出すのはなぜ？何人が対象？', [hit('対象は約120人である。')])).toEqual([]);
+    expect(unmetQualifiers('定例メンテは何曜日の何時から？', [text])).toEqual([]);
+    expect(unmetQualifiers('理由は何種類に分けて整理されている？', [hit('構造的な要因・機能強化要因・外部要因に分けて3年で整理した。')])).toEqual([]);
+  });
   it('says nothing of questions that ask no figure or name no qualifier', () => {
     expect(unmetQualifiers('令和6年度の研修の申込み方法を教えて', [BUDGET])).toEqual([]);
     expect(unmetQualifiers('運用経費はどれくらい減った？', [BUDGET])).toEqual([]);

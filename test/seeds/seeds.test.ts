@@ -12,6 +12,8 @@ import { buildIndex } from '../helpers/index.ts';
 const seeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 interface SeedQuestion { id: string; q: string; expect?: string[]; answerable?: boolean }
 const questions = JSON.parse(readFileSync(new URL('./questions.json', import.meta.url), 'utf8')) as SeedQuestion[];
+// Written blind by a helper session from the documents alone, after the rules above were set (session 3).
+const heldOut = JSON.parse(readFileSync(new URL('./heldout.json', import.meta.url), 'utf8')) as SeedQuestion[];
 
 describe.runIf(existsSync(seeds))('seed documents', () => {
   let answerer: Answerer;
@@ -49,5 +51,25 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // 13 of 15 when the floor was set (figures asked for a year, meeting or counter the passages
     // do not give are declined: evidence.ts unmetQualifiers).
     expect(rate).toBeGreaterThanOrEqual(0.85);
+  });
+  it('on the held-out questions, finds the passage for 90% and answers them, and declines at least the measured share of the rest', async () => {
+    const answerable = heldOut.filter((q) => q.answerable !== false);
+    const unanswerable = heldOut.filter((q) => q.answerable === false);
+    expect(answerable.length).toBeGreaterThanOrEqual(20);
+    let found = 0;
+    let answered = 0;
+    for (const q of answerable) {
+      const a = await answerer.ask({ question: q.q });
+      if (!a.escalate) answered++;
+      if (a.citations.slice(0, 5).some((c) => (q.expect ?? []).some((e) => compactForMatch(c.text).includes(compactForMatch(e))))) found++;
+    }
+    let declined = 0;
+    for (const q of unanswerable) if ((await answerer.ask({ question: q.q })).escalate) declined++;
+    console.log(`held-out seed hit@5 ${found}/${answerable.length}, answered ${answered}/${answerable.length}, declined ${declined}/${unanswerable.length} unanswerable`);
+    expect(found / answerable.length).toBeGreaterThanOrEqual(0.9);
+    expect(answered / answerable.length).toBeGreaterThanOrEqual(0.9);
+    // 4 of 12 when written (3 of 12 before the rules of session 3): most of these questions ask for
+    // details the documents only allude to (a list they count, a figure they name but do not give).
+    expect(declined).toBeGreaterThanOrEqual(4);
   });
 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { askedTypes } from '../../src/text/answer-types.ts';
+
+const kinds = (q: string) => askedTypes(q).map((t) => t.name);
+
+describe('askedTypes', () => {
+  it('reads what a question asks for', () => {
+    expect(kinds('旅費はいつ振り込まれますか')).toEqual(['when']);
+    expect(kinds('宿泊費はいくらまで出ますか')).toEqual(['amount']);
+    expect(kinds('何回間違えたらロックされる？')).toEqual(['number']);
+    expect(kinds('差戻しの理由は誰に聞けばいい？')).toEqual(['who']);
+    expect(kinds('エラーが出たらどこに連絡すればいい？')).toEqual(['who']);
+  });
+  it('takes 期限, 日付 and 金額 as asked only when they are the topic, not in passing', () => {
+    expect(kinds('精算の期限は？')).toEqual(['when']);
+    expect(kinds('E6003 代理 期限切れ')).toEqual([]);
+    expect(kinds('旅行命令を申請した後で日付の誤りに気づきました。直すには？')).toEqual([]);
+    expect(kinds('謝金の単価って？')).toEqual(['amount']);
+    expect(kinds('領収書に合計金額しか書かれていません。添付して問題ない？')).toEqual([]);
+  });
+  it('does not take a place on a screen (どこに入力) for a person to ask', () => {
+    expect(kinds('高速バス代ってどこに入れる？')).toEqual([]);
+    expect(kinds('委員の新幹線代はどこに入力するの？')).toEqual([]);
+  });
+  it('ignores what the question quotes', () => {
+    expect(kinds('チャットに「いくらもらえる？」ってきいたら金額を決めてくれる？')).toEqual([]);
+  });
+});

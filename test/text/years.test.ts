@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { yearsIn } from '../../src/text/years.ts';
+
+describe('yearsIn', () => {
+  it('reads the ways administrative text writes years', () => {
+    expect([...yearsIn('2024年度と令和6年、平成31年、r5決算、h30')].sort()).toEqual([2018, 2019, 2023, 2024]);
+    expect([...yearsIn('令和元年度')]).toEqual([2019]);
+  });
+  it('takes a bare four-digit number for a year unless a unit follows it', () => {
+    expect([...yearsIn('(R2-R7) 2020の実績')]).toContain(2020);
+    expect([...yearsIn('日当は1日2000円、定員は1900人、1999件')]).toEqual([]);
+  });
+});
