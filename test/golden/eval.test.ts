@@ -47,8 +47,8 @@ describe('golden set', () => {
     expect(r.hit1 - r.baselines.dense.hit1).toBeGreaterThanOrEqual(0.1);
   });
   it('keeps abstention above its floors', () => {
-    expect(r.abstain.recall).toBeGreaterThanOrEqual(0.5);
-    expect(r.abstain.precision).toBeGreaterThanOrEqual(0.3);
+    expect(r.abstain.recall).toBeGreaterThanOrEqual(0.52);
+    expect(r.abstain.precision).toBeGreaterThanOrEqual(0.5);
   });
   it('assesses risk: personal data ≥ 0.95 precision and recall, every other code ≥ 0.90', () => {
     expect(risk.n).toBeGreaterThanOrEqual(100);
