@@ -45,6 +45,12 @@ export interface RetrievalOptions {
   approvedFaqBoost: number;
   /** Multiplier for a passage whose heading holds a code the question quotes (E5003). */
   codeBoost: number;
+  /**
+   * Multiplier for an error message's entry (a heading with a code such as E6005) when the question
+   * neither quotes a code nor speaks of an error: such entries share many words with questions on
+   * the same screen (代理入力者) and outranked the pages that answer them.
+   */
+  errorEntryFactor: number;
   /** Multiplier for a passage holding the kind of fact the question asks for (a date for 「いつ」). */
   answerTypeBoost: number;
   /** Score multiplier for documents not in force on a date the question named / on today. */
@@ -68,6 +74,7 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   lexicalWeight: 0.6,
   answerTypeBoost: 1.1,
   codeBoost: 1.5,
+  errorEntryFactor: 0.85,
   approvedFaqBoost: 1.25,
   sentenceWeight: 0.2,
   headingWeight: 0.15,
@@ -79,6 +86,11 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   ranker: null,
   expand: true,
 };
+
+/** A heading naming an error code (「12.7.5 E6005 選択した職員は…」). */
+const ERROR_ENTRY = /(?<![a-z\d])e\d{4}(?!\d)/iu;
+/** Words of a question about an error or a failure on screen. */
+const ABOUT_ERROR = /エラー|表示|出た|出る|出て|出ま|メッセージ|できません|できない|はじかれ|弾かれ|進めない|押せない|開かない|失敗|ロック/u;
 
 export interface LinearRanker {
   features: Array<keyof RankFeatures>;
@@ -200,6 +212,7 @@ export class Retriever {
     const w = o.mode === 'lexical' ? 1 : o.mode === 'dense' ? 0 : o.lexicalWeight;
     const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
     const codes = codesIn(prepare(q.text));
+    const aboutError = codes.length > 0 || ABOUT_ERROR.test(`${q.text} ${q.context ?? ''}`);
     const proximity = o.mode === 'hybrid' ? termMatcher(terms.filter((t) => t.weight >= 1), lex) : null;
     // A question naming a date asks about the rules in force then: an undated FAQ entry phrased
     // like it must not outrank them (measured: date accuracy 100% → 92.9% on the golden set).
@@ -228,7 +241,9 @@ export class Retriever {
         faq: chunk.kind === 'faq' ? 1 : 0,
         guideline: chunk.kind === 'guideline' ? 1 : 0,
       };
-      const relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features);
+      let relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features);
+      // An error message's entry answers questions about that error, not every question its words touch.
+      if (o.mode === 'hybrid' && !aboutError && ERROR_ENTRY.test(chunk.section)) relevance *= o.errorEntryFactor;
       // Staff-approved answers to questions people actually asked come first when they match.
       const boost = approvedFaq ? o.approvedFaqBoost : 1;
       hits.push({ chunk, score: Math.min(1, relevance * dateFactor * boost), lexical: s.lexical, dense: s.dense, inForce: ok, features, dateFactor });

@@ -1,8 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Retriever } from '../../src/retrieval/retriever.ts';
 import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
-import { FIXTURES, buildIndex } from '../helpers/index.ts';
+import { FIXTURES, buildIndex, tempDir } from '../helpers/index.ts';
 
 let index: FileIndex;
 beforeAll(async () => {
@@ -52,5 +53,19 @@ describe('Retriever', () => {
     const dense = await new Retriever(index, { mode: 'dense' }).search({ text: '管理換', date: '2026-01-01', dateNamed: false });
     expect(lex.hits[0]?.dense).toBe(0);
     expect(dense.hits.every((h) => h.lexical === 0)).toBe(true);
+  });
+  it('ranks an error message’s entry below the page that answers, unless the question is about an error', async () => {
+    const dir = join(tempDir(), 'proxy');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'proxy.md'), '---\ntitle: 代理入力\nkind: manual\n---\n# 9 代理入力\n\n## 9.2 代理入力者になれる人\n\n同じ課室の庶務担当の職員などを指定できます。旅行命令権者は指定できません。\n');
+    writeFileSync(join(dir, 'errors.md'), '---\ntitle: エラー\nkind: manual\n---\n# 12 エラーメッセージ\n\n## 12.7.5 E6005 選択した職員は代理入力者に登録できません\n\n代理入力者に指定できる職員は、同じ課室の職員に限られます。別の職員を指定してください。\n');
+    const { index: idx } = await buildIndex(dir);
+    const plain = await new Retriever(idx).search({ text: '代理入力者に指定できる職員は？', date: '2026-01-01', dateNamed: false });
+    const unweighted = await new Retriever(idx, { errorEntryFactor: 1 }).search({ text: '代理入力者に指定できる職員は？', date: '2026-01-01', dateNamed: false });
+    const entry = (r: typeof plain) => r.hits.find((h) => h.chunk.section.includes('E6005'))!;
+    expect(entry(plain).score).toBeCloseTo(entry(unweighted).score * 0.85, 6);
+    const aboutError = await new Retriever(idx).search({ text: '代理入力者に指定できませんと表示された', date: '2026-01-01', dateNamed: false });
+    const aboutErrorUnweighted = await new Retriever(idx, { errorEntryFactor: 1 }).search({ text: '代理入力者に指定できませんと表示された', date: '2026-01-01', dateNamed: false });
+    expect(entry(aboutError).score).toBe(entry(aboutErrorUnweighted).score);
   });
 });
