@@ -86,9 +86,12 @@ function yearMatch(question: string, hits: Hit[], thisYear: number): number {
 
 /**
  * Kanji after 何 that make no counter a figure answers: 何曜日 (a weekday has no digit), 何度も,
- * 何種類 (answered by a list), 何故, 何処, 何者; 割, 円, 年 and dates have rules of their own.
+ * 何種類 (answered by a list), 何十 (「数十」), 何故, 何処, 何者; 割, 円, 年 and dates have rules of their own.
  */
-const NOT_COUNTERS = /[曜故処方者語色事物的気卒割円月日年時度種]/u;
+const NOT_COUNTERS = /[曜故処方者語色事物的気卒割円月日年時度種十百千万億]/u;
+
+/** Katakana units a figure may give in Latin letters (「10MB」 for 何メガ). */
+const LATIN_UNITS: Record<string, string> = { メガ: 'mb', メガバイト: 'mb', ギガ: 'gb', ギガバイト: 'gb', キロバイト: 'kb', ポイント: 'pt' };
 
 const FACTOID_TYPES = new Set(['amount', 'number', 'when']);
 
@@ -147,7 +150,8 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
     if (NOT_COUNTERS.test(unit[0]!) || counters.some((c) => c.label.includes(unit[0]!))) continue;
     // A kanji counter is one character (何人体制 → 人); a katakana one the whole word (何システム).
     const head = /\p{Script=Katakana}/u.test(unit[0]!) ? unit.match(/^[\p{Script=Katakana}ー]+/u)![0] : unit[0]!;
-    counters.push({ label: `何${unit}`, holds: new RegExp(`\\d\\s*(?:[千万億])?\\s*${head}`, 'u') });
+    const alt = LATIN_UNITS[head] ? `(?:${head}|${LATIN_UNITS[head]})` : head;
+    counters.push({ label: `何${unit}`, holds: new RegExp(`\\d\\s*(?:[千万億])?\\s*${alt}`, 'iu') });
   }
   if (years.size === 0 && ordinals.length === 0 && counters.length === 0) return [];
   const thisYear = today ? Number(today.slice(0, 4)) : 9999;

@@ -59,6 +59,8 @@ describe('unmetQualifiers', () => {
     expect(unmetQualifiers('同じ書類を何度も出すのはなぜ？何人が対象？', [hit('対象は約120人である。')])).toEqual([]);
     expect(unmetQualifiers('定例メンテは何曜日の何時から？', [text])).toEqual([]);
     expect(unmetQualifiers('理由は何種類に分けて整理されている？', [hit('構造的な要因・機能強化要因・外部要因に分けて3年で整理した。')])).toEqual([]);
+    expect(unmetQualifiers('参加者は何十人くらい？', [hit('参加者は30人程度である。')])).toEqual([]);
+    expect(unmetQualifiers('添付は何メガまで？', [hit('1ファイルは10MBまで添付できる。')])).toEqual([]);
   });
   it('says nothing of questions that ask no figure or name no qualifier', () => {
     expect(unmetQualifiers('令和6年度の研修の申込み方法を教えて', [BUDGET])).toEqual([]);
