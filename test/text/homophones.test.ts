@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { devoice, HomophoneIndex, kanjiReadings, readingsOf } from '../../src/text/homophones.ts';
+import { SpellingIndex } from '../../src/text/spelling.ts';
 import type { ReadingTable } from '../../src/text/readings.ts';
 
 // A corpus in miniature: its reading table, and in how many chunks each kanji string occurs.
@@ -70,6 +71,21 @@ describe('HomophoneIndex', () => {
   });
   it('offers nothing without a reading table', () => {
     expect(new HomophoneIndex({}, () => 0).corrections('天付')).toEqual([]);
+  });
+});
+
+describe('SpellingIndex with a reading table', () => {
+  const bigrams: Array<[string, number]> = Object.entries(df).filter(([w]) => w.length === 2);
+  it('corrects two-character words by reading, which bigram context cannot', () => {
+    expect(new SpellingIndex(bigrams).corrections('天付')).toEqual([]);
+    expect(new SpellingIndex(bigrams, table).corrections('両方に天付しなきゃ')).toEqual(['添付']);
+    expect(new SpellingIndex(bigrams, table).corrections('添付する')).toEqual([]);
+  });
+  it('estimates a string\'s document frequency from its rarest bigram', () => {
+    const s = new SpellingIndex([['源泉', 18], ['泉徴', 17], ['徴収', 30]]);
+    expect(s.documentFrequency('源泉')).toBe(18);
+    expect(s.documentFrequency('源泉徴収')).toBe(17);
+    expect(s.documentFrequency('源線')).toBe(0);
   });
 });
 
