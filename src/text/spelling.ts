@@ -2,6 +2,10 @@
 // the question's character bigrams are unknown to the corpus, and replaced by the character that
 // makes both neighbouring bigrams known (経路剣索 → 経路検索). Japanese typos are mostly a wrong
 // character of the same reading, so substitutions are enough; the corpus is the dictionary.
+// Two-character words (天付, 欠石), which have too little context for that, are read instead
+// (homophones.ts) when the index has a reading table.
+import { HomophoneIndex } from './homophones.ts';
+import type { ReadingTable } from './readings.ts';
 
 const CONTENT_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々]{2,}/gu;
 
@@ -12,8 +16,10 @@ export class SpellingIndex {
   private readonly byFirst = new Map<string, string[]>();
   private readonly byLast = new Map<string, string[]>();
 
-  /** Bigrams of the corpus with their document frequencies. */
-  constructor(bigrams: Iterable<[string, number]>) {
+  private readonly homophones: HomophoneIndex | null;
+
+  /** Bigrams of the corpus with their document frequencies, and its reading table if any. */
+  constructor(bigrams: Iterable<[string, number]>, readings: ReadingTable = {}) {
     for (const [b, n] of bigrams) {
       const chars = [...b];
       if (chars.length !== 2) continue;
@@ -21,13 +27,28 @@ export class SpellingIndex {
       (this.byFirst.get(chars[0]!) ?? this.byFirst.set(chars[0]!, []).get(chars[0]!)!).push(b);
       (this.byLast.get(chars[1]!) ?? this.byLast.set(chars[1]!, []).get(chars[1]!)!).push(b);
     }
+    this.homophones = Object.keys(readings).length > 0 ? new HomophoneIndex(readings, (w) => this.documentFrequency(w)) : null;
+  }
+
+  /**
+   * In how many chunks a string of two or more characters occurs, estimated from its bigrams (the
+   * least frequent one; exact for two characters).
+   */
+  documentFrequency(word: string): number {
+    const chars = [...word];
+    let min = Infinity;
+    for (let i = 0; i + 1 < chars.length; i++) min = Math.min(min, this.df.get(chars[i]! + chars[i + 1]!) ?? 0);
+    return min === Infinity ? 0 : min;
   }
 
   private known(a: string, b: string): boolean {
     return this.df.has(a + b);
   }
 
-  /** Corrected spellings of the kanji/katakana runs of a text that hold an unknown bigram. */
+  /**
+   * Corrected spellings of the kanji/katakana runs of a text that hold an unknown bigram, then
+   * corpus words that its rare kanji words are homophones of.
+   */
   corrections(text: string): string[] {
     const out: string[] = [];
     for (const m of text.matchAll(CONTENT_RUN)) {
@@ -57,6 +78,7 @@ export class SpellingIndex {
       }
       if (changed) out.push(chars.join(''));
     }
+    for (const w of this.homophones?.corrections(text) ?? []) if (!out.includes(w)) out.push(w);
     return out;
   }
 }

@@ -321,6 +321,7 @@ export class FileIndex implements DocumentIndex {
   async corrections(text: string): Promise<string[]> {
     this.spellingIndex ??= new SpellingIndex(
       [...this.bm25.terms()].filter((t) => t.startsWith(BIGRAM_PREFIX)).map((t) => [t.slice(BIGRAM_PREFIX.length), this.bm25.df(t)] as [string, number]),
+      this.readings,
     );
     return this.spellingIndex.corrections(text);
   }

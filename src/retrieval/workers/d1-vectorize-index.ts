@@ -160,7 +160,7 @@ export class D1VectorizeIndex implements DocumentIndex {
   async corrections(text: string): Promise<string[]> {
     if (!this.spelling) {
       const rows = await this.db.all<{ term: string; n: number }>(`SELECT term, count(*) AS n FROM index_postings WHERE term LIKE ? GROUP BY term`, [`${BIGRAM_PREFIX}__`]);
-      this.spelling = new SpellingIndex(rows.map((r) => [r.term.slice(BIGRAM_PREFIX.length), r.n] as [string, number]));
+      this.spelling = new SpellingIndex(rows.map((r) => [r.term.slice(BIGRAM_PREFIX.length), r.n] as [string, number]), this.readings);
     }
     return this.spelling.corrections(text);
   }
