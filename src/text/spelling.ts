@@ -7,7 +7,9 @@
 import { HomophoneIndex } from './homophones.ts';
 import type { ReadingTable } from './readings.ts';
 
-const CONTENT_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々]{2,}/gu;
+// Kanji runs only: a bigram across a kanji–katakana border (確認タブ → 「認タ」) is unknown to any
+// corpus, and only kanji are corrected.
+const CONTENT_RUN = /[\p{Script=Han}々]{2,}/gu;
 
 export class SpellingIndex {
   /** Bigram → how many chunks hold it. */
@@ -57,8 +59,6 @@ export class SpellingIndex {
       for (let i = 0; i < chars.length; i++) {
         const prev = chars[i - 1];
         const next = chars[i + 1];
-        // Only kanji are corrected: katakana runs are mostly loanwords the corpus may not have.
-        if (!/\p{Script=Han}/u.test(chars[i]!)) continue;
         const leftOk = prev === undefined || this.known(prev, chars[i]!);
         const rightOk = next === undefined || this.known(chars[i]!, next);
         if (leftOk && rightOk) continue;

@@ -22,3 +22,10 @@ describe('SpellingIndex', () => {
     expect(index.corrections('天付')).toEqual([]);
   });
 });
+
+describe('SpellingIndex across scripts', () => {
+  it('does not take the border of a kanji word and a katakana word for a typo (確認タブ)', () => {
+    const bigrams = new Map<string, number>([['確認', 5], ['認証', 3], ['確化', 1], ['化タ', 1], ['タブ', 4]]);
+    expect(new SpellingIndex(bigrams).corrections('確認タブを開く')).toEqual([]);
+  });
+});
