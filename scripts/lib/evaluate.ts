@@ -25,6 +25,11 @@ export interface EvalResult {
   abstain: { precision: number; recall: number };
   date: { accuracy: number; hit5: number };
   followup: { hit5: number };
+  /**
+   * Of the answerable questions answered (not declined), the share whose answer's first sentence
+   * cites an expected passage: what the traveler reads first is drawn from the right place.
+   */
+  answer: { lead: number; answered: number };
   counts: { answerable: number; unanswerable: number; date: number; followup: number };
   baselines: { bm25: RankMetrics; dense: RankMetrics };
   byCategory: Record<string, RankMetrics & { n: number }>;
@@ -69,6 +74,8 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
   let shouldAnswer = 0;
   let wronglyAbstained = 0;
   let rightlyAbstained = 0;
+  let answeredAnswerable = 0;
+  let leadRight = 0;
 
   const record = (set: string, id: string, q: string, expects: Expect[], a: Answer) => {
     const r = rankOf(a.citations as Cited[], expects);
@@ -83,7 +90,15 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
     return r;
   };
 
-  for (const it of golden.answerable) record('answerable', it.id, it.q, it.expect, await deps.answerer.ask({ question: it.q }));
+  for (const it of golden.answerable) {
+    const a = await deps.answerer.ask({ question: it.q });
+    record('answerable', it.id, it.q, it.expect, a);
+    if (a.escalate) continue;
+    answeredAnswerable++;
+    const first = /\[(\d+)\]/.exec(a.answer);
+    const cited = first ? a.citations.find((c) => c.n === Number(first[1])) : undefined;
+    if (cited && rankOf([cited], it.expect) === 1) leadRight++;
+  }
 
   for (const it of golden.unanswerable) {
     const a = await deps.answerer.ask({ question: it.q });
@@ -122,6 +137,7 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
     },
     date: { accuracy: round(golden.date.length === 0 ? 0 : dateRight / golden.date.length), hit5: rankMetrics(dateRanks).hit5 },
     followup: { hit5: rankMetrics(followRanks).hit5 },
+    answer: { lead: round(answeredAnswerable === 0 ? 0 : leadRight / answeredAnswerable), answered: answeredAnswerable },
     counts: { answerable: golden.answerable.length, unanswerable: golden.unanswerable.length, date: golden.date.length, followup: golden.followup.length },
     baselines: await baselines(golden, deps),
     byCategory: grouped(golden.answerable, (i) => i.category, ranks),

@@ -45,6 +45,47 @@ describe('extractive answerer', () => {
   });
 });
 
+describe('extractive answer composition', () => {
+  const compose = (question: string, ps: Array<{ n: number; label: string; text: string }>) => composeAnswer(buildUserPrompt({ question, history: [], passages: ps, revision: null })).split('\n');
+
+  it('answers from a table with the sentence that explains it, then the rows', () => {
+    const table = { n: 1, label: 'FAQ › Q4-01 宿泊費はいくらまで支給されますか?', text: 'A. 実際に支払った宿泊費が、都道府県ごとの宿泊費基準額を上限として支給されます。\n例として次のとおりです。\n宿泊費基準額(1泊・例): 19,000円、都道府県(例): 東京都\n宿泊費基準額(1泊・例): 13,000円、都道府県(例): 大阪府' };
+    const lines = compose('宿泊費はいくらまで出ますか', [table]);
+    expect(lines[0]).toBe('実際に支払った宿泊費が、都道府県ごとの宿泊費基準額を上限として支給されます[1]。');
+    expect(lines).toContain('・宿泊費基準額(1泊・例): 19,000円、都道府県(例): 東京都[1]');
+    expect(lines).toContain('・宿泊費基準額(1泊・例): 13,000円、都道府県(例): 大阪府[1]');
+  });
+  it('keeps a short FAQ answer paragraph whole, in its order, before the steps', () => {
+    const faq = { n: 1, label: 'FAQ › Q7-04 領収書をなくしました', text: 'A. まず発行元に再発行を依頼してください。再発行を受けられない場合は、支払証明書で代えます。\n1. 会計担当職員に連絡します。\n2. 支払証明書を添付します。' };
+    expect(compose('領収書をなくした。どうすればいい？', [faq])).toEqual([
+      'まず発行元に再発行を依頼してください[1]。',
+      '再発行を受けられない場合は、支払証明書で代えます[1]。',
+      '1. 会計担当職員に連絡します[1]。',
+      '2. 支払証明書を添付します[1]。',
+    ]);
+  });
+  it('puts a procedure split over two passages of one section back in order, and leads with its cause, not its label line', () => {
+    const label = 'エラー › 12.5.1 E4001 宿泊費が基準額を超えています';
+    const second = { n: 1, label, text: '3. 「超過理由の詳細」欄に事情を入力します。\n4. 資料を添付します。' };
+    const first = { n: 2, label, text: '表示される場面:「宿泊」タブで請求を押したとき\n- 入力した宿泊料金が宿泊費基準額を超えています。\n1. 「超過分を請求する」を選びます。\n2. 理由を選びます。' };
+    const lines = compose('E4001が出た', [second, first]);
+    expect(lines[0]).toBe('入力した宿泊料金が宿泊費基準額を超えています[2]。');
+    expect(lines.filter((l) => /^\d\./.test(l)).map((l) => l.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.']);
+  });
+  it('gives a sentence that points back (この場合) with the sentence it points to', () => {
+    const p = { n: 1, label: '規程 › 宿泊費', text: '宿泊費は基準額を上限とする実費です。やむを得ない理由がない場合は、基準額までを請求します。この場合、基準額を超える部分の宿泊費は支給されません。' };
+    const lines = compose('宿泊費が基準額を超える部分の宿泊費は支給されますか', [p]);
+    const i = lines.indexOf('この場合、基準額を超える部分の宿泊費は支給されません[1]。');
+    expect(i).toBeGreaterThan(0);
+    expect(lines[i - 1]).toBe('やむを得ない理由がない場合は、基準額までを請求します[1]。');
+  });
+  it('leads from the best-ranked passage unless a lower one answers far better', () => {
+    const top = { n: 1, label: 'マニュアル › 3.14 タクシー', text: 'タクシー代は、公務上必要な場合に支給されます。' };
+    const lower = { n: 2, label: 'FAQ › タクシー', text: 'タクシー代は、公務上必要な場合に実費で支給されます。' };
+    expect(compose('タクシー代は実費で支給されますか', [top, lower])[0]).toBe('タクシー代は、公務上必要な場合に支給されます[1]。');
+  });
+});
+
 describe('checkCitations', () => {
   it('keeps valid markers, removes invalid ones, normalizes full-width brackets and repeats', () => {
     const r = checkCitations('Aです[1][1]。Bです【2】。Cです[7]。', new Set([1, 2]));
