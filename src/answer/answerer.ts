@@ -11,7 +11,7 @@ import type { AnswerModels } from '../models/language.ts';
 import { CitationStreamFilter } from './citation-stream.ts';
 import { checkCitations } from './citations.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
-import { NO_ANSWER_TEXT } from './extractive-model.ts';
+import { NO_ANSWER_TEXT } from './extractive/compose.ts';
 import { followUpContext } from './followup.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
 import type { Answer, Citation } from './types.ts';

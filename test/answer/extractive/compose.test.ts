@@ -1,8 +1,6 @@
-import { generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { checkCitations } from '../../src/answer/citations.ts';
-import { ExtractiveLanguageModel, NO_ANSWER_TEXT, composeAnswer } from '../../src/answer/extractive-model.ts';
-import { buildUserPrompt, parseUserPrompt } from '../../src/answer/prompt.ts';
+import { NO_ANSWER_TEXT, composeAnswer } from '../../../src/answer/extractive/compose.ts';
+import { buildUserPrompt, parseUserPrompt } from '../../../src/answer/prompt.ts';
 
 const passages = [
   { n: 1, label: 'マニュアル › 7.1 精算の流れ', text: '出張から戻ったら、旅費請求(精算)を作成して請求します。手順は次のとおりです。\n1. 「旅費請求(精算)作成画面」を開きます。\n2. 領収書等を添付します。\n3. 「請求」ボタンを押します。' },
@@ -31,17 +29,6 @@ describe('extractive answerer', () => {
   it('says the documents do not answer when no sentence supports the question', () => {
     expect(composeAnswer(buildUserPrompt({ question: '年末調整の締切はいつ？', history: [], passages, revision: null }))).toBe(NO_ANSWER_TEXT);
     expect(composeAnswer(buildUserPrompt({ question: '何か', history: [], passages: [], revision: null }))).toBe(NO_ANSWER_TEXT);
-  });
-  it('works through the ai SDK as a language model, generating and streaming', async () => {
-    const model = new ExtractiveLanguageModel();
-    const prompt = buildUserPrompt({ question: '宿泊手当はいくら？', history: [], passages, revision: null });
-    const r = await generateText({ model, prompt });
-    expect(r.text).toContain('2,400円');
-    const { streamText } = await import('ai');
-    const s = streamText({ model, prompt });
-    let streamed = '';
-    for await (const d of s.textStream) streamed += d;
-    expect(streamed).toBe(r.text);
   });
 });
 
@@ -83,12 +70,5 @@ describe('extractive answer composition', () => {
     const top = { n: 1, label: 'マニュアル › 3.14 タクシー', text: 'タクシー代は、公務上必要な場合に支給されます。' };
     const lower = { n: 2, label: 'FAQ › タクシー', text: 'タクシー代は、公務上必要な場合に実費で支給されます。' };
     expect(compose('タクシー代は実費で支給されますか', [top, lower])[0]).toBe('タクシー代は、公務上必要な場合に支給されます[1]。');
-  });
-});
-
-describe('checkCitations', () => {
-  it('keeps valid markers, removes invalid ones, normalizes full-width brackets and repeats', () => {
-    const r = checkCitations('Aです[1][1]。Bです【2】。Cです[7]。', new Set([1, 2]));
-    expect(r).toEqual({ text: 'Aです[1]。Bです[2]。Cです。', used: [1, 2], removed: 1 });
   });
 });
