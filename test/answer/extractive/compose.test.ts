@@ -59,6 +59,22 @@ describe('extractive answer composition', () => {
     expect(lines[0]).toBe('入力した宿泊料金が宿泊費基準額を超えています[2]。');
     expect(lines.filter((l) => /^\d\./.test(l)).map((l) => l.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.']);
   });
+  it('answers with a list item that is no sentence only after the sentence that announces its list', () => {
+    const p = { n: 1, label: 'マニュアル › 3.2 経路検索画面', text: '「経路検索画面」は、次のいずれかの画面から開きます。\n- 「旅行命令作成画面」の「経路検索」ボタン\n- 「旅費請求作成画面」の「経路検索」ボタン' };
+    expect(compose('経路検索のボタンはどこ？', [p])).toEqual([
+      '「経路検索画面」は、次のいずれかの画面から開きます[1]。',
+      '・「旅行命令作成画面」の「経路検索」ボタン[1]',
+      '・「旅費請求作成画面」の「経路検索」ボタン[1]',
+    ]);
+  });
+  it('gives the list a sentence announces with it', () => {
+    const p = { n: 1, label: 'マニュアル › 13.3 問い合わせ', text: '会計担当職員に問い合わせるときは、次の情報を伝えてください。\n- 画面名:問題が起きた画面\n- エラーコード:表示されたコード' };
+    expect(compose('会計担当職員に問い合わせるときに伝える情報は？', [p])).toEqual([
+      '会計担当職員に問い合わせるときは、次の情報を伝えてください[1]。',
+      '・画面名:問題が起きた画面[1]',
+      '・エラーコード:表示されたコード[1]',
+    ]);
+  });
   it('gives a sentence that points back (この場合) with the sentence it points to', () => {
     const p = { n: 1, label: '規程 › 宿泊費', text: '宿泊費は基準額を上限とする実費です。やむを得ない理由がない場合は、基準額までを請求します。この場合、基準額を超える部分の宿泊費は支給されません。' };
     const lines = compose('宿泊費が基準額を超える部分の宿泊費は支給されますか', [p]);
