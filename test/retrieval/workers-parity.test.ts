@@ -61,3 +61,16 @@ describe('lexical parity between the Node and Worker indexes', () => {
     b.hits.forEach((h, i) => expect(h.score).toBeCloseTo(a.hits[i]!.score, 9));
   });
 });
+
+describe('spelling corrections on the Worker index', () => {
+  it('corrects like the Node index, and takes a word an upserted passage brings as no typo', async () => {
+    const typo = '領集書をなくした';
+    expect(await workers.corrections(typo)).toEqual(await node.corrections(typo));
+    expect(await workers.corrections(typo)).toContain('領収書');
+    const approved = { id: 'approved-1', source: 'faq-approved/1.md', title: '承認済みFAQ', kind: 'faq' as const, section: 'Q 領集書とは', page: null, text: '領集書という様式はありません。', effectiveFrom: null, effectiveTo: null, ordinal: 0 };
+    await workers.upsert([approved]);
+    expect(await workers.corrections(typo)).not.toContain('領収書');
+    await workers.remove([approved.id]);
+    expect(await workers.corrections(typo)).toContain('領収書');
+  });
+});

@@ -63,6 +63,7 @@ export class D1VectorizeIndex implements DocumentIndex {
   private readonly db: SqlDb;
   private readonly vectors: VectorizeLike;
   private stats = { docCount: 0, totalLength: 0, version: '' };
+  /** Built from the corpus's bigrams on first use; dropped when this isolate changes the index. */
   private spelling: SpellingIndex | null = null;
 
   private constructor(db: SqlDb, vectors: VectorizeLike, embedder: Embedder) {
@@ -170,6 +171,8 @@ export class D1VectorizeIndex implements DocumentIndex {
     const values = await this.embedder.embed(chunks.map((c) => `${c.title}\n${c.section}\n${c.text}`));
     await this.vectors.upsert(chunks.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
     await this.db.batch(chunks.flatMap(chunkStatements));
+    // New words (an approved FAQ entry's) must not read as typos.
+    this.spelling = null;
     await this.refresh();
   }
 
@@ -183,6 +186,7 @@ export class D1VectorizeIndex implements DocumentIndex {
         { sql: `DELETE FROM index_chunks WHERE id IN (${marks})`, params: part },
       ]);
     }
+    this.spelling = null;
     await this.refresh();
   }
 }
