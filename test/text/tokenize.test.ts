@@ -20,6 +20,10 @@ describe('tokenization', () => {
     expect(queryTerms('ホテル代のレシート')).toEqual(expect.arrayContaining(['~宿泊', '~泊費', '~領収', '~収書']));
     expect(documentTerms('レシート')).not.toContain('~領収');
   });
+  it('maps everyday names for people and legs of a trip to the manuals’ terms', () => {
+    expect(queryTerms('委員の先生の帰りの新幹線')).toEqual(expect.arrayContaining(['委員', '講師', '復路']));
+    expect(queryTerms('超えた分は自腹？')).toEqual(expect.arrayContaining(['自己', '負担', '~己負']));
+  });
   it('whitespace baseline keeps a Japanese sentence as one token', () => {
     expect(whitespaceTerms('旅費の精算はどうしますか')).toHaveLength(1);
   });
