@@ -85,10 +85,13 @@ function yearMatch(question: string, hits: Hit[], thisYear: number): number {
 }
 
 /**
- * Kanji after 何 that make no counter a figure answers: 何曜日 (a weekday has no digit), 何度も,
- * 何種類 (answered by a list), 何十 (「数十」), 何故, 何処, 何者; 割, 円, 年 and dates have rules of their own.
+ * Kanji after 何 that count things, so that a figure in them answers (「何条項」「何点」「何校」). Others
+ * name a kind that a figure does not give: 何形式 (「PDF、JPEG」), 何線, 何便, 何曜日, 何度も, 何種類
+ * (answered by a list); 円, 年, 月, 日, 割 and km have rules of their own.
  */
-const NOT_COUNTERS = /[曜故処方者語色事物的気卒割円月日年時度種十百千万億]/u;
+const KANJI_COUNTERS = /[人名件回点条項校局課室機台冊通本週位桁拠省府県都市町村団社泊枚歳級階号]/u;
+/** Small kana that stand for 「か」 in counters: 何ヶ月, 何カ所. */
+const SMALL_KA = '[かヶカヵケ]';
 
 /** Katakana units a figure may give in Latin letters (「10MB」 for 何メガ). */
 const LATIN_UNITS: Record<string, string> = { メガ: 'mb', メガバイト: 'mb', ギガ: 'gb', ギガバイト: 'gb', キロバイト: 'kb', ポイント: 'pt' };
@@ -104,7 +107,8 @@ const COUNTERS: Array<[RegExp, RegExp]> = [
   [/何\s*(?:人|名)/u, /\d\s*(?:千|万)?\s*(?:人|名)/u],
   [/何\s*件/u, /\d\s*(?:千|万|億)?\s*件/u],
   [/何\s*団体/u, /\d\s*団体/u],
-  [/何\s*(?:か所|箇所|カ所|ヶ所)/u, /\d\s*(?:か所|箇所|カ所|ヶ所|拠点)/u],
+  [new RegExp(`何\\s*(?:${SMALL_KA}所|箇所)`, 'u'), new RegExp(`\\d\\s*(?:${SMALL_KA}所|箇所|拠点)`, 'u')],
+  [new RegExp(`何\\s*${SMALL_KA}\\s*月`, 'u'), new RegExp(`\\d\\s*${SMALL_KA}\\s*月`, 'u')],
   [/何\s*倍/u, /\d\s*倍/u],
   [/何\s*社/u, /\d\s*社/u],
   [/何\s*級/u, /\d\s*[千万]?\s*級/u],
@@ -116,7 +120,7 @@ const COUNTERS: Array<[RegExp, RegExp]> = [
   [/何\s*泊/u, /\d\s*[千万]?\s*泊/u],
   [/何\s*枚/u, /\d\s*[千万]?\s*枚/u],
   [/何\s*文字/u, /\d\s*[千万]?\s*文字/u],
-  [/何\s*(?:km|キロ)/u, /\d\s*(?:km|キロ)/u],
+  [/何\s*(?:km|キロ(?!バイト|グラム))/u, /\d\s*(?:km|キロ)/u],
   [/何\s*歳/u, /\d\s*[千万]?\s*歳/u],
   // 「任期は何年」 asks a length of time; 「何年何月」「何年から」「何年度」 ask when.
   [/何\s*年間?(?!\s*(?:度|前|後|何|から|まで|に|ごろ|頃))/u, /(?<![令和平成rh]\s*)\d{1,2}\s*(?:年間?|か年)(?![度\d])/u],
@@ -147,9 +151,10 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   // Any other counter (「何システム」「何条項」「何点」): a figure in that counter answers it.
   for (const m of asked.matchAll(/何\s*([\p{Script=Han}\p{Script=Katakana}ー]+)/gu)) {
     const unit = m[1]!;
-    if (NOT_COUNTERS.test(unit[0]!) || counters.some((c) => c.label.includes(unit[0]!))) continue;
+    const katakana = /^[\p{Script=Katakana}ー]/u.test(unit) && !/^[ヶカヵケ]/u.test(unit);
+    if ((!katakana && !KANJI_COUNTERS.test(unit[0]!)) || counters.some((c) => c.label.includes(unit[0]!) || c.label.includes(unit))) continue;
     // A kanji counter is one character (何人体制 → 人); a katakana one the whole word (何システム).
-    const head = /\p{Script=Katakana}/u.test(unit[0]!) ? unit.match(/^[\p{Script=Katakana}ー]+/u)![0] : unit[0]!;
+    const head = katakana ? unit.match(/^[\p{Script=Katakana}ー]+/u)![0] : unit[0]!;
     const alt = LATIN_UNITS[head] ? `(?:${head}|${LATIN_UNITS[head]})` : head;
     counters.push({ label: `何${unit}`, holds: new RegExp(`\\d\\s*(?:[千万億])?\\s*${alt}`, 'iu') });
   }
@@ -164,9 +169,13 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
       if (!types.some((t) => t.holds.test(sentences[i]!))) continue;
       const window = `${heading} ${sentences.slice(Math.max(0, i - 1), i + 2).join(' ')}`;
       const spoken = yearsIn(window);
+      const since = sinceYears(window);
       const unmet = [
-        // A window naming other years (「2025年度の例」) speaks for those, whatever period its document is in force.
-        ...[...years].filter(([y]) => !spoken.has(y) && (spoken.size > 0 || !inForceDuring(h, y, thisYear))).map(([, phrase]) => phrase),
+        // A window naming other years (「2025年度の例」) speaks for those, whatever period its document
+        // is in force, unless it names them as a start (「2024年4月1日以降」 speaks for 2025 too).
+        ...[...years]
+          .filter(([y]) => !spoken.has(y) && !since.some((from) => from <= y && y <= thisYear) && (spoken.size > 0 || !inForceDuring(h, y, thisYear)))
+          .map(([, phrase]) => phrase),
         ...ordinals.filter((o) => !window.includes(o)),
         ...counters.filter((c) => !c.holds.test(sentences[i]!)).map((c) => c.label),
       ];
@@ -175,6 +184,15 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
     }
   }
   return fewest ?? [...years.values(), ...ordinals, ...counters.map((c) => c.label)];
+}
+
+/**
+ * Years a text names as the start of a rule: 「2024年4月1日以降」. Not 「から」: 「令和2年度予算から一部
+ * 開始」 says when something began, not what holds in later years (it let a budget figure answer for
+ * 令和7年度 on the seed documents).
+ */
+function sinceYears(text: string): number[] {
+  return yearPhrases(text).filter((p) => new RegExp(`${p.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^。、]{0,8}?以降`, 'u').test(text)).map((p) => p.year);
 }
 
 /** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */

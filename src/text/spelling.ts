@@ -48,7 +48,7 @@ export class SpellingIndex {
   }
 
   /**
-   * Corrected spellings of the kanji/katakana runs of a text that hold an unknown bigram, then
+   * Corrected spellings of the kanji runs of a text that hold an unknown bigram, then
    * corpus words that its rare kanji words are homophones of.
    */
   corrections(text: string): string[] {

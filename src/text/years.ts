@@ -3,8 +3,9 @@
 // is not answered by passages that only speak of 令和5年度.
 
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
-  // A bare four-digit number is a year unless a unit follows it (「2000円」「1900人」).
-  [/(?<!\d)((?:19|20)\d{2})(?:年度|年|(?!\s*(?:円|万|千|億|人|名|件|km|キロ|%|％|個|点|回|枚|台|時間|分|社|団体|条|拠点|ユーザ)))(?!\d)/gu, (m) => Number(m[1])],
+  // A bare four-digit number is a year unless a unit follows it (「2000円」「1900人」) or it is part
+  // of a code or a phone number (「E2001」「03-5253-2011」).
+  [/(?<![a-z\d\-,.])((?:19|20)\d{2})(?:年度|年|(?![\d,]|\s*(?:円|ドル|ユーロ|万|千|億|人|名|件|km|キロ|%|％|個|点|回|枚|台|時間|分|社|団体|条|拠点|ユーザ|文字|字|行|mb|kb)))/giu, (m) => Number(m[1])],
   [/令和\s*(\d{1,2}|元)\s*(?:年度|年)?/gu, (m) => 2018 + (m[1] === '元' ? 1 : Number(m[1]))],
   [/平成\s*(\d{1,2}|元)\s*(?:年度|年)?/gu, (m) => 1988 + (m[1] === '元' ? 1 : Number(m[1]))],
   [/(?<![a-z])r\s*(\d{1,2})(?=年|\.|決算|予算|末|補正|$|[^\da-z])/giu, (m) => 2018 + Number(m[1])],

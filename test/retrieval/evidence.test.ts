@@ -41,6 +41,10 @@ describe('unmetQualifiers', () => {
     const rate = hit('令和7年の調査ではオンライン回答率50%を目標とする。');
     expect(unmetQualifiers('令和7年の調査のオンライン回答率の目標は何％？', [rate])).toEqual([]);
   });
+  it('lets a sentence naming a start year (「2024年4月1日以降」) speak for the years after it', () => {
+    const since = hit('2024年4月1日以降の出張から、日当は1日2,400円です。', { effectiveFrom: '2024-04-01' });
+    expect(unmetQualifiers('2025年度の日当はいくら？', [since], '2026-11-24')).toEqual([]);
+  });
   it('does not let a document in force speak for a year when the sentence names another one', () => {
     const example = hit('宿泊費基準額(2025年度の例)は大阪府13,000円である。', { effectiveFrom: '2025-04-01' });
     expect(unmetQualifiers('2026年度の大阪府の宿泊費基準額はいくら？', [example], '2026-11-24')).toEqual(['2026年度']);
@@ -61,6 +65,9 @@ describe('unmetQualifiers', () => {
     expect(unmetQualifiers('理由は何種類に分けて整理されている？', [hit('構造的な要因・機能強化要因・外部要因に分けて3年で整理した。')])).toEqual([]);
     expect(unmetQualifiers('参加者は何十人くらい？', [hit('参加者は30人程度である。')])).toEqual([]);
     expect(unmetQualifiers('添付は何メガまで？', [hit('1ファイルは10MBまで添付できる。')])).toEqual([]);
+    expect(unmetQualifiers('添付は何キロバイトまで？', [hit('1ファイルは500KBまで添付できる。')])).toEqual([]);
+    expect(unmetQualifiers('旅費の請求は帰着後何ヶ月以内？', [hit('帰着後おおむね1か月以内に請求してください。')])).toEqual([]);
+    expect(unmetQualifiers('領収書は何形式で添付できる？何線の電車？', [hit('PDF、JPEGで10MBまで添付できる。')])).toEqual([]);
   });
   it('says nothing of questions that ask no figure or name no qualifier', () => {
     expect(unmetQualifiers('令和6年度の研修の申込み方法を教えて', [BUDGET])).toEqual([]);

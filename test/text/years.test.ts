@@ -9,5 +9,6 @@ describe('yearsIn', () => {
   it('takes a bare four-digit number for a year unless a unit follows it', () => {
     expect([...yearsIn('(R2-R7) 2020の実績')]).toContain(2020);
     expect([...yearsIn('日当は1日2000円、定員は1900人、1999件')]).toEqual([]);
+    expect([...yearsIn('e2001 エラー、電話03-5253-2011、2,000ドル、2000文字')]).toEqual([]);
   });
 });

@@ -93,15 +93,23 @@ function scoreSentences(question: string, history: string[], passages: PromptPas
 
 /**
  * The lead's passage with the other cited passages of the same section, in reading order (a long
- * procedure is split into chunks: the cause and steps 1–2 in one, steps 3–4 in another). A passage
- * without steps goes before the others unless one of them starts at step 1 (then it is the tail).
+ * procedure or table is split into chunks: the cause and steps 1–2 in one, steps 3–4 in another).
+ * Passages with steps go by their first step. One without steps goes first when it opens with
+ * prose, after those when it opens with a table row or list item (a table's continuation), and
+ * last when another passage starts at step 1 (it is the tail after the steps).
  */
 function sectionOf(lead: Sentence, passages: PromptPassage[], all: Sentence[]): Sentence[] {
   const label = passages.find((p) => p.n === lead.n)?.label;
   const group = passages.filter((p) => p.label === label).map((p) => all.filter((s) => s.n === p.n));
   if (group.length < 2) return all.filter((s) => s.n === lead.n);
   const startsAtOne = group.some((ss) => ss.find((s) => s.step !== null)?.step === 1);
-  const order = (ss: Sentence[]) => ss.find((s) => s.step !== null)?.step ?? (startsAtOne ? Infinity : 0);
+  const order = (ss: Sentence[]) => {
+    const step = ss.find((s) => s.step !== null)?.step;
+    if (step != null) return step;
+    if (startsAtOne) return Infinity;
+    const first = ss[0];
+    return first && (first.row || first.bullet) ? 0.5 : 0;
+  };
   return group.sort((a, b) => order(a) - order(b)).flat();
 }
 
@@ -139,17 +147,30 @@ function paragraphOf(s: Sentence, block: Sentence[]): Sentence[] {
   return para.length > 1 && para.length <= 3 && length <= 220 ? para : [s];
 }
 
-/** The list items right after position i of the block (the best ones, in order, when too many). */
-function itemsAfter(block: Sentence[], i: number, max: number): Sentence[] {
-  const items: Sentence[] = [];
-  for (let j = i + 1; j < block.length && block[j]!.bullet && block[j]!.n === block[i]!.n; j++) items.push(block[j]!);
+/** The best `max` of some sentences of the block, in the block's order. */
+function best(items: Sentence[], block: Sentence[], max: number): Sentence[] {
   if (items.length <= max) return items;
-  return [...items].sort((a, b) => b.score - a.score || a.pos - b.pos).slice(0, max).sort((a, b) => a.pos - b.pos);
+  const at = (s: Sentence) => block.indexOf(s);
+  return [...items].sort((a, b) => b.score - a.score || at(a) - at(b)).slice(0, max).sort((a, b) => at(a) - at(b));
 }
 
-/** A paragraph, then the list it announces. */
-function writeParagraph(out: Lines, s: Sentence, block: Sentence[], options: ExtractiveOptions): void {
+/** The list items or table rows right after position i of the block. */
+function itemsAfter(block: Sentence[], i: number, max: number): Sentence[] {
+  const items: Sentence[] = [];
+  for (let j = i + 1; j < block.length && (block[j]!.bullet || block[j]!.row) && block[j]!.step === null; j++) items.push(block[j]!);
+  return best(items, block, max);
+}
+
+/** The sentence before s in its passage, when s opens by pointing back to it (「この場合、…」). */
+function antecedent(s: Sentence, all: Sentence[]): Sentence | undefined {
+  return ANAPHORIC.test(clean(s.text)) ? all.find((x) => x.n === s.n && x.pos === s.pos - 1 && x.step === null) : undefined;
+}
+
+/** A paragraph (after the sentence it points back to, if any), then the list it announces. */
+function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
   const para = paragraphOf(s, block);
+  const before = antecedent(para[0]!, all);
+  if (before) out.sentence(before);
   for (const x of para) out.sentence(x);
   const last = para[para.length - 1]!;
   if (last.introduces) for (const item of itemsAfter(block, block.indexOf(last), options.maxRows)) out.item(item);
@@ -176,18 +197,21 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
     const before = block.slice(0, Math.max(0, block.indexOf(steps[0]!))).filter((s) => s.step === null && !s.row);
     const prose = before.filter((s) => !s.labelled && s.score > 0);
     const intro = (prose.length > 0 ? prose : before).sort((a, b) => b.score - a.score || block.indexOf(a) - block.indexOf(b))[0];
-    if (intro) writeParagraph(out, intro, block, options);
+    if (intro) writeParagraph(out, intro, block, all, options);
     else out.lines.push('手順は次のとおりです。');
     for (const s of steps.slice(0, options.maxSteps)) out.step(s);
+    // The best sentence itself, when it is a step past the limit or follows the steps (「修正した申請は…」).
+    if (lead.step !== null) out.step(lead);
+    else if (block.indexOf(lead) > block.indexOf(steps[steps.length - 1]!)) writeParagraph(out, lead, block, all, options);
   } else if (lead.row) {
     // A table answers after what explains it: the passage's first statement on the topic (an
     // FAQ's 「A.」 line) and the sentence that best introduces the table, then its rows.
     const prose = block.filter((s) => !s.row && s.step === null && !s.bullet && s.score > 0);
-    const best = [...prose].sort((a, b) => b.score - a.score || a.pos - b.pos)[0];
-    for (const s of [prose[0], best]) if (s) out.sentence(s);
     const rows = block.filter((s) => s.row);
-    const shown = rows.length <= options.maxRows ? rows : [...rows].sort((a, b) => b.score - a.score || a.pos - b.pos).slice(0, options.maxRows).sort((a, b) => a.pos - b.pos);
-    for (const s of shown) out.item(s);
+    const before = block[block.indexOf(rows[0]!) - 1];
+    const announces = before && !before.row && !before.bullet && before.step === null ? before : [...prose].sort((a, b) => b.score - a.score || a.pos - b.pos)[0];
+    for (const s of [prose[0], announces]) if (s) out.sentence(s);
+    for (const s of best(rows, block, options.maxRows)) out.item(s);
   } else if (lead.fragment) {
     // A list item that is no sentence reads with the sentence that announces its list.
     let i = block.indexOf(lead);
@@ -196,16 +220,17 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
     if (leadIn) out.sentence(leadIn);
     for (const item of leadIn ? itemsAfter(block, i - 1, options.maxRows) : [lead]) out.item(item);
   } else {
-    writeParagraph(out, lead, block, options);
+    writeParagraph(out, lead, block, all, options);
   }
   // Supporting sentences that add something: well supported, not a near-repeat.
   const start = out.used.length;
   for (const s of ranked.slice(1)) {
     if (out.used.length - start >= options.maxSupporting) break;
     if (s.score < Math.max(options.minSupport, lead.score * 0.8)) break;
-    if (s.step !== null || s.row || s.fragment || out.has(s) || out.used.some((c) => jaccard(c.terms, s.terms) > 0.5)) continue;
+    // Not a sentence announcing a list or table the answer does not show.
+    if (s.step !== null || s.row || s.fragment || s.introduces || out.has(s) || out.used.some((c) => jaccard(c.terms, s.terms) > 0.5)) continue;
     // 「この場合、…」 reads only after the sentence it refers to.
-    const before = ANAPHORIC.test(s.text) ? all.find((x) => x.n === s.n && x.pos === s.pos - 1 && x.step === null) : undefined;
+    const before = antecedent(s, all);
     if (before) out.sentence(before);
     out.sentence(s);
   }

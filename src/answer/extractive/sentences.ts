@@ -8,12 +8,17 @@ import { bigrams, prepare, words } from '../../text/tokenize.ts';
 
 export const STEP = /^\s*(\d{1,2})[.)．]\s*/;
 const BULLET = /^\s*[-*・●]\s*/;
+/** A colon that is no clock time's (「9:00」). */
+const COLON = '(?<!\\d)[:：](?!\\d)';
 /** A line that starts with a short label (「表示される場面: …」). */
-const LABELLED = /^[^。：:、]{1,12}[:：]/u;
+const LABELLED = new RegExp(`^[^。：:、]{1,12}${COLON}`, 'u');
 /** Two 「label: value」 pairs and no sentence end: a table row as the chunker flattens it. */
-const TABLE_ROW = /^[^。：:]{1,40}[:：][^。]*、[^。：:]{1,40}[:：][^。]*$/u;
-/** A sentence that announces what follows: 「次のいずれかの画面から開きます。」「…は以下のとおり:」. */
-const INTRODUCES = /(?:次の|以下の)[^。]*。?$|[:：]$/u;
+const TABLE_ROW = new RegExp(`^[^。：:]{1,40}${COLON}[^。]*、[^。：:]{1,40}${COLON}[^。]*$`, 'u');
+/**
+ * A sentence that announces what follows: 「次のいずれかの画面から開きます。」「次の情報を伝えてください。」
+ * 「条件は以下のとおりです:」 — not 「次の出張から」 or 「基準額以下の場合」.
+ */
+const INTRODUCES = new RegExp(`(?:次の|(?<![\\d円万千人額])以下の)(?:とおり|いずれか|ような|もの|点|項目|情報|手順|書類|条件|事項|場合は、?次)|${COLON}$`, 'u');
 
 export interface PassageSentence {
   /** Position among the passage's sentences. */
@@ -63,7 +68,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
         text,
         step: step ? Number(step[1]) : null,
         bullet,
-        fragment: bullet && !/[。！？)）]$/u.test(plain),
+        fragment: bullet && !/[。！？][)）」』]?$/u.test(plain),
         row,
         labelled: !row && LABELLED.test(plain),
         introduces: !step && !row && INTRODUCES.test(plain),

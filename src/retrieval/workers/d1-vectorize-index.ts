@@ -65,6 +65,8 @@ export class D1VectorizeIndex implements DocumentIndex {
   private stats = { docCount: 0, totalLength: 0, version: '' };
   /** Built from the corpus's bigrams on first use; dropped when this isolate changes the index. */
   private spelling: SpellingIndex | null = null;
+  /** Counts this isolate's changes, so that a spelling index read before one is not kept. */
+  private changes = 0;
 
   private constructor(db: SqlDb, vectors: VectorizeLike, embedder: Embedder) {
     this.db = db;
@@ -159,11 +161,14 @@ export class D1VectorizeIndex implements DocumentIndex {
   }
 
   async corrections(text: string): Promise<string[]> {
-    if (!this.spelling) {
+    let spelling = this.spelling;
+    if (!spelling) {
+      const changes = this.changes;
       const rows = await this.db.all<{ term: string; n: number }>(`SELECT term, count(*) AS n FROM index_postings WHERE term LIKE ? GROUP BY term`, [`${BIGRAM_PREFIX}__`]);
-      this.spelling = new SpellingIndex(rows.map((r) => [r.term.slice(BIGRAM_PREFIX.length), r.n] as [string, number]), this.readings);
+      spelling = new SpellingIndex(rows.map((r) => [r.term.slice(BIGRAM_PREFIX.length), r.n] as [string, number]), this.readings);
+      if (changes === this.changes) this.spelling = spelling;
     }
-    return this.spelling.corrections(text);
+    return spelling.corrections(text);
   }
 
   async upsert(chunks: Chunk[]): Promise<void> {
@@ -172,6 +177,7 @@ export class D1VectorizeIndex implements DocumentIndex {
     await this.vectors.upsert(chunks.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
     await this.db.batch(chunks.flatMap(chunkStatements));
     // New words (an approved FAQ entry's) must not read as typos.
+    this.changes++;
     this.spelling = null;
     await this.refresh();
   }
@@ -186,6 +192,7 @@ export class D1VectorizeIndex implements DocumentIndex {
         { sql: `DELETE FROM index_chunks WHERE id IN (${marks})`, params: part },
       ]);
     }
+    this.changes++;
     this.spelling = null;
     await this.refresh();
   }

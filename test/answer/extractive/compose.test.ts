@@ -86,5 +86,29 @@ describe('extractive answer composition', () => {
     const top = { n: 1, label: 'マニュアル › 3.14 タクシー', text: 'タクシー代は、公務上必要な場合に支給されます。' };
     const lower = { n: 2, label: 'FAQ › タクシー', text: 'タクシー代は、公務上必要な場合に実費で支給されます。' };
     expect(compose('タクシー代は実費で支給されますか', [top, lower])[0]).toBe('タクシー代は、公務上必要な場合に支給されます[1]。');
+    const unrelated = { n: 1, label: 'マニュアル › 1.1 概要', text: 'SEABISは旅費の事務を行うシステムです。' };
+    expect(compose('タクシー代は実費で支給されますか', [unrelated, lower])[0]).toBe('タクシー代は、公務上必要な場合に実費で支給されます[2]。');
+  });
+  it('gives the best sentence when it follows the steps, and a table the lead-in announces inside a procedure', () => {
+    const fix = { n: 1, label: 'マニュアル › 8.2 差戻し', text: '差し戻された申請は、次の手順で修正します。\n1. 「修正」を押します。\n2. 直して「申請」を押します。\n修正した申請は、最初の決裁者から決裁をやり直します。' };
+    expect(compose('差戻し後に修正した申請の決裁はどうなりますか', [fix]).at(-1)).toBe('修正した申請は、最初の決裁者から決裁をやり直します[1]。');
+    const attach = { n: 1, label: 'マニュアル › 7.6 添付', text: '添付できるファイルの条件は次のとおりです。\n項目: ファイル形式、条件: PDF、JPEG\n項目: サイズ、条件: 10MBまで\n1. 「添付」タブを選びます。\n2. ファイルを選びます。' };
+    const lines = compose('添付ファイルのサイズの条件は？どう添付する？', [attach]);
+    expect(lines.slice(0, 3)).toEqual(['添付できるファイルの条件は次のとおりです[1]。', '・項目: ファイル形式、条件: PDF、JPEG[1]', '・項目: サイズ、条件: 10MBまで[1]']);
+  });
+  it('keeps rows of one table split over two passages in table order, and a leading 「この場合」 with its antecedent', () => {
+    const label = 'FAQ › Q4-01 宿泊費の基準額';
+    const first = { n: 1, label, text: '宿泊費は基準額を上限として支給されます。基準額は次のとおりです。\n宿泊費基準額: 19,000円、都道府県: 東京都\n宿泊費基準額: 13,000円、都道府県: 大阪府' };
+    const second = { n: 2, label, text: '宿泊費基準額: 9,000円、都道府県: 熊本県\n宿泊費基準額: 8,000円、都道府県: 福島県' };
+    const rows = compose('宿泊費の基準額はいくら？', [second, first]).filter((l) => l.startsWith('・'));
+    expect(rows).toEqual(['・宿泊費基準額: 19,000円、都道府県: 東京都[1]', '・宿泊費基準額: 13,000円、都道府県: 大阪府[1]', '・宿泊費基準額: 9,000円、都道府県: 熊本県[2]', '・宿泊費基準額: 8,000円、都道府県: 福島県[2]']);
+    const p = { n: 1, label: '規程 › 宿泊費', text: '宿泊費は実費です。領収書が必要です。上限は基準額です。やむを得ない理由がない場合は、基準額までを請求します。この場合、基準額を超える部分の宿泊費は支給されません。' };
+    expect(compose('基準額を超える部分の宿泊費は支給されない？', [p])).toEqual(['やむを得ない理由がない場合は、基準額までを請求します[1]。', 'この場合、基準額を超える部分の宿泊費は支給されません[1]。']);
+  });
+  it('reads ordinary sentences as prose: clock times, 「以下の場合」, a list item ending in 」', () => {
+    const hours = { n: 1, label: 'マニュアル › 13.1 窓口', text: '受付時間は平日9:00から17:00までです。\n- 宿泊費の領収書(原本)\n- 航空券の「搭乗券」' };
+    expect(compose('窓口の受付時間は？', [hours])[0]).toBe('受付時間は平日9:00から17:00までです[1]。');
+    const cap = { n: 1, label: '規程 › 宿泊費', text: '宿泊費が基準額以下の場合は、実費を支給します。\n- 領収書を添付します。' };
+    expect(compose('宿泊費が基準額以下の場合は？', [cap])).toEqual(['宿泊費が基準額以下の場合は、実費を支給します[1]。']);
   });
 });
