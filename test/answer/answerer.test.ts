@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT } from '../../src/answer/answerer.ts';
+import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, qualifierAbstainText } from '../../src/answer/answerer.ts';
 import { CALIBRATION } from '../../src/answer/confidence.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
@@ -38,3 +38,14 @@ describe('confidence bands', () => {
     expect(text).toBe(ABSTAIN_TEXT);
   });
 });
+
+describe('qualifierAbstainText', () => {
+  it('names what was not found and why: another year or figure, or a count without its items', () => {
+    expect(qualifierAbstainText(['令和6年度'])).toContain('「令和6年度」に当たる記載');
+    expect(qualifierAbstainText(['令和6年度'])).toContain('別の年度・回や別の数値');
+    const list = qualifierAbstainText(['11の業務・システムの一覧']);
+    expect(list).toContain('数を示すだけで、項目は挙げていません');
+    expect(list).not.toContain('別の年度');
+  });
+});
+

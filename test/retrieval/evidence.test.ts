@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.ts';
-import { unmetQualifiers } from '../../src/retrieval/evidence.ts';
+import { unlistedCounts, unmetQualifiers } from '../../src/retrieval/evidence.ts';
 import type { Hit } from '../../src/retrieval/types.ts';
 
 function hit(text: string, extra: Partial<Chunk> = {}): Hit {
@@ -74,3 +74,20 @@ describe('unmetQualifiers', () => {
     expect(unmetQualifiers('運用経費はどれくらい減った？', [BUDGET])).toEqual([]);
   });
 });
+
+describe('unlistedCounts', () => {
+  it('flags a count whose items are asked for when the passage names the count without listing them', () => {
+    const counted = hit('11 件の業務・システムについては、共通化推進方針に基づき、国と地方が協力して取組を推進します。');
+    expect(unlistedCounts('同意された11の業務・システム、それぞれの名称を一覧で教えて', [counted])).toEqual(['11の業務・システムの一覧']);
+  });
+  it('accepts the items in brackets or after a colon, or as a list that follows', () => {
+    expect(unlistedCounts('3つの類型ってそれぞれ何？', [hit('要因は3つの類型(構造的な要因、機能強化要因、外部要因)に整理した。')])).toEqual([]);
+    expect(unlistedCounts('対象の4業務を一覧で', [hit('対象は次の4業務です。\n- 住民記録\n- 税務\n- 福祉\n- 戸籍')])).toEqual([]);
+    expect(unlistedCounts('対象の4業務を一覧で', [hit('対象は4業務:住民記録、税務、福祉、戸籍。')])).toEqual([]);
+  });
+  it('says nothing when the question asks no list or no passage holds the count', () => {
+    expect(unlistedCounts('11の業務・システムの進捗は？', [hit('11件の業務・システムについて取組を推進する。')])).toEqual([]);
+    expect(unlistedCounts('26手続って具体的にどれとどれ？', [hit('子育て・介護の手続の申請数は10万回に到達した。')])).toEqual([]);
+  });
+});
+
