@@ -197,12 +197,14 @@ function sinceYears(text: string): number[] {
 
 /** A question asking for the items behind a count: 「11の業務・システム、それぞれの名称を一覧で」「26手続って具体的にどれとどれ」. */
 const ASKS_LIST = /それぞれ|一覧|どれとどれ|何と何|具体的にどれ|具体的に何|すべて挙げ|全部挙げ|列挙|名称を(?:全部|すべて)/u;
-const LIST_ITEM = /^\s*(?:[-*・●]|\d{1,2}[.)．])/u;
+/** A list item, a numbered line or a table row as the chunker flattens it (「見出し: 値、…」). */
+const LIST_ITEM = /^\s*(?:[-*・●]|\d{1,2}[.)．])|^[^。：:]{1,40}(?<!\d)[:：](?!\d)/u;
 
 /**
  * The counts whose items a question asks for (「11の業務・システム…一覧で」) that a cited passage names
  * without listing: the sentence holding the count gives fewer than min(N, 3) items after it (after a
- * colon or in brackets, separated by 、 or ・) and no list follows it. Empty when the question asks no such list, or no passage holds
+ * colon or in brackets, separated by 、 or ・) and no list or table follows it. Empty when the
+ * question asks no such list, counts years or money (「2025年度の基準額を一覧で」), or no passage holds
  * the count (then nothing says the list is missing). Written after seeing two such questions on the
  * seed documents (u07, and hu01 of the held-out set), so not measured blind.
  */
@@ -210,7 +212,7 @@ export function unlistedCounts(original: string, hits: Hit[]): string[] {
   const asked = prepare(original);
   if (!ASKS_LIST.test(asked)) return [];
   const m = /(\d+)\s*(?:つ|件|個)?の?\s*([\p{Script=Han}\p{Script=Katakana}ー]{1,2})[\p{Script=Han}\p{Script=Katakana}ー・]*/u.exec(asked);
-  if (!m) return [];
+  if (!m || /^[年月日時分円%]/u.test(m[2]!)) return [];
   const n = Number(m[1]);
   const need = Math.min(n, 3);
   const count = new RegExp(`(?<!\\d)${m[1]}\\s*(?:つ|件|個)?の?\\s*${m[2]}`, 'u');

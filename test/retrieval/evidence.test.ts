@@ -88,6 +88,8 @@ describe('unlistedCounts', () => {
   it('says nothing when the question asks no list or no passage holds the count', () => {
     expect(unlistedCounts('11の業務・システムの進捗は？', [hit('11件の業務・システムについて取組を推進する。')])).toEqual([]);
     expect(unlistedCounts('26手続って具体的にどれとどれ？', [hit('子育て・介護の手続の申請数は10万回に到達した。')])).toEqual([]);
+    expect(unlistedCounts('2025年度の宿泊費基準額を一覧で', [hit('2025年度の基準額は次のとおり。\n東京都: 19,000円')])).toEqual([]);
+    expect(unlistedCounts('12段階の基準額を一覧で', [hit('8,000円から19,000円までの12段階です。\n宿泊費基準額: 19,000円、都道府県: 東京都\n宿泊費基準額: 18,000円、都道府県: 福岡県\n宿泊費基準額: 17,000円、都道府県: 千葉県')])).toEqual([]);
   });
 });
 
