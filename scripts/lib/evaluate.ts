@@ -9,7 +9,7 @@ import { indexedText, readIndexText } from '../../src/retrieval/node/file-index.
 import { REVISION_DATE } from '../../src/retrieval/dates.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { whitespaceTerms } from '../../src/text/tokenize.ts';
-import { type Cited, type Expect, type GoldenSet, rankOf } from './golden.ts';
+import { type Cited, type Expect, type GoldenSet, matches, rankOf } from './golden.ts';
 
 export interface RankMetrics {
   hit1: number;
@@ -97,7 +97,7 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
     answeredAnswerable++;
     const first = /\[(\d+)\]/.exec(a.answer);
     const cited = first ? a.citations.find((c) => c.n === Number(first[1])) : undefined;
-    if (cited && rankOf([cited], it.expect) === 1) leadRight++;
+    if (cited && matches(cited, it.expect)) leadRight++;
   }
 
   for (const it of golden.unanswerable) {

@@ -21,8 +21,9 @@ export const ABSTAIN_TEXT =
   '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。';
 
 /**
- * The abstention when the passages give figures, but not for the year, meeting or count asked
- * about (unmetQualifiers): saying which is more useful than the general line.
+ * The abstention when the passages give figures, but not for the year, meeting or counter asked
+ * about (unmetQualifiers), or give a count without the items asked for (unlistedCounts): saying
+ * which is more useful than the general line.
  */
 export function qualifierAbstainText(unmet: string[]): string {
   return (
@@ -126,7 +127,8 @@ export class Answerer {
 
   /** Everything both answer paths share: passages, confidence, the prompt, the answer's frame. */
   private async plan(input: AskInput): Promise<Plan> {
-    // A figure asked for a year, meeting or counter the passages do not give is not answered by theirs.
+    // A figure asked for a year, meeting or counter the passages do not give, or items behind a
+    // count they do not list, is not answered by theirs.
     const { hits, evidence, unmet, context, named, date } = await this.retrieve(input);
     const calibration = this.deps.calibration ?? CALIBRATION;
     const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
@@ -303,7 +305,7 @@ interface Plan {
   valid: Set<number>;
   frame: Pick<Answer, 'asOf' | 'indexVersion' | 'risk'>;
   confident: boolean;
-  /** Years, meetings and counters the question asks a figure for that no passage gives. */
+  /** What the question asks for that no passage gives (RetrievalResult.unmet). */
   unmet: string[];
 }
 

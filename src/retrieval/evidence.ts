@@ -89,7 +89,7 @@ function yearMatch(question: string, hits: Hit[], thisYear: number): number {
  * name a kind that a figure does not give: 何形式 (「PDF、JPEG」), 何線, 何便, 何曜日, 何度も, 何種類
  * (answered by a list); 円, 年, 月, 日, 割 and km have rules of their own.
  */
-const KANJI_COUNTERS = /[人名件回点条項校局課室機台冊通本週位桁拠省府県都市町村団社泊枚歳級階号]/u;
+const KANJI_COUNTERS = /[人名件回点条項校局課室機台冊通本週位桁拠省府県都市町村団社泊枚歳級階号倍]/u;
 /** Small kana that stand for 「か」 in counters: 何ヶ月, 何カ所. */
 const SMALL_KA = '[かヶカヵケ]';
 
@@ -99,29 +99,29 @@ const LATIN_UNITS: Record<string, string> = { メガ: 'mb', メガバイト: 'mb
 const FACTOID_TYPES = new Set(['amount', 'number', 'when']);
 
 /**
- * Counters a question asks a number in (「何％」「何人」「何団体」) and the figures that answer them:
- * a sentence with digits but none in that counter does not say how many.
+ * What follows a year named as the start of a rule: 「2024年4月1日以降」. Not 「から」: 「令和2年度予算から
+ * 一部開始」 says when something began, not what holds in later years (it let a budget figure answer
+ * for 令和7年度 on the seed documents).
+ */
+const SINCE = /^[^。、]{0,8}?以降/u;
+
+/**
+ * Counters a question asks a number in whose figures are written otherwise than 「<digits><counter>」
+ * (「何％」 by 「30%」 or 「3割」, 「何人」 by 「5名」, 「何ヶ月」 by 「1か月」): a sentence with digits but
+ * none in that counter does not say how many. Counters written plainly (「何回」「何団体」「何級」) are
+ * read from the question by the rule for any counter in unmetQualifiers.
  */
 const COUNTERS: Array<[RegExp, RegExp]> = [
   [/何\s*[%％]|何パーセント/u, /\d\s*(?:%|パーセント|割)/u],
   [/何\s*(?:人|名)/u, /\d\s*(?:千|万)?\s*(?:人|名)/u],
-  [/何\s*件/u, /\d\s*(?:千|万|億)?\s*件/u],
-  [/何\s*団体/u, /\d\s*団体/u],
   [new RegExp(`何\\s*(?:${SMALL_KA}所|箇所)`, 'u'), new RegExp(`\\d\\s*(?:${SMALL_KA}所|箇所|拠点)`, 'u')],
   [new RegExp(`何\\s*${SMALL_KA}\\s*月`, 'u'), new RegExp(`\\d\\s*${SMALL_KA}\\s*月`, 'u')],
-  [/何\s*倍/u, /\d\s*倍/u],
-  [/何\s*社/u, /\d\s*社/u],
-  [/何\s*級/u, /\d\s*[千万]?\s*級/u],
-  [/何\s*回/u, /\d\s*[千万]?\s*回/u],
   [/何\s*時間/u, /\d\s*[千万]?\s*時間/u],
   [/何\s*分(?!の)/u, /\d\s*分/u],
   [/何\s*日\s*(?:分|間)/u, /\d\s*日/u],
   [/何\s*円/u, /\d\s*円/u],
-  [/何\s*泊/u, /\d\s*[千万]?\s*泊/u],
-  [/何\s*枚/u, /\d\s*[千万]?\s*枚/u],
   [/何\s*文字/u, /\d\s*[千万]?\s*文字/u],
   [/何\s*(?:km|キロ(?!バイト|グラム))/u, /\d\s*(?:km|キロ)/u],
-  [/何\s*歳/u, /\d\s*[千万]?\s*歳/u],
   // 「任期は何年」 asks a length of time; 「何年何月」「何年から」「何年度」 ask when.
   [/何\s*年間?(?!\s*(?:度|前|後|何|から|まで|に|ごろ|頃))/u, /(?<![令和平成rh]\s*)\d{1,2}\s*(?:年間?|か年)(?![度\d])/u],
 ];
@@ -168,13 +168,13 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
     for (let i = 0; i < sentences.length; i++) {
       if (!types.some((t) => t.holds.test(sentences[i]!))) continue;
       const window = `${heading} ${sentences.slice(Math.max(0, i - 1), i + 2).join(' ')}`;
-      const spoken = yearsIn(window);
-      const since = sinceYears(window);
+      const named = years.size > 0 ? yearPhrases(window) : [];
       const unmet = [
         // A window naming other years (「2025年度の例」) speaks for those, whatever period its document
         // is in force, unless it names them as a start (「2024年4月1日以降」 speaks for 2025 too).
         ...[...years]
-          .filter(([y]) => !spoken.has(y) && !since.some((from) => from <= y && y <= thisYear) && (spoken.size > 0 || !inForceDuring(h, y, thisYear)))
+          .filter(([y]) => !named.some((p) => p.year === y || (p.year <= y && y <= thisYear && SINCE.test(window.slice(p.end)))))
+          .filter(([y]) => named.length > 0 || !inForceDuring(h, y, thisYear))
           .map(([, phrase]) => phrase),
         ...ordinals.filter((o) => !window.includes(o)),
         ...counters.filter((c) => !c.holds.test(sentences[i]!)).map((c) => c.label),
@@ -184,15 +184,6 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
     }
   }
   return fewest ?? [...years.values(), ...ordinals, ...counters.map((c) => c.label)];
-}
-
-/**
- * Years a text names as the start of a rule: 「2024年4月1日以降」. Not 「から」: 「令和2年度予算から一部
- * 開始」 says when something began, not what holds in later years (it let a budget figure answer for
- * 令和7年度 on the seed documents).
- */
-function sinceYears(text: string): number[] {
-  return yearPhrases(text).filter((p) => new RegExp(`${p.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^。、]{0,8}?以降`, 'u').test(text)).map((p) => p.year);
 }
 
 /** A question asking for the items behind a count: 「11の業務・システム、それぞれの名称を一覧で」「26手続って具体的にどれとどれ」. */

@@ -166,8 +166,9 @@ export interface RetrievalResult {
   hits: Hit[];
   evidence: Evidence;
   /**
-   * Years, meetings and counters the question asks a figure for that no hit gives (unmetQualifiers):
-   * the answer declines and names them.
+   * Years, meetings and counters the question asks a figure for that no hit gives (unmetQualifiers),
+   * and counts whose items it asks for that no hit lists (unlistedCounts): the answer declines and
+   * names them.
    */
   unmet: string[];
 }

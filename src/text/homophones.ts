@@ -129,13 +129,12 @@ export class HomophoneIndex {
     this.kanji = kanji;
     this.options = { ...DEFAULT_HOMOPHONE_OPTIONS, ...options };
     for (const [reading, surfaces] of Object.entries(table)) {
-      const key = reading;
       for (const surface of surfaces) {
         const m = WORD.exec(surface);
         if (!m) continue;
-        const list = this.byReading.get(key) ?? this.byReading.set(key, []).get(key)!;
+        const list = this.byReading.get(reading) ?? this.byReading.set(reading, []).get(reading)!;
         list.push({ surface, kanji: m[1]!, tail: m[2]! });
-        for (let i = 0; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
+        for (let i = 0; i <= reading.length; i++) this.prefixes.add(reading.slice(0, i));
       }
     }
   }

@@ -12,14 +12,17 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
   [/(?<![a-z])h\s*(\d{1,2})(?=年|\.|決算|予算|末|$|[^\da-z])/giu, (m) => 1988 + Number(m[1])],
 ];
 
-/** Each year named in the text with the words that name it (「令和6年度」「R6」「2024年」), in order of pattern. */
-export function yearPhrases(text: string): Array<{ phrase: string; year: number }> {
-  const out: Array<{ phrase: string; year: number }> = [];
+/**
+ * Each year named in the text with the words that name it (「令和6年度」「R6」「2024年」) and where they
+ * end in the text, in order of pattern.
+ */
+export function yearPhrases(text: string): Array<{ phrase: string; year: number; end: number }> {
+  const out: Array<{ phrase: string; year: number; end: number }> = [];
   for (const [re, toYear] of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const y = toYear(m);
-      if (y !== null && y >= 1989 && y <= 2100) out.push({ phrase: m[0].trim(), year: y });
+      if (y !== null && y >= 1989 && y <= 2100) out.push({ phrase: m[0].trim(), year: y, end: m.index + m[0].length });
     }
   }
   return out;

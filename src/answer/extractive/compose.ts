@@ -176,6 +176,60 @@ function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: Sentenc
   if (last.introduces) for (const item of itemsAfter(block, block.indexOf(last), options.maxRows)) out.item(item);
 }
 
+/** A procedure: the best sentence before the steps, then the steps in order, then the best sentence if it comes after them. */
+function writeProcedure(out: Lines, lead: Sentence, block: Sentence[], steps: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
+  // A labelled line (「表示される場面: …」) leads only when no other sentence carries the question's
+  // terms; on a tie the earlier sentence, since an entry states its point first and adds cases after.
+  const before = block.slice(0, Math.max(0, block.indexOf(steps[0]!))).filter((s) => s.step === null && !s.row);
+  const prose = before.filter((s) => !s.labelled && s.score > 0);
+  const intro = (prose.length > 0 ? prose : before).sort((a, b) => b.score - a.score || block.indexOf(a) - block.indexOf(b))[0];
+  if (intro) writeParagraph(out, intro, block, all, options);
+  else out.lines.push('手順は次のとおりです。');
+  for (const s of steps.slice(0, options.maxSteps)) out.step(s);
+  // The best sentence itself, when it is a step past the limit or follows the steps (「修正した申請は…」).
+  if (lead.step !== null) out.step(lead);
+  else if (block.indexOf(lead) > block.indexOf(steps[steps.length - 1]!)) writeParagraph(out, lead, block, all, options);
+}
+
+/**
+ * A table after what explains it: the passage's first statement on the topic (an FAQ's 「A.」
+ * line) and the sentence that introduces the table (else the best one), then its rows.
+ */
+function writeTable(out: Lines, block: Sentence[], options: ExtractiveOptions): void {
+  const prose = block.filter((s) => !s.row && s.step === null && !s.bullet && s.score > 0);
+  const rows = block.filter((s) => s.row);
+  const before = block[block.indexOf(rows[0]!) - 1];
+  const announces = before && !before.row && !before.bullet && before.step === null ? before : [...prose].sort((a, b) => b.score - a.score || a.pos - b.pos)[0];
+  for (const s of [prose[0], announces]) if (s) out.sentence(s);
+  for (const s of best(rows, block, options.maxRows)) out.item(s);
+}
+
+/** A list item that is no sentence, with the sentence that announces its list and the list. */
+function writeListItem(out: Lines, lead: Sentence, block: Sentence[], options: ExtractiveOptions): void {
+  let i = block.indexOf(lead);
+  while (i > 0 && block[i - 1]!.bullet && block[i - 1]!.n === lead.n) i--;
+  const leadIn = i > 0 && block[i - 1]!.n === lead.n && block[i - 1]!.step === null && !block[i - 1]!.row ? block[i - 1]! : null;
+  if (leadIn) out.sentence(leadIn);
+  for (const item of leadIn ? itemsAfter(block, i - 1, options.maxRows) : [lead]) out.item(item);
+}
+
+/** Up to maxSupporting sentences that add something: well supported, not a near-repeat. */
+function writeSupporting(out: Lines, lead: Sentence, ranked: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
+  const start = out.used.length;
+  for (const s of ranked.slice(1)) {
+    if (out.used.length - start >= options.maxSupporting) break;
+    if (s.score < Math.max(options.minSupport, lead.score * 0.8)) break;
+    // Not a sentence announcing a list or table the answer does not show.
+    if (s.step !== null || s.row || s.fragment || s.introduces || out.has(s) || out.used.some((c) => jaccard(c.terms, s.terms) > 0.5)) continue;
+    // 「この場合、…」 reads only after the sentence it refers to.
+    const before = antecedent(s, all);
+    if (before) out.sentence(before);
+    out.sentence(s);
+  }
+}
+
+const WANTS_PROCEDURE = /手順|方法|どう|どのよう|やり方|仕方|には|直し|対処/;
+
 /** Composes the extractive answer for a prompt (exported for tests and for the fallback path). */
 export function composeAnswer(promptText: string, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): string {
   const { question, history, passages } = parseUserPrompt(promptText);
@@ -189,50 +243,11 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const out = new Lines();
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
-  const wantsProcedure = /手順|方法|どう|どのよう|やり方|仕方|には|直し|対処/.test(question) || codesIn(prepare(question)).length > 0;
-  if (lead.step !== null || (steps.length >= 2 && wantsProcedure)) {
-    // A procedure: the best sentence before the steps, then the steps in order. A labelled line
-    // (「表示される場面: …」) leads only when no other sentence carries the question's terms; on a
-    // tie the earlier sentence, since an entry states its point first and adds cases after.
-    const before = block.slice(0, Math.max(0, block.indexOf(steps[0]!))).filter((s) => s.step === null && !s.row);
-    const prose = before.filter((s) => !s.labelled && s.score > 0);
-    const intro = (prose.length > 0 ? prose : before).sort((a, b) => b.score - a.score || block.indexOf(a) - block.indexOf(b))[0];
-    if (intro) writeParagraph(out, intro, block, all, options);
-    else out.lines.push('手順は次のとおりです。');
-    for (const s of steps.slice(0, options.maxSteps)) out.step(s);
-    // The best sentence itself, when it is a step past the limit or follows the steps (「修正した申請は…」).
-    if (lead.step !== null) out.step(lead);
-    else if (block.indexOf(lead) > block.indexOf(steps[steps.length - 1]!)) writeParagraph(out, lead, block, all, options);
-  } else if (lead.row) {
-    // A table answers after what explains it: the passage's first statement on the topic (an
-    // FAQ's 「A.」 line) and the sentence that best introduces the table, then its rows.
-    const prose = block.filter((s) => !s.row && s.step === null && !s.bullet && s.score > 0);
-    const rows = block.filter((s) => s.row);
-    const before = block[block.indexOf(rows[0]!) - 1];
-    const announces = before && !before.row && !before.bullet && before.step === null ? before : [...prose].sort((a, b) => b.score - a.score || a.pos - b.pos)[0];
-    for (const s of [prose[0], announces]) if (s) out.sentence(s);
-    for (const s of best(rows, block, options.maxRows)) out.item(s);
-  } else if (lead.fragment) {
-    // A list item that is no sentence reads with the sentence that announces its list.
-    let i = block.indexOf(lead);
-    while (i > 0 && block[i - 1]!.bullet && block[i - 1]!.n === lead.n) i--;
-    const leadIn = i > 0 && block[i - 1]!.n === lead.n && block[i - 1]!.step === null && !block[i - 1]!.row ? block[i - 1]! : null;
-    if (leadIn) out.sentence(leadIn);
-    for (const item of leadIn ? itemsAfter(block, i - 1, options.maxRows) : [lead]) out.item(item);
-  } else {
-    writeParagraph(out, lead, block, all, options);
-  }
-  // Supporting sentences that add something: well supported, not a near-repeat.
-  const start = out.used.length;
-  for (const s of ranked.slice(1)) {
-    if (out.used.length - start >= options.maxSupporting) break;
-    if (s.score < Math.max(options.minSupport, lead.score * 0.8)) break;
-    // Not a sentence announcing a list or table the answer does not show.
-    if (s.step !== null || s.row || s.fragment || s.introduces || out.has(s) || out.used.some((c) => jaccard(c.terms, s.terms) > 0.5)) continue;
-    // 「この場合、…」 reads only after the sentence it refers to.
-    const before = antecedent(s, all);
-    if (before) out.sentence(before);
-    out.sentence(s);
-  }
+  const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0;
+  if (lead.step !== null || (steps.length >= 2 && wantsProcedure)) writeProcedure(out, lead, block, steps, all, options);
+  else if (lead.row) writeTable(out, block, options);
+  else if (lead.fragment) writeListItem(out, lead, block, options);
+  else writeParagraph(out, lead, block, all, options);
+  writeSupporting(out, lead, ranked, all, options);
   return out.lines.join('\n');
 }

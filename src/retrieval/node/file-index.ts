@@ -106,7 +106,6 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
   }
 }
 
-/** Reads chunks and vectors of an index folder, checking that they agree with the manifest. */
 /** The manifest, chunks and reading table of an index folder, without the vectors (serving needs none). */
 export async function readIndexText(dir: string): Promise<Omit<IndexContents, 'vectors'>> {
   const manifest = await readManifest(dir);
@@ -126,7 +125,7 @@ export async function readIndexText(dir: string): Promise<Omit<IndexContents, 'v
   }
 }
 
-/** Everything in an index folder, vectors included (for incremental ingestion and exports). */
+/** Everything in an index folder, vectors included and checked against the chunks (for incremental ingestion and exports). */
 export async function readContents(dir: string): Promise<IndexContents> {
   const text = await readIndexText(dir);
   const dims = text.manifest.embedder.dims;
@@ -337,12 +336,12 @@ export class FileIndex implements DocumentIndex {
     return results.map(([doc, distance]) => ({ id: String(doc.metadata.id), score: 1 - distance }));
   }
 
-  /** How dense search runs: exact over the stored vectors, or through the HNSW graph. */
   /** The HNSW graph's search breadth (ef), or null without a graph. */
   get hnswEf(): number | null {
     return this.vectors.kind === 'hnsw' && this.vectors.store ? this.vectors.store.index.getEf() : null;
   }
 
+  /** How dense search runs: exact over the stored vectors, or through the HNSW graph. */
   get denseMethod(): 'exact' | 'hnsw' {
     return this.vectors.kind;
   }

@@ -176,10 +176,7 @@ export class D1VectorizeIndex implements DocumentIndex {
     const values = await this.embedder.embed(chunks.map((c) => `${c.title}\n${c.section}\n${c.text}`));
     await this.vectors.upsert(chunks.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
     await this.db.batch(chunks.flatMap(chunkStatements));
-    // New words (an approved FAQ entry's) must not read as typos.
-    this.changes++;
-    this.spelling = null;
-    await this.refresh();
+    await this.changed();
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -192,6 +189,11 @@ export class D1VectorizeIndex implements DocumentIndex {
         { sql: `DELETE FROM index_chunks WHERE id IN (${marks})`, params: part },
       ]);
     }
+    await this.changed();
+  }
+
+  /** After this isolate changed the index: new statistics, and a new spelling index (an approved FAQ entry's words must not read as typos). */
+  private async changed(): Promise<void> {
     this.changes++;
     this.spelling = null;
     await this.refresh();
