@@ -71,7 +71,7 @@ function printTable(r: EvalResult, seconds: number): void {
   out.push(`  abstention precision ${pct(r.abstain.precision)}  recall ${pct(r.abstain.recall)}`);
   out.push(`  date accuracy        ${pct(r.date.accuracy)}  (hit@5 ${pct(r.date.hit5).trim()})`);
   out.push(`  follow-up hit@5      ${pct(r.followup.hit5)}`);
-  out.push(`  answer lead cites an expected passage ${pct(r.answer.lead)}  (of ${r.answer.answered} answered)`, '');
+  out.push(`  answer lead cites an expected passage ${pct(r.answer.lead)}  (of ${r.answer.answered} answered; length p50 ${r.answer.chars.p50}, p90 ${r.answer.chars.p90} characters)`, '');
   out.push('  by category            n   hit@1   hit@5');
   for (const [k, m] of Object.entries(r.byCategory).sort()) out.push(`    ${k.padEnd(18)} ${String(m.n).padStart(3)} ${pct(m.hit1)} ${pct(m.hit5)}`);
   out.push('  by style               n   hit@1   hit@5');

@@ -10,6 +10,7 @@ import { REVISION_DATE } from '../../src/retrieval/dates.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { whitespaceTerms } from '../../src/text/tokenize.ts';
 import { type Cited, type Expect, type GoldenSet, matches, rankOf } from './golden.ts';
+import { percentile } from './stats.ts';
 
 export interface RankMetrics {
   hit1: number;
@@ -29,7 +30,7 @@ export interface EvalResult {
    * Of the answerable questions answered (not declined), the share whose answer's first sentence
    * cites an expected passage: what the traveler reads first is drawn from the right place.
    */
-  answer: { lead: number; answered: number };
+  answer: { lead: number; answered: number; chars: { p50: number; p90: number } };
   counts: { answerable: number; unanswerable: number; date: number; followup: number };
   baselines: { bm25: RankMetrics; dense: RankMetrics };
   byCategory: Record<string, RankMetrics & { n: number }>;
@@ -76,6 +77,7 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
   let rightlyAbstained = 0;
   let answeredAnswerable = 0;
   let leadRight = 0;
+  const answerChars: number[] = [];
 
   const record = (set: string, id: string, q: string, expects: Expect[], a: Answer) => {
     const r = rankOf(a.citations as Cited[], expects);
@@ -95,6 +97,7 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
     record('answerable', it.id, it.q, it.expect, a);
     if (a.escalate) continue;
     answeredAnswerable++;
+    answerChars.push(a.answer.length);
     const first = /\[(\d+)\]/.exec(a.answer);
     const cited = first ? a.citations.find((c) => c.n === Number(first[1])) : undefined;
     if (cited && matches(cited, it.expect)) leadRight++;
@@ -137,7 +140,11 @@ export async function evaluate(golden: GoldenSet, deps: EvalDeps): Promise<EvalR
     },
     date: { accuracy: round(golden.date.length === 0 ? 0 : dateRight / golden.date.length), hit5: rankMetrics(dateRanks).hit5 },
     followup: { hit5: rankMetrics(followRanks).hit5 },
-    answer: { lead: round(answeredAnswerable === 0 ? 0 : leadRight / answeredAnswerable), answered: answeredAnswerable },
+    answer: {
+      lead: round(answeredAnswerable === 0 ? 0 : leadRight / answeredAnswerable),
+      answered: answeredAnswerable,
+      chars: { p50: percentile(answerChars, 50), p90: percentile(answerChars, 90) },
+    },
     counts: { answerable: golden.answerable.length, unanswerable: golden.unanswerable.length, date: golden.date.length, followup: golden.followup.length },
     baselines: await baselines(golden, deps),
     byCategory: grouped(golden.answerable, (i) => i.category, ranks),
