@@ -1,10 +1,8 @@
-// Where a serving process's memory goes: resident size after each part of opening an index as
-// FileIndex.open does (chunks and readings, BM25 postings, the vectors for exact search or the
-// HNSW graph, as the embeddings need), then after queries.
+// Where a serving process's memory goes: resident size after each part of opening an index built
+// with the built-in embeddings as FileIndex.open does (chunks and readings, BM25 postings, the
+// vectors for exact search), then after queries.
 // node --expose-gc scripts/lib/bench/memory.ts <indexDir> <questions.json>
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Bm25Index } from '../../../src/retrieval/bm25.ts';
 import { HashedNgramEmbedder } from '../../../src/retrieval/embeddings/hashed.ts';
 import { FileIndex, indexedText, readExactVectors, readIndexText } from '../../../src/retrieval/node/file-index.ts';
@@ -33,15 +31,8 @@ for (const c of chunks) bm25.add(c.id, documentTerms(indexedText(c)));
 bm25.compact();
 step('BM25 postings');
 const embedder = new HashedNgramEmbedder();
-let vectors: number;
-if (embedder.exactSearch) {
-  vectors = (await readExactVectors(dir, chunks.length, embedder.dims)).size;
-  step('vectors for exact search (columns)');
-} else {
-  const hnsw = await HNSWLib.load(join(dir, 'hnsw'), { embedQuery: async () => [], embedDocuments: async () => [] } as never);
-  vectors = hnsw.index.getCurrentCount();
-  step('HNSW graph (HNSWLib.load)');
-}
+const vectors = (await readExactVectors(dir, chunks.length, embedder.dims)).size;
+step('vectors for exact search (columns)');
 // Keep the parts alive while measuring them, then let them go before the complete open.
 process.stdout.write(`  (${bm25.search([{ term: '~領収', weight: 1 }], 1).length} hit, ${vectors} vectors)\n`);
 const index = await FileIndex.open(dir, embedder);
