@@ -10,7 +10,7 @@ const VARIANTS: Array<[string, string]> = [
   ['差戻す', '差戻し'], ['差し戻す', '差戻し'], ['取り消し', '取消し'], ['取り消す', '取消し'],
   ['払い戻し', '払戻し'], ['申し込み', '申込み'], ['振り込み', '振込み'],
   ['立て替え', '立替え'], ['締め切り', '締切'], ['〆切', '締切'],
-  ['手続き', '手続'], ['貼り付け', '添付'], ['貼付', '添付'], ['宿泊料金', '宿泊費'], ['宿泊代', '宿泊費'],
+  ['手続き', '手続'], ['貼り付け', '添付'], ['貼付', '添付'], ['添附', '添付'], ['宿泊料金', '宿泊費'], ['宿泊代', '宿泊費'],
   ['ホテル代', '宿泊費'], ['交通費用', '交通費'], ['パスワ-ド', 'パスワード'], ['パスワート', 'パスワード'],
   ['ログイ ン', 'ログイン'], ['旅費清算', '旅費精算'], ['キャンセルりょう', 'キャンセル料'],
 ];
@@ -62,9 +62,21 @@ function replaceAll(text: string, pairs: Array<[string, string]>): string {
   return s;
 }
 
+/**
+ * 何 with a counter typed in kana (「なんかい間違えたら」「なんにち前まで」), so that the question is
+ * read as asking a number in that counter. Not 「なんかいい方法」 (なんか + いい).
+ */
+const KANA_COUNTERS = /なん(かい(?!い)|にん|めい|にち|ねん|けん|ぱく|まい|さい|じかん|ぷん|かげつ|ばい|もじ|ぱーせんと)/gu;
+const COUNTER_KANJI: Record<string, string> = {
+  かい: '回', にん: '人', めい: '名', にち: '日', ねん: '年', けん: '件', ぱく: '泊', まい: '枚', さい: '歳',
+  じかん: '時間', ぷん: '分', かげつ: 'か月', ばい: '倍', もじ: '文字', ぱーせんと: '%',
+};
+
 /** Folds spelling variants and kana readings to the manuals' spelling, and 「8割」 to 「80%」. Input must be NFKC. */
 export function canonicalize(text: string): string {
-  return replaceAll(replaceAll(text, VARIANTS), READINGS).replace(/(\d)割/g, '$10%');
+  return replaceAll(replaceAll(text, VARIANTS), READINGS)
+    .replace(/(\d)割/g, '$10%')
+    .replace(KANA_COUNTERS, (_, c: string) => `何${COUNTER_KANJI[c]}`);
 }
 
 /** Manual terms implied by everyday words in a question. */

@@ -14,6 +14,11 @@ describe('tokenization', () => {
   });
   it('folds 清算 to 精算, kana readings to kanji, and digit commas', () => {
     expect(canonicalize('旅費の清算とりょうしゅうしょ')).toBe('旅費の精算と領収書');
+    expect(canonicalize('領収書を添附できない')).toBe('領収書を添付できない');
+    // 何 with a counter typed in kana asks a number in that counter; なんか + いい does not.
+    expect(canonicalize('パスワードなんかい間違えたら')).toBe('パスワード何回間違えたら');
+    expect(canonicalize('なんにち前までに')).toBe('何日前までに');
+    expect(canonicalize('なんかいい方法ある？')).toBe('なんかいい方法ある？');
     expect(documentTerms('2,400円')).toContain('2400');
   });
   it('expands everyday words in questions only', () => {

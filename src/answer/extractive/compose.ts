@@ -4,6 +4,7 @@
 // the sentence that explains it — each followed by [n]. Deterministic; no model.
 import { askedTypes } from '../../text/answer-types.ts';
 import { codesIn } from '../../text/codes.ts';
+import { askedCounters } from '../../text/counters.ts';
 import { prepare, queryTerms } from '../../text/tokenize.ts';
 import { parseUserPrompt, type PromptPassage } from '../prompt.ts';
 import { type PassageSentence, STEP, clean, passageSentences, termSet } from './sentences.ts';
@@ -115,50 +116,93 @@ function sectionOf(lead: Sentence, passages: PromptPassage[], all: Sentence[]): 
 
 /** Writes the answer's lines, remembering which sentences it used. */
 class Lines {
-  readonly lines: string[] = [];
-  readonly used: Sentence[] = [];
+  /** The question's own terms (not earlier turns'): rows or items it names are shown alone. */
+  readonly asked: ReadonlySet<string>;
+  constructor(asked: ReadonlySet<string>) {
+    this.asked = asked;
+  }
+  private readonly entries: Array<{ text: string; from: Sentence | null }> = [];
+  get lines(): string[] {
+    return this.entries.map((e) => e.text);
+  }
+  get used(): Sentence[] {
+    return this.entries.flatMap((e) => (e.from ? [e.from] : []));
+  }
   has(s: Sentence): boolean {
-    return this.used.some((u) => u.n === s.n && u.pos === s.pos);
+    return this.entries.some((e) => e.from?.n === s.n && e.from.pos === s.pos);
+  }
+  /** A line of the answer's own (「手順は次のとおりです。」). */
+  text(line: string): void {
+    this.entries.push({ text: line, from: null });
   }
   sentence(s: Sentence): void {
+    if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n), from: s });
+  }
+  /**
+   * A sentence of a paragraph already quoted goes where it stands in that paragraph, after the
+   * paragraph's first quoted sentence (a supporting sentence picked after the lead may stand
+   * between two quoted ones); any other at the end.
+   */
+  inPlace(s: Sentence): void {
     if (this.has(s)) return;
-    this.lines.push(cite(s.text, s.n));
-    this.used.push(s);
+    const para = (e: { from: Sentence | null }) => e.from !== null && e.from.n === s.n && e.from.line === s.line && e.from.step === null && !e.from.row && !e.from.bullet;
+    const at = this.entries.findIndex((e) => para(e) && e.from!.pos > s.pos);
+    if (at < 0 || !this.entries.slice(0, at).some(para)) return this.sentence(s);
+    this.entries.splice(at, 0, { text: cite(s.text, s.n), from: s });
   }
   item(s: Sentence): void {
-    if (this.has(s)) return;
-    this.lines.push(`・${cite(s.text, s.n)}`);
-    this.used.push(s);
+    if (!this.has(s)) this.entries.push({ text: `・${cite(s.text, s.n)}`, from: s });
   }
   step(s: Sentence): void {
-    if (this.has(s)) return;
-    this.lines.push(cite(s.text, s.n).replace(STEP, `${s.step}. `));
-    this.used.push(s);
+    if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n).replace(STEP, `${s.step}. `), from: s });
   }
 }
 
 /**
- * The sentence with the rest of its paragraph when that is short (an FAQ's 「A.」 answer of two or
- * three sentences reads as written), else the sentence alone.
+ * A paragraph is read as written when it has at most this many sentences and characters; an
+ * FAQ's 「A.」 answer, written by the help desk as the whole answer to its question, up to `faq`.
+ */
+const WHOLE_PARAGRAPH = { sentences: 4, chars: 300, faq: { sentences: 6, chars: 450 } };
+/** An FAQ entry's answer line. */
+const FAQ_ANSWER = /^A[.．]\s*/;
+
+/**
+ * The sentence with the rest of its paragraph when that is short (an FAQ's 「A.」 answer reads as
+ * written: its point first, then the conditions and where to go). In a longer paragraph, the
+ * sentence with the paragraph's first one when that carries the question's terms at least half as
+ * well (a paragraph states its point first: 「原則として、基準額を超えた部分は支給されません。」), in
+ * reading order.
  */
 function paragraphOf(s: Sentence, block: Sentence[]): Sentence[] {
   const para = block.filter((x) => x.n === s.n && x.line === s.line && x.step === null && !x.row);
   const length = para.reduce((a, x) => a + x.text.length, 0);
-  return para.length > 1 && para.length <= 3 && length <= 220 ? para : [s];
+  const limit = para[0] && FAQ_ANSWER.test(para[0].text) ? WHOLE_PARAGRAPH.faq : WHOLE_PARAGRAPH;
+  if (para.length > 1 && para.length <= limit.sentences && length <= limit.chars) return para;
+  const first = para[0];
+  return first && first !== s && first.score >= s.score * 0.5 ? [first, s] : [s];
 }
 
-/** The best `max` of some sentences of the block, in the block's order. */
-function best(items: Sentence[], block: Sentence[], max: number): Sentence[] {
+/** A word that can name a row: two or more kanji, katakana or Latin letters (「東京都」「E5001」). */
+const NAME = /^[\p{Script=Han}\p{Script=Katakana}ーa-z\d]{2,}$/u;
+
+/**
+ * The rows or items to show: those the question names by a word few of them have (「東京都」 picks
+ * its row of a table of prefectures), else the best `max`, in the block's order.
+ */
+function best(items: Sentence[], block: Sentence[], max: number, asked: ReadonlySet<string>): Sentence[] {
+  const rare = (t: string) => asked.has(t) && NAME.test(t) && items.filter((x) => x.terms.has(t)).length <= Math.max(1, Math.floor(items.length / 3));
+  const named = items.length > 2 ? items.filter((x) => [...x.terms].some(rare)) : [];
+  if (named.length > 0) return named.slice(0, max);
   if (items.length <= max) return items;
   const at = (s: Sentence) => block.indexOf(s);
   return [...items].sort((a, b) => b.score - a.score || at(a) - at(b)).slice(0, max).sort((a, b) => at(a) - at(b));
 }
 
 /** The list items or table rows right after position i of the block. */
-function itemsAfter(block: Sentence[], i: number, max: number): Sentence[] {
+function itemsAfter(block: Sentence[], i: number, max: number, asked: ReadonlySet<string>): Sentence[] {
   const items: Sentence[] = [];
   for (let j = i + 1; j < block.length && (block[j]!.bullet || block[j]!.row) && block[j]!.step === null; j++) items.push(block[j]!);
-  return best(items, block, max);
+  return best(items, block, max, asked);
 }
 
 /** The sentence before s in its passage, when s opens by pointing back to it (「この場合、…」). */
@@ -169,11 +213,13 @@ function antecedent(s: Sentence, all: Sentence[]): Sentence | undefined {
 /** A paragraph (after the sentence it points back to, if any), then the list it announces. */
 function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
   const para = paragraphOf(s, block);
-  const before = antecedent(para[0]!, all);
-  if (before) out.sentence(before);
-  for (const x of para) out.sentence(x);
+  for (const x of para) {
+    const before = antecedent(x, all);
+    if (before) out.sentence(before);
+    out.sentence(x);
+  }
   const last = para[para.length - 1]!;
-  if (last.introduces) for (const item of itemsAfter(block, block.indexOf(last), options.maxRows)) out.item(item);
+  if (last.introduces) for (const item of itemsAfter(block, block.indexOf(last), options.maxRows, out.asked)) out.item(item);
 }
 
 /** A procedure: the best sentence before the steps, then the steps in order, then the best sentence if it comes after them. */
@@ -184,7 +230,7 @@ function writeProcedure(out: Lines, lead: Sentence, block: Sentence[], steps: Se
   const prose = before.filter((s) => !s.labelled && s.score > 0);
   const intro = (prose.length > 0 ? prose : before).sort((a, b) => b.score - a.score || block.indexOf(a) - block.indexOf(b))[0];
   if (intro) writeParagraph(out, intro, block, all, options);
-  else out.lines.push('手順は次のとおりです。');
+  else out.text('手順は次のとおりです。');
   for (const s of steps.slice(0, options.maxSteps)) out.step(s);
   // The best sentence itself, when it is a step past the limit or follows the steps (「修正した申請は…」).
   if (lead.step !== null) out.step(lead);
@@ -201,7 +247,7 @@ function writeTable(out: Lines, block: Sentence[], options: ExtractiveOptions): 
   const before = block[block.indexOf(rows[0]!) - 1];
   const announces = before && !before.row && !before.bullet && before.step === null ? before : [...prose].sort((a, b) => b.score - a.score || a.pos - b.pos)[0];
   for (const s of [prose[0], announces]) if (s) out.sentence(s);
-  for (const s of best(rows, block, options.maxRows)) out.item(s);
+  for (const s of best(rows, block, options.maxRows, out.asked)) out.item(s);
 }
 
 /** A list item that is no sentence, with the sentence that announces its list and the list. */
@@ -210,7 +256,7 @@ function writeListItem(out: Lines, lead: Sentence, block: Sentence[], options: E
   while (i > 0 && block[i - 1]!.bullet && block[i - 1]!.n === lead.n) i--;
   const leadIn = i > 0 && block[i - 1]!.n === lead.n && block[i - 1]!.step === null && !block[i - 1]!.row ? block[i - 1]! : null;
   if (leadIn) out.sentence(leadIn);
-  for (const item of leadIn ? itemsAfter(block, i - 1, options.maxRows) : [lead]) out.item(item);
+  for (const item of leadIn ? itemsAfter(block, i - 1, options.maxRows, out.asked) : [lead]) out.item(item);
 }
 
 /** Up to maxSupporting sentences that add something: well supported, not a near-repeat. */
@@ -223,10 +269,50 @@ function writeSupporting(out: Lines, lead: Sentence, ranked: Sentence[], all: Se
     if (s.step !== null || s.row || s.fragment || s.introduces || out.has(s) || out.used.some((c) => jaccard(c.terms, s.terms) > 0.5)) continue;
     // 「この場合、…」 reads only after the sentence it refers to.
     const before = antecedent(s, all);
-    if (before) out.sentence(before);
-    out.sentence(s);
+    if (before) out.inPlace(before);
+    out.inPlace(s);
   }
 }
+
+/** Kinds of fact whose absence leaves a question unanswered: a figure, an amount, a date. */
+const FACTS = new Set(['amount', 'number', 'when']);
+/** Ordinals, which name one of a series and count nothing: 「第10回」 does not say how many times. */
+const ORDINALS = /第\s*\d+\s*[回期次号条項章節]/gu;
+/** How many sentences after the lead a figure it leads to may be (a heading line, then its rows). */
+const FACT_REACH = 4;
+/** Years, fiscal years and dates, which hold digits but no count or amount. */
+const YEARS_AND_DATES = /(?:令和|平成|昭和|[rh])\s*(?:\d{1,2}|元)\s*(?:年度?|[.．]\s*\d{1,2})?|\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日/giu;
+
+/**
+ * When the question asks for a figure, an amount or a date and no sentence of the answer holds
+ * one (the lead named the topic: 「2024年度末の運用等経費削減効果(推計)」), the best-supported
+ * sentence that holds one, with its context.
+ */
+function writeAskedFact(out: Lines, lead: Sentence, question: string, ranked: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
+  const types = askedTypes(prepare(question)).filter((t) => FACTS.has(t.name));
+  if (types.length === 0) return;
+  // A year or a date is no figure: 「2024年度末の…削減効果」 does not say how much.
+  const counters = askedCounters(prepare(question));
+  const holds = (s: Sentence) => {
+    const text = prepare(s.text);
+    const counted = text.replace(ORDINALS, ' ');
+    const figures = counted.replace(YEARS_AND_DATES, ' ');
+    return types.every((t) => t.holds.test(t.name === 'when' ? text : figures)) && counters.every((c) => c.holds.test(counted));
+  };
+  if (out.used.some(holds)) return;
+  // What follows the lead in its passage first (a heading line, then its figures), then the best supported.
+  const next = all.filter((s) => s.n === lead.n && s.pos > lead.pos && s.pos <= lead.pos + FACT_REACH);
+  const fact = next.find((s) => !out.has(s) && holds(s)) ?? ranked.find((s) => s.score >= options.minSupport && !out.has(s) && holds(s));
+  if (!fact) return;
+  const before = antecedent(fact, all);
+  if (before) out.sentence(before);
+  if (fact.row || fact.bullet) out.item(fact);
+  else if (fact.step !== null) out.step(fact);
+  else out.sentence(fact);
+}
+
+/** A question asking for every item of a list: no row it happens to name is shown alone. */
+const ASKS_ALL = /一覧|全部|ぜんぶ|すべて|全て|どんな|どれ|何と何|それぞれ|列挙/u;
 
 const WANTS_PROCEDURE = /手順|方法|どう|どのよう|やり方|仕方|には|直し|対処/;
 
@@ -240,7 +326,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const lead = ranked[0];
   if (!lead || lead.score < options.minSupport) return NO_ANSWER_TEXT;
 
-  const out = new Lines();
+  const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)));
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
   const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0;
@@ -249,5 +335,6 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);
   writeSupporting(out, lead, ranked, all, options);
+  writeAskedFact(out, lead, question, ranked, all, options);
   return out.lines.join('\n');
 }

@@ -47,9 +47,61 @@ export const termSet = memoizeText((text: string): ReadonlySet<string> => {
   return new Set([...words(p), ...bigrams(p)]);
 }, { size: 20_000 });
 
-/** Removes list markers and an FAQ's 「A.」 prefix. */
+/** Labels a manual puts before a remark (「注意: …」): the remark reads without them. */
+const REMARK_LABEL = /^(?:注意|ヒント|ポイント|補足|メモ|参考)\s*[:：]\s*/u;
+/** The label of an example (「例: 区分5の職員が…」), which reads as 「例えば、…」 in an answer. */
+const EXAMPLE_LABEL = /^例\s*[:：]\s*/u;
+
+/** Removes list markers, an FAQ's 「A.」 prefix and remark labels. */
 export function clean(text: string): string {
-  return text.replace(BULLET, '').replace(/^A[.．]\s*/, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(BULLET, '')
+    .replace(/^A[.．]\s*/, '')
+    .replace(REMARK_LABEL, '')
+    .replace(EXAMPLE_LABEL, '例えば、')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A part ending in a quotation or bracket that closes after a sentence end (「…上限は？」). */
+const QUOTE_ENDS = /[。！？!?][」』）)]$/u;
+/** What continues a sentence after such a quotation: a particle (「のように」「と書かれた」). */
+const GOES_ON = /^(?:の|と|を|に|が|は|も|で|や|って|という|など)/u;
+
+const OPENERS = '(（「『';
+const CLOSERS = ')）」』';
+
+/** Whether a text opens more brackets than it closes (a sentence end inside 「…。」 or （…。）). */
+function unclosed(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (OPENERS.includes(c)) depth++;
+    else if (CLOSERS.includes(c) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * A line's sentences as a reader sees them: a sentence end inside brackets does not end the
+ * sentence (「PDFも可。1ファイル10MBまで)」), and a short reply (「はい。」「いいえ。」) opens the
+ * sentence after it instead of standing alone.
+ */
+export function lineSentences(line: string): string[] {
+  const out: string[] = [];
+  let carry = '';
+  for (const part of splitSentences(line)) {
+    carry += part;
+    if (unclosed(carry) || [...clean(carry)].length < 4) continue;
+    out.push(carry);
+    carry = '';
+  }
+  if (carry && [...clean(carry)].length >= 4) out.push(carry);
+  else if (carry && out.length > 0) out[out.length - 1] += carry;
+  // A quotation ending in 。 or ？ goes on after its closing bracket: 「…上限は？」のように、…
+  for (let i = out.length - 1; i > 0; i--) {
+    if (QUOTE_ENDS.test(out[i - 1]!) && GOES_ON.test(out[i]!)) out.splice(i - 1, 2, out[i - 1]! + out[i]!);
+  }
+  return out;
 }
 
 export const passageSentences = memoizeText((passage: string): readonly PassageSentence[] => {
@@ -57,7 +109,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
   passage.split('\n').forEach((line, lineNo) => {
     const step = STEP.exec(line);
     const bullet = !step && BULLET.test(line);
-    const parts = step || bullet ? [line.trim()] : splitSentences(line);
+    const parts = step || bullet ? [line.trim()] : lineSentences(line);
     for (const text of parts) {
       if (text.length < 4) continue;
       const plain = clean(text);

@@ -111,4 +111,49 @@ describe('extractive answer composition', () => {
     const cap = { n: 1, label: '規程 › 宿泊費', text: '宿泊費が基準額以下の場合は、実費を支給します。\n- 領収書を添付します。' };
     expect(compose('宿泊費が基準額以下の場合は？', [cap])).toEqual(['宿泊費が基準額以下の場合は、実費を支給します[1]。']);
   });
+
+  it('keeps a short reply with its sentence, a sentence end inside brackets or a quotation, and reads remark labels away', () => {
+    const faq = { n: 1, label: 'FAQ › Q7-05 スマートフォンで撮影した領収書の写真でもよいですか?', text: 'A. はい。JPEGまたはPNG形式の画像で添付できます(PDFも可。1ファイル10MBまで)。' };
+    expect(compose('領収書をスマホで撮った写真でも大丈夫？', [faq])).toEqual(['はい。JPEGまたはPNG形式の画像で添付できます(PDFも可。1ファイル10MBまで)[1]。']);
+    const quote = { n: 1, label: 'FAQ › Q13-04 チャットに入力してはいけない情報', text: '質問は「東京都に1泊したときの宿泊費の上限は？」のように、個人を特定しない形で入力してください。' };
+    expect(compose('チャットにはどう質問を入力すればいい？', [quote])).toEqual(['質問は「東京都に1泊したときの宿泊費の上限は？」のように、個人を特定しない形で入力してください[1]。']);
+    const labelled = { n: 1, label: 'マニュアル › 3.9 航空賃', text: '注意: 搭乗券の半券は、空港で捨ててしまいがちです。\n例: 羽田から福岡まで往復した場合は、往路と復路を分けて入力します。' };
+    expect(compose('搭乗券の半券は捨ててもいい？', [labelled])[0]).toBe('搭乗券の半券は、空港で捨ててしまいがちです[1]。');
+    expect(compose('羽田から福岡まで往復した場合の入力は？', [labelled])[0]).toBe('例えば、羽田から福岡まで往復した場合は、往路と復路を分けて入力します[1]。');
+  });
+
+  it("reads an FAQ's answer whole up to six sentences, and a longer paragraph from its first sentence in reading order", () => {
+    const faq = {
+      n: 1,
+      label: 'FAQ › Q4-02 宿泊料金が基準額を超えました。超えた分は自己負担ですか?',
+      text: 'A. 原則として、基準額を超えた部分は支給されません。ただし、やむを得ないと認められる場合は、実際に支払った額が支給されることがあります。主な例は、主催者が宿泊施設を指定した場合です。該当するときは「基準額超過の請求」欄で「超過分を請求する」を選びます。該当しないときは「基準額までを請求する」を選びます。',
+    };
+    expect(compose('基準額を超えた分は自腹ですか？', [faq])).toEqual([
+      '原則として、基準額を超えた部分は支給されません[1]。',
+      'ただし、やむを得ないと認められる場合は、実際に支払った額が支給されることがあります[1]。',
+      '主な例は、主催者が宿泊施設を指定した場合です[1]。',
+      '該当するときは「基準額超過の請求」欄で「超過分を請求する」を選びます[1]。',
+      '該当しないときは「基準額までを請求する」を選びます[1]。',
+    ]);
+    const manual = { n: 1, label: 'マニュアル › 4.5 基準額の超過', text: '基準額の超過は、やむを得ない場合に限り認められます。会議の主催者が宿泊施設を指定した場合が典型です。災害で交通機関が止まった場合もあります。合理的な条件で最も安い施設を選んでも超えた場合もあります。超過を請求するときは「基準額超過の請求」欄で「超過分を請求する」を選びます。' };
+    expect(compose('基準額の超過を請求するときはどの欄で選ぶ？', [manual])).toEqual([
+      '基準額の超過は、やむを得ない場合に限り認められます[1]。',
+      '超過を請求するときは「基準額超過の請求」欄で「超過分を請求する」を選びます[1]。',
+    ]);
+  });
+
+  it('shows the row of a table the question names, and every row when it asks for the list', () => {
+    const table = { n: 1, label: 'FAQ › Q4-01 宿泊費の基準額', text: 'A. 宿泊費は基準額を上限として支給されます。基準額の例は次のとおりです。\n宿泊費基準額: 19,000円、都道府県: 東京都\n宿泊費基準額: 13,000円、都道府県: 大阪府\n宿泊費基準額: 11,000円、都道府県: 愛知県' };
+    expect(compose('大阪府に泊まるときの宿泊費の基準額はいくら？', [table]).filter((l) => l.startsWith('・'))).toEqual(['・宿泊費基準額: 13,000円、都道府県: 大阪府[1]']);
+    expect(compose('宿泊費の基準額を都道府県ごとに一覧で教えて', [table]).filter((l) => l.startsWith('・'))).toHaveLength(3);
+  });
+
+  it('adds the sentence holding the figure asked for when the lead names only the topic (a year is no figure, 第10回 no count)', () => {
+    const slide = { n: 1, label: '資料 › 削減効果', text: '2024年度末の運用等経費削減効果(推計)\n第10回会議で報告された内容です。\n約22%(約22.6億円)の削減となった。' };
+    const lines = compose('2024年度末の運用等経費削減効果はどのくらいですか', [slide]);
+    expect(lines[0]).toBe('2024年度末の運用等経費削減効果(推計)[1]');
+    expect(lines).toContain('約22%(約22.6億円)の削減となった[1]。');
+    const meetings = { n: 1, label: '資料 › 開催状況', text: 'ワーキングチームの検討状況\n第10回会議で方針が示された。\nワーキングチームを3回開催した。' };
+    expect(compose('ワーキングチームの検討状況、何回開催した？', [meetings])).toContain('ワーキングチームを3回開催した[1]。');
+  });
 });
