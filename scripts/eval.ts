@@ -1,7 +1,8 @@
-// npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--split all|dev|test]
+// npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--split all|dev|test] [--facts <file>|none]
 // Builds a fresh index of CORPUS_DIR (unless --index is given), runs the golden set through the
-// answering pipeline of /api/ask, and prints the figures (a table on a terminal, or one JSON object).
-import { mkdtempSync, rmSync } from 'node:fs';
+// answering pipeline of /api/ask, and prints the figures (a table on a terminal, or one JSON object),
+// with whether the answers' own text states the facts of test/golden-facts (written blind).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingest } from '../src/ingest/pipeline.ts';
@@ -9,8 +10,9 @@ import { createEmbedder } from '../src/models/embeddings.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { evaluate, type EvalResult } from './lib/evaluate.ts';
+import { evaluateFacts, type FactResult, loadFacts } from './lib/evaluate-facts.ts';
 import { evaluateRisk, loadRiskItems, type RiskEvalResult } from './lib/evaluate-risk.ts';
-import { type GoldenSplit, loadGolden } from './lib/golden.ts';
+import { type GoldenSplit, inSplit, loadGolden } from './lib/golden.ts';
 
 const { values } = parseCli(
   {
@@ -21,8 +23,9 @@ const { values } = parseCli(
     'chunk-target': { type: 'string' },
     'chunk-max': { type: 'string' },
     'lexical-weight': { type: 'string' },
+    facts: { type: 'string', default: 'test/golden-facts/facts.jsonl' },
   },
-  'npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--split all|dev|test] [--chunk-target N --chunk-max N] [--lexical-weight W]',
+  'npm run eval -- [--json] [--index <dir>] [--golden <dir>] [--split all|dev|test] [--facts <file>|none] [--chunk-target N --chunk-max N] [--lexical-weight W]',
 );
 const config = await loadConfigOrExit();
 if (!['all', 'dev', 'test'].includes(values.split)) {
@@ -47,17 +50,33 @@ try {
   const started = performance.now();
   const result = await evaluate(golden, { answerer, retriever, indexDir });
   const risk = await evaluateRisk(loadRiskItems(join(resolve(values.golden), 'risk.jsonl')), guarded);
+  const factsFile = values.facts === 'none' ? null : resolve(values.facts);
+  if (factsFile && !existsSync(factsFile)) process.stderr.write(`No facts file ${factsFile}: the answers' facts are not checked (--facts none to skip quietly).\n`);
+  const facts = factsFile && existsSync(factsFile) ? await evaluateFacts(loadFacts(factsFile).filter((f) => inSplit(f.id, values.split as GoldenSplit)), answerer) : null;
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {
     const { failures, byCategory, byStyle, ...figures } = result;
     const { failures: riskFailures, ...riskFigures } = risk;
-    process.stdout.write(JSON.stringify({ ...figures, risk: { ...riskFigures, failures: riskFailures.length }, byCategory, byStyle, failures: failures.length, seconds: Math.round(seconds * 10) / 10 }) + '\n');
+    const factFigures = facts ? { n: facts.n, answered: facts.answered, cited: facts.cited, stated: facts.stated } : null;
+    process.stdout.write(JSON.stringify({ ...figures, facts: factFigures, risk: { ...riskFigures, failures: riskFailures.length }, byCategory, byStyle, failures: failures.length, seconds: Math.round(seconds * 10) / 10 }) + '\n');
   } else {
     printTable(result, seconds);
+    if (facts) printFacts(facts);
     printRisk(risk);
   }
 } finally {
   if (temp) rmSync(temp, { recursive: true, force: true });
+}
+
+function printFacts(f: FactResult): void {
+  const out = [
+    `Answer facts (test/golden-facts, ${f.n} questions written blind, each with phrases of the answering section):`,
+    `  answered ${f.answered}; a cited passage holds the phrases ${f.cited}; the answer's own text states them ${f.stated} (${((f.stated / Math.max(1, f.answered)) * 100).toFixed(1)}% of those answered)`,
+    `  by kind: ${Object.entries(f.byKind).sort().map(([k, m]) => `${k} ${m.stated}/${m.n}`).join(', ')}`,
+    `  not stated: ${f.failures.map((x) => `${x.id}${x.problem === 'not stated' ? '' : ` (${x.problem})`}`).join(' ')}`,
+    '',
+  ];
+  process.stdout.write(out.join('\n') + '\n');
 }
 
 function printTable(r: EvalResult, seconds: number): void {

@@ -1,76 +1,61 @@
-// Retrieval on real government documents nobody here wrote (../shared/seeds, extracted from
-// PDFs): the passage holding the fact must be among the top-5 citations for ≥ 90% of questions.
-import { existsSync, readFileSync } from 'node:fs';
+// Retrieval and answers on real government documents nobody here wrote (../shared/seeds, extracted
+// from PDFs): the passage holding the fact must be among the top-5 citations for ≥ 90% of
+// questions, and the answer's own text must state it (floors at the measured rates).
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
-import { compactForMatch } from '../../src/text/normalize.ts';
+import { evaluateSeeds, loadSeedQuestions, type SeedResult } from '../../scripts/lib/evaluate-seeds.ts';
 import { buildIndex } from '../helpers/index.ts';
 
 const seeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
-interface SeedQuestion { id: string; q: string; expect?: string[]; answerable?: boolean }
-const questions = JSON.parse(readFileSync(new URL('./questions.json', import.meta.url), 'utf8')) as SeedQuestion[];
+const questions = loadSeedQuestions(fileURLToPath(new URL('./questions.json', import.meta.url)));
 // Written blind by a helper session from the documents alone, after the rules above were set (session 3).
-const heldOut = JSON.parse(readFileSync(new URL('./heldout.json', import.meta.url), 'utf8')) as SeedQuestion[];
+const heldOut = loadSeedQuestions(fileURLToPath(new URL('./heldout.json', import.meta.url)));
 
 describe.runIf(existsSync(seeds))('seed documents', () => {
-  let answerer: Answerer;
+  let tuned: SeedResult;
+  let blind: SeedResult;
   beforeAll(async () => {
     const { index } = await buildIndex(seeds);
-    answerer = new Answerer({ retriever: new Retriever(index), models: createAnswerModels({ llm: null }), indexVersion: () => index.version });
-  });
-  it('puts the passage holding the fact in the top 5 citations for at least 90% of the questions', async () => {
-    const answerable = questions.filter((q) => q.answerable !== false);
-    expect(answerable.length).toBeGreaterThanOrEqual(30);
-    const misses: string[] = [];
-    const declined: string[] = [];
-    for (const q of answerable) {
-      const a = await answerer.ask({ question: q.q });
-      if (a.escalate) declined.push(q.id);
-      const hit = a.citations.slice(0, 5).some((c) => (q.expect ?? []).some((e) => compactForMatch(c.text).includes(compactForMatch(e))));
-      if (!hit) misses.push(q.id);
+    const answerer = new Answerer({ retriever: new Retriever(index), models: createAnswerModels({ llm: null }), indexVersion: () => index.version });
+    tuned = await evaluateSeeds(questions, answerer);
+    blind = await evaluateSeeds(heldOut, answerer);
+    for (const [name, r] of [['seed', tuned], ['held-out seed', blind]] as const) {
+      console.log(
+        `${name}: hit@5 ${r.found}/${r.answerable}, answered ${r.answered}/${r.answerable}, fact stated ${r.stated}/${r.answered}, declined ${r.declined}/${r.unanswerable}; ` +
+          `misses ${r.misses.notFound.join(' ')}; declined ${r.misses.declined.join(' ')}; not stated ${r.misses.notStated.join(' ')}; answered ${r.misses.answeredUnanswerable.join(' ')}`,
+      );
     }
-    const rate = 1 - misses.length / answerable.length;
-    console.log(`seed hit@5 ${rate.toFixed(3)} (${answerable.length - misses.length}/${answerable.length}); misses: ${misses.join(' ')}; declined: ${declined.join(' ')}`);
-    expect(rate).toBeGreaterThanOrEqual(0.9);
+  });
+  it('puts the passage holding the fact in the top 5 citations for at least 90% of the questions', () => {
+    expect(tuned.answerable).toBeGreaterThanOrEqual(30);
+    expect(tuned.found / tuned.answerable).toBeGreaterThanOrEqual(0.9);
     // Abstaining is no way to be right: the answerable questions are answered (66 of 68 when set).
-    expect(1 - declined.length / answerable.length).toBeGreaterThanOrEqual(0.9);
+    expect(tuned.answered / tuned.answerable).toBeGreaterThanOrEqual(0.9);
   });
-  it('abstains on questions the documents do not answer (a floor at the measured rate)', async () => {
-    const unanswerable = questions.filter((q) => q.answerable === false);
-    expect(unanswerable.length).toBeGreaterThanOrEqual(15);
-    const answered: string[] = [];
-    for (const q of unanswerable) {
-      const a = await answerer.ask({ question: q.q });
-      if (!a.escalate) answered.push(q.id);
-    }
-    const rate = 1 - answered.length / unanswerable.length;
-    console.log(`seed abstention ${rate.toFixed(3)} (${unanswerable.length - answered.length}/${unanswerable.length}); answered: ${answered.join(' ')}`);
+  it("states the fact in the answer's own text, not only in a cited passage (a floor at the measured rate)", () => {
+    // 46 of 66 answered at the start of session 4, 54 when the floor was set (a sentence holding
+    // the figure asked for is added when the lead names only the topic).
+    expect(tuned.stated / tuned.answered).toBeGreaterThanOrEqual(0.78);
+    // Held-out: 15 of 23 at the start of session 4, 17 when the floor was set.
+    expect(blind.stated / blind.answered).toBeGreaterThanOrEqual(0.7);
+  });
+  it('abstains on questions the documents do not answer (a floor at the measured rate)', () => {
+    expect(tuned.unanswerable).toBeGreaterThanOrEqual(15);
     // 14 of 15 when the floor was set (figures asked for a year, meeting or counter the passages
     // do not give are declined: evidence.ts unmetQualifiers; lists behind a count: unlistedCounts).
-    expect(rate).toBeGreaterThanOrEqual(0.9);
+    expect(tuned.declined / tuned.unanswerable).toBeGreaterThanOrEqual(0.9);
   });
-  it('on the held-out questions, finds the passage for 90% and answers them, and declines at least the measured share of the rest', async () => {
-    const answerable = heldOut.filter((q) => q.answerable !== false);
-    const unanswerable = heldOut.filter((q) => q.answerable === false);
-    expect(answerable.length).toBeGreaterThanOrEqual(20);
-    let found = 0;
-    let answered = 0;
-    for (const q of answerable) {
-      const a = await answerer.ask({ question: q.q });
-      if (!a.escalate) answered++;
-      if (a.citations.slice(0, 5).some((c) => (q.expect ?? []).some((e) => compactForMatch(c.text).includes(compactForMatch(e))))) found++;
-    }
-    let declined = 0;
-    for (const q of unanswerable) if ((await answerer.ask({ question: q.q })).escalate) declined++;
-    console.log(`held-out seed hit@5 ${found}/${answerable.length}, answered ${answered}/${answerable.length}, declined ${declined}/${unanswerable.length} unanswerable`);
-    expect(found / answerable.length).toBeGreaterThanOrEqual(0.9);
-    expect(answered / answerable.length).toBeGreaterThanOrEqual(0.9);
+  it('on the held-out questions, finds the passage for 90% and answers them, and declines at least the measured share of the rest', () => {
+    expect(blind.answerable).toBeGreaterThanOrEqual(20);
+    expect(blind.found / blind.answerable).toBeGreaterThanOrEqual(0.9);
+    expect(blind.answered / blind.answerable).toBeGreaterThanOrEqual(0.9);
     // 3 of 12 with the code they were written against; 5 of 12 after rules added in session 3 while
     // looking at them (so no longer blind). Most ask for details the documents only allude to (a
     // board's members, a date only announced, a breakdown of a total).
-    expect(declined).toBeGreaterThanOrEqual(5);
+    expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 });

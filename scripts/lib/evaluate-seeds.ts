@@ -1,0 +1,57 @@
+// Questions about the seed documents (real government documents nobody here wrote): whether the
+// passage holding the fact is among the top 5 citations, whether the answerable questions are
+// answered and the others declined, and whether the answer's own text states the fact (not only
+// a cited passage). Shared by `npm run eval:seeds` and test/seeds/seeds.test.ts.
+import { readFileSync } from 'node:fs';
+import type { Answerer } from '../../src/answer/answerer.ts';
+import { statesAny } from './facts.ts';
+
+export interface SeedQuestion {
+  id: string;
+  q: string;
+  /** Phrases of the document that hold the fact (any one will do). */
+  expect?: string[];
+  answerable?: boolean;
+}
+
+export interface SeedResult {
+  answerable: number;
+  /** Answerable questions with a passage holding the fact among the top 5 citations. */
+  found: number;
+  /** Answerable questions answered (not declined). */
+  answered: number;
+  /** Answered questions whose answer text states the fact. */
+  stated: number;
+  unanswerable: number;
+  declined: number;
+  misses: { notFound: string[]; declined: string[]; notStated: string[]; answeredUnanswerable: string[] };
+}
+
+export function loadSeedQuestions(file: string): SeedQuestion[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as SeedQuestion[];
+}
+
+export async function evaluateSeeds(questions: SeedQuestion[], answerer: Answerer): Promise<SeedResult> {
+  const r: SeedResult = { answerable: 0, found: 0, answered: 0, stated: 0, unanswerable: 0, declined: 0, misses: { notFound: [], declined: [], notStated: [], answeredUnanswerable: [] } };
+  for (const q of questions) {
+    const a = await answerer.ask({ question: q.q });
+    if (q.answerable === false) {
+      r.unanswerable++;
+      if (a.escalate) r.declined++;
+      else r.misses.answeredUnanswerable.push(q.id);
+      continue;
+    }
+    r.answerable++;
+    const expect = q.expect ?? [];
+    if (a.citations.slice(0, 5).some((c) => statesAny(c.text, expect))) r.found++;
+    else r.misses.notFound.push(q.id);
+    if (a.escalate) {
+      r.misses.declined.push(q.id);
+      continue;
+    }
+    r.answered++;
+    if (statesAny(a.answer, expect)) r.stated++;
+    else r.misses.notStated.push(q.id);
+  }
+  return r;
+}
