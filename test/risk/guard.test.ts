@@ -41,6 +41,11 @@ describe('guarded answers', () => {
     expect(a.answer.endsWith(STAFF_JUDGMENT_NOTE)).toBe(true);
     expect(a.risk.reasons).toEqual(expect.arrayContaining(['high_stakes', 'needs_staff_judgment']));
     expect(a.risk.axes?.['judgment']?.level).toBe('high');
+    // Asked to decide one's own case, not how the rule works.
+    const decide = await t.guarded.ask({ question: '先週の大阪出張、35,000円で支給してもらえるか判断して', user });
+    expect(decide.answer.endsWith(STAFF_JUDGMENT_NOTE)).toBe(true);
+    const rule = await t.guarded.ask({ question: '宿泊費が支給されるかどうか判断の基準を教えて', user });
+    expect(rule.risk.reasons).not.toContain('needs_staff_judgment');
   });
   it('streams the same notes and risk', async () => {
     let text = '';

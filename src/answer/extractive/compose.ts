@@ -38,6 +38,12 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minSupport: 0.05, maxSupp
  */
 const RANK_DISCOUNT = 0.5;
 
+/**
+ * A question asking for every item of a list: sentences naming several items are preferred, and
+ * no row it happens to name is shown alone.
+ */
+const ASKS_ALL = /一覧|全部|ぜんぶ|すべて|全て|どんな|どれ|何と何|それぞれ|列挙/u;
+
 /** A sentence that opens by pointing back (「この場合、」「そのため」): it needs the one before it. */
 const ANAPHORIC = /^(?:この|その|これ|それ|こうした|そうした)/u;
 
@@ -46,6 +52,14 @@ interface Sentence extends PassageSentence {
   /** Position of the passage among those given (0 = best ranked). */
   rank: number;
   score: number;
+}
+
+/** What a sentence that lists the items asked for (「…の費用をぜんぶ」) gains, as a sentence holding the kind of fact asked for does. */
+const LIST_BOOST = 0.15;
+
+/** A sentence naming three or more items: 「予防接種の費用、旅券の交付手数料、査証の取得手数料…」. */
+function enumerates(sentence: string): boolean {
+  return sentence.split(/[、・]/u).filter((x) => x.trim().length >= 2).length >= 4;
 }
 
 function answerTypeBoost(question: string, sentence: string): number {
@@ -78,6 +92,7 @@ function scoreSentences(question: string, history: string[], passages: PromptPas
   // only in the heading): its matching terms count at half weight where a sentence lacks them.
   const labelTerms = new Map(passages.map((p) => [p.n, termSet(p.label)]));
   const codes = new Set(codesIn(prepare(question)));
+  const asksList = ASKS_ALL.test(question);
   for (const s of all) {
     let m = 0;
     for (const t of s.terms) {
@@ -87,7 +102,7 @@ function scoreSentences(question: string, history: string[], passages: PromptPas
     for (const t of labelTerms.get(s.n) ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
     const support = m / Math.max(1e-9, qMass);
     // Better-ranked passages are preferred; examples support, they do not lead.
-    s.score = support * (1 - RANK_DISCOUNT * s.rank) + (support > 0 ? answerTypeBoost(question, s.text) : 0) - (/^例[:：]|^例えば/u.test(s.text) ? 0.1 : 0);
+    s.score = support * (1 - RANK_DISCOUNT * s.rank) + (support > 0 ? answerTypeBoost(question, s.text) + (asksList && enumerates(s.text) ? LIST_BOOST : 0) : 0) - (/^例[:：]|^例えば/u.test(s.text) ? 0.1 : 0);
   }
   return all;
 }
@@ -191,7 +206,8 @@ const NAME = /^[\p{Script=Han}\p{Script=Katakana}ーa-z\d]{2,}$/u;
  */
 function best(items: Sentence[], block: Sentence[], max: number, asked: ReadonlySet<string>): Sentence[] {
   const rare = (t: string) => asked.has(t) && NAME.test(t) && items.filter((x) => x.terms.has(t)).length <= Math.max(1, Math.floor(items.length / 3));
-  const named = items.length > 2 ? items.filter((x) => [...x.terms].some(rare)) : [];
+  // Only a table's rows: the lines of a list or a calculation read together.
+  const named = items.length > 2 && items.every((x) => x.row) ? items.filter((x) => [...x.terms].some(rare)) : [];
   if (named.length > 0) return named.slice(0, max);
   if (items.length <= max) return items;
   const at = (s: Sentence) => block.indexOf(s);
@@ -310,9 +326,6 @@ function writeAskedFact(out: Lines, lead: Sentence, question: string, ranked: Se
   else if (fact.step !== null) out.step(fact);
   else out.sentence(fact);
 }
-
-/** A question asking for every item of a list: no row it happens to name is shown alone. */
-const ASKS_ALL = /一覧|全部|ぜんぶ|すべて|全て|どんな|どれ|何と何|それぞれ|列挙/u;
 
 const WANTS_PROCEDURE = /手順|方法|どう|どのよう|やり方|仕方|には|直し|対処/;
 

@@ -128,5 +128,12 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
       });
     }
   });
+  // A line that is no sentence right before a list announces it (「例: 講師に2時間の講演を依頼した場合」
+  // before the lines of the calculation).
+  for (let i = 0; i + 1 < out.length; i++) {
+    const s = out[i]!;
+    const next = out[i + 1]!;
+    if (!s.introduces && !s.bullet && s.step === null && !s.row && next.bullet && next.line > s.line && !/[。！？][)）」』]?$/u.test(s.text.trim())) s.introduces = true;
+  }
   return out;
 }, { size: 5_000, maxLength: 20_000 });

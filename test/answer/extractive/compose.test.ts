@@ -156,4 +156,11 @@ describe('extractive answer composition', () => {
     const meetings = { n: 1, label: '資料 › 開催状況', text: 'ワーキングチームの検討状況\n第10回会議で方針が示された。\nワーキングチームを3回開催した。' };
     expect(compose('ワーキングチームの検討状況、何回開催した？', [meetings])).toContain('ワーキングチームを3回開催した[1]。');
   });
+
+  it('shows the lines of a calculation after the line that announces them, and prefers the sentence naming the items for a list question', () => {
+    const calc = { n: 1, label: 'マニュアル › 10.7.2 計算例', text: '例: 講師に2時間の講演を依頼した場合(源泉徴収の対象となる区分の場合)\n- 講演:10,000円 × 2時間 = 20,000円\n- 源泉徴収額:20,000円 × 10.21% = 2,042円\n- 差引支払額:20,000円 − 2,042円 = 17,958円' };
+    expect(compose('講師に2時間講演してもらったら差引支払額はいくら？', [calc]).filter((l) => l.startsWith('・'))).toHaveLength(3);
+    const fees = { n: 1, label: '規程 › 10.3 渡航雑費', text: '改正前は、外国旅行の準備の費用として支度料が定額で支給されていました。改正後は、支度料は旅費の種類として設けられていません。渡航雑費は、外国旅行に伴って必要となる費用を支給するものです。予防接種の費用、旅券の交付手数料、査証の取得手数料、外貨の両替手数料などが対象となります。公務のために特に必要となる費用がある場合は、渡航雑費の対象として実費で支給されます。' };
+    expect(compose('渡航雑費の対象になる費用をぜんぶ教えて', [fees])).toContain('予防接種の費用、旅券の交付手数料、査証の取得手数料、外貨の両替手数料などが対象となります[1]。');
+  });
 });
