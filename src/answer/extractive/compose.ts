@@ -238,6 +238,19 @@ function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: Sentenc
   if (last.introduces) for (const item of itemsAfter(block, block.indexOf(last), options.maxRows, out.asked)) out.item(item);
 }
 
+/** Causes listed before the steps that are shown. */
+const MAX_CAUSES = 3;
+
+/** The list items of a passage around one of them, in order. */
+function listOf(item: Sentence, block: Sentence[]): Sentence[] {
+  let i = block.indexOf(item);
+  let j = i;
+  const same = (s: Sentence | undefined) => s !== undefined && s.n === item.n && s.bullet && s.step === null;
+  while (same(block[i - 1])) i--;
+  while (same(block[j + 1])) j++;
+  return block.slice(i, j + 1);
+}
+
 /** A procedure: the best sentence before the steps, then the steps in order, then the best sentence if it comes after them. */
 function writeProcedure(out: Lines, lead: Sentence, block: Sentence[], steps: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
   // A labelled line (「表示される場面: …」) leads only when no other sentence carries the question's
@@ -245,7 +258,10 @@ function writeProcedure(out: Lines, lead: Sentence, block: Sentence[], steps: Se
   const before = block.slice(0, Math.max(0, block.indexOf(steps[0]!))).filter((s) => s.step === null && !s.row);
   const prose = before.filter((s) => !s.labelled && s.score > 0);
   const intro = (prose.length > 0 ? prose : before).sort((a, b) => b.score - a.score || block.indexOf(a) - block.indexOf(b))[0];
-  if (intro) writeParagraph(out, intro, block, all, options);
+  if (intro?.bullet && !intro.fragment) {
+    // A list of causes before the steps (an error entry's 原因): all of them, in order, as sentences.
+    for (const s of listOf(intro, block).slice(0, MAX_CAUSES)) out.sentence(s);
+  } else if (intro) writeParagraph(out, intro, block, all, options);
   else out.text('手順は次のとおりです。');
   for (const s of steps.slice(0, options.maxSteps)) out.step(s);
   // The best sentence itself, when it is a step past the limit or follows the steps (「修正した申請は…」).
