@@ -133,8 +133,11 @@ function sectionOf(lead: Sentence, passages: PromptPassage[], all: Sentence[]): 
 class Lines {
   /** The question's own terms (not earlier turns'): rows or items it names are shown alone. */
   readonly asked: ReadonlySet<string>;
-  constructor(asked: ReadonlySet<string>) {
+  /** The question follows up an earlier one in the conversation. */
+  readonly followUp: boolean;
+  constructor(asked: ReadonlySet<string>, followUp: boolean) {
     this.asked = asked;
+    this.followUp = followUp;
   }
   private readonly entries: Array<{ text: string; from: Sentence | null }> = [];
   get lines(): string[] {
@@ -188,10 +191,11 @@ const FAQ_ANSWER = /^A[.．]\s*/;
  * well (a paragraph states its point first: 「原則として、基準額を超えた部分は支給されません。」), in
  * reading order.
  */
-function paragraphOf(s: Sentence, block: Sentence[]): Sentence[] {
+function paragraphOf(s: Sentence, block: Sentence[], followUp: boolean): Sentence[] {
   const para = block.filter((x) => x.n === s.n && x.line === s.line && x.step === null && !x.row);
   const length = para.reduce((a, x) => a + x.text.length, 0);
-  const limit = para[0] && FAQ_ANSWER.test(para[0].text) ? WHOLE_PARAGRAPH.faq : WHOLE_PARAGRAPH;
+  // A follow-up (「改正前はいくらでしたか？」) asks for one more point, not the whole entry again.
+  const limit = para[0] && FAQ_ANSWER.test(para[0].text) && !followUp ? WHOLE_PARAGRAPH.faq : WHOLE_PARAGRAPH;
   if (para.length > 1 && para.length <= limit.sentences && length <= limit.chars) return para;
   const first = para[0];
   return first && first !== s && first.score >= s.score * 0.5 ? [first, s] : [s];
@@ -228,7 +232,7 @@ function antecedent(s: Sentence, all: Sentence[]): Sentence | undefined {
 
 /** A paragraph (after the sentence it points back to, if any), then the list it announces. */
 function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
-  const para = paragraphOf(s, block);
+  const para = paragraphOf(s, block, out.followUp);
   for (const x of para) {
     const before = antecedent(x, all);
     if (before) out.sentence(before);
@@ -355,7 +359,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const lead = ranked[0];
   if (!lead || lead.score < options.minSupport) return NO_ANSWER_TEXT;
 
-  const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)));
+  const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
   const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0;

@@ -135,6 +135,10 @@ describe('extractive answer composition', () => {
       '該当するときは「基準額超過の請求」欄で「超過分を請求する」を選びます[1]。',
       '該当しないときは「基準額までを請求する」を選びます[1]。',
     ]);
+    // A follow-up asks for one more point: the entry is not repeated whole.
+    const followUp = composeAnswer(buildUserPrompt({ question: 'やむを得ない場合は？', history: ['基準額を超えた分は自腹ですか？'], passages: [faq], revision: null })).split('\n');
+    expect(followUp.length).toBeLessThanOrEqual(2);
+    expect(followUp).toContain('ただし、やむを得ないと認められる場合は、実際に支払った額が支給されることがあります[1]。');
     const manual = { n: 1, label: 'マニュアル › 4.5 基準額の超過', text: '基準額の超過は、やむを得ない場合に限り認められます。会議の主催者が宿泊施設を指定した場合が典型です。災害で交通機関が止まった場合もあります。合理的な条件で最も安い施設を選んでも超えた場合もあります。超過を請求するときは「基準額超過の請求」欄で「超過分を請求する」を選びます。' };
     expect(compose('基準額の超過を請求するときはどの欄で選ぶ？', [manual])).toEqual([
       '基準額の超過は、やむを得ない場合に限り認められます[1]。',
