@@ -68,6 +68,9 @@ const QUOTE_ENDS = /[。！？!?][」』）)]$/u;
 /** What continues a sentence after such a quotation: a particle (「のように」「と書かれた」). */
 const GOES_ON = /^(?:の|と|を|に|が|は|も|で|や|って|という|など)/u;
 
+/** How long a sentence held open by an unclosed bracket may grow before it is cut anyway. */
+const MAX_BRACKETED = 200;
+
 const OPENERS = '(（「『';
 const CLOSERS = ')）」』';
 
@@ -91,12 +94,13 @@ export function lineSentences(line: string): string[] {
   let carry = '';
   for (const part of splitSentences(line)) {
     carry += part;
-    if (unclosed(carry) || [...clean(carry)].length < 4) continue;
+    // A bracket that never closes (text extracted from a PDF) holds no more than a sentence or two.
+    if ((unclosed(carry) && carry.length < MAX_BRACKETED) || [...clean(carry)].length < 4) continue;
     out.push(carry);
     carry = '';
   }
-  if (carry && [...clean(carry)].length >= 4) out.push(carry);
-  else if (carry && out.length > 0) out[out.length - 1] += carry;
+  if (carry && ([...clean(carry)].length >= 4 || out.length === 0)) out.push(carry);
+  else if (carry) out[out.length - 1] += carry;
   // A quotation ending in 。 or ？ goes on after its closing bracket: 「…上限は？」のように、…
   for (let i = out.length - 1; i > 0; i--) {
     if (QUOTE_ENDS.test(out[i - 1]!) && GOES_ON.test(out[i]!)) out.splice(i - 1, 2, out[i - 1]! + out[i]!);

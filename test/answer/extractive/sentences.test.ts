@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { clean, lineSentences, passageSentences } from '../../../src/answer/extractive/sentences.ts';
+
+describe('a line read as sentences', () => {
+  it('does not end a sentence inside brackets or before a quotation goes on, and keeps a short reply with what follows', () => {
+    expect(lineSentences('JPEGで添付できます(PDFも可。10MBまで)。原本は保管します。')).toEqual(['JPEGで添付できます(PDFも可。10MBまで)。', '原本は保管します。']);
+    expect(lineSentences('質問は「上限は？」のように入力します。')).toEqual(['質問は「上限は？」のように入力します。']);
+    expect(lineSentences('A. はい。写真でも添付できます。')).toEqual(['A. はい。写真でも添付できます。']);
+    // A line holding only a short reply is kept as it is (the passage reader drops what is too short).
+    expect(lineSentences('A. いいえ。')).toEqual(['A. いいえ。']);
+  });
+  it('cuts a sentence held open by a bracket that never closes (PDF text) after about 200 characters', () => {
+    const parts = lineSentences(`（注：${'これは説明の文です。'.repeat(50)}`);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(220);
+  });
+});
+
+describe('a passage read as the answerer needs it', () => {
+  it('marks a line that is no sentence right before a list as announcing it, and reads remark labels away', () => {
+    const s = passageSentences('例: 講師に2時間の講演を依頼した場合\n- 講演:10,000円 × 2時間 = 20,000円\n- 差引支払額:17,958円');
+    expect(s[0]!.introduces).toBe(true);
+    expect(s[1]!.bullet).toBe(true);
+    expect(clean('注意: 半券は捨てないでください。')).toBe('半券は捨てないでください。');
+    expect(clean('例: 往復の場合')).toBe('例えば、往復の場合');
+  });
+});
