@@ -34,7 +34,10 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minSupport: 0.05, maxSupp
  * where the question's terms meet (one sentence, the heading): at 0.15 the lead sentence came from
  * a lower passage often enough that it cited an expected passage for 0.730 of the answered golden
  * test-half questions while the top passage was an expected one for 0.778; at 0.5 the two agree
- * (dev half 0.802 → 0.810; `npm run eval` prints it as the answer's lead accuracy).
+ * (dev half 0.802 → 0.810; `npm run eval` prints it as the answer's lead accuracy). Applied once
+ * per rank (1, 0.5, 0.25 …): until session 4 it was subtracted per rank (1, 0.5, 0, −0.5 …), so
+ * that no sentence of the third passage or below could support an answer (a seed question's
+ * figure, 「計33人が定員措置」, was in the fourth).
  */
 const RANK_DISCOUNT = 0.5;
 
@@ -102,7 +105,7 @@ function scoreSentences(question: string, history: string[], passages: PromptPas
     for (const t of labelTerms.get(s.n) ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
     const support = m / Math.max(1e-9, qMass);
     // Better-ranked passages are preferred; examples support, they do not lead.
-    s.score = support * (1 - RANK_DISCOUNT * s.rank) + (support > 0 ? answerTypeBoost(question, s.text) + (asksList && enumerates(s.text) ? LIST_BOOST : 0) : 0) - (/^例[:：]|^例えば/u.test(s.text) ? 0.1 : 0);
+    s.score = support * (1 - RANK_DISCOUNT) ** s.rank + (support > 0 ? answerTypeBoost(question, s.text) + (asksList && enumerates(s.text) ? LIST_BOOST : 0) : 0) - (/^例[:：]|^例えば/u.test(s.text) ? 0.1 : 0);
   }
   return all;
 }

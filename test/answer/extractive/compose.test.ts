@@ -177,4 +177,14 @@ describe('extractive answer composition', () => {
       '2. 写真は縮小してから添付します[1]。',
     ]);
   });
+
+  it('lets a sentence of a lower passage support the answer when it holds the figure asked for', () => {
+    const ps = [
+      { n: 1, label: '資料 › PMO', text: '各府省庁PMOの実態調査を行う。' },
+      { n: 2, label: '資料 › 体制', text: 'PMOの体制強化をお願いしたい。' },
+      { n: 3, label: '資料 › レビュー', text: 'レビュー実施件数も年々増加した。' },
+      { n: 4, label: '資料 › 定員', text: '各府省庁PMOについても、令和7年度定員審査において計33人が定員措置された。' },
+    ];
+    expect(compose('各府省庁PMOの定員は何人分認められた？', ps)).toContain('各府省庁PMOについても、令和7年度定員審査において計33人が定員措置された[4]。');
+  });
 });
