@@ -33,9 +33,12 @@ try {
   for (const [name, file] of [['questions', 'test/seeds/questions.json'], ['heldout', 'test/seeds/heldout.json']] as const) {
     sets[name] = await evaluateSeeds(loadSeedQuestions(resolve(file)), answerer);
   }
+  // The floors of test/seeds/seeds.test.ts hold for the embedded defaults; say which models ran.
+  const models = { embeddings: config.embeddings?.model ?? 'built-in hashed n-grams', answers: config.llm?.model ?? 'built-in extractive' };
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(sets)}\n`);
+    process.stdout.write(`${JSON.stringify({ models, ...sets })}\n`);
   } else {
+    process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
     const pct = (a: number, b: number) => `${a}/${b} (${b > 0 ? ((a / b) * 100).toFixed(1) : '-'}%)`;
     for (const [name, r] of Object.entries(sets)) {
       process.stdout.write(

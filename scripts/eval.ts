@@ -50,10 +50,10 @@ try {
   const started = performance.now();
   const result = await evaluate(golden, { answerer, retriever, indexDir });
   const risk = await evaluateRisk(loadRiskItems(join(resolve(values.golden), 'risk.jsonl')), guarded);
+  const seconds = (performance.now() - started) / 1000;
   const factsFile = values.facts === 'none' ? null : resolve(values.facts);
   if (factsFile && !existsSync(factsFile)) process.stderr.write(`No facts file ${factsFile}: the answers' facts are not checked (--facts none to skip quietly).\n`);
   const facts = factsFile && existsSync(factsFile) ? await evaluateFacts(loadFacts(factsFile).filter((f) => inSplit(f.id, values.split as GoldenSplit)), answerer) : null;
-  const seconds = (performance.now() - started) / 1000;
   if (values.json) {
     const { failures, byCategory, byStyle, ...figures } = result;
     const { failures: riskFailures, ...riskFigures } = risk;

@@ -64,12 +64,15 @@ function replaceAll(text: string, pairs: Array<[string, string]>): string {
 
 /**
  * 何 with a counter typed in kana (「なんかい間違えたら」「なんにち前まで」), so that the question is
- * read as asking a number in that counter. Not 「なんかいい方法」 (なんか + いい).
+ * read as asking a number in that counter. Only after something that is not hiragana, or after a
+ * particle, and only where the counter ends a word: not 「なんかいつも」「なんかいる」 (なんか + …),
+ * not 「どうなんねん」.
  */
-const KANA_COUNTERS = /なん(かい(?!い)|にん|めい|にち|ねん|けん|ぱく|まい|さい|じかん|ぷん|かげつ|ばい|もじ|ぱーせんと)/gu;
+const KANA_COUNTERS =
+  /(?<=^|[^\p{Script=Hiragana}]|って|は|が|も|を|に|で|と)なん(かい|にん|めい|にち|ねんど|ねん|けん|ぱく|まい|さい|じかん|ぷん|かげつ|ばい|もじ|ぱーせんと)(?=も|で|まで|から|くらい|ぐらい|ほど|目|め|以上|以内|前|後|[?？、。!！\s\p{Script=Han}\p{Script=Katakana}]|$)/gu;
 const COUNTER_KANJI: Record<string, string> = {
-  かい: '回', にん: '人', めい: '名', にち: '日', ねん: '年', けん: '件', ぱく: '泊', まい: '枚', さい: '歳',
-  じかん: '時間', ぷん: '分', かげつ: 'か月', ばい: '倍', もじ: '文字', ぱーせんと: '%',
+  かい: '回', にん: '人', めい: '名', にち: '日', ねんど: '年度', ねん: '年', けん: '件', ぱく: '泊', まい: '枚', さい: '歳',
+  じかん: '時間', ぷん: '分', かげつ: 'ヶ月', ばい: '倍', もじ: '文字', ぱーせんと: '%',
 };
 
 /** Folds spelling variants and kana readings to the manuals' spelling, and 「8割」 to 「80%」. Input must be NFKC. */

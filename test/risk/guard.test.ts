@@ -46,6 +46,8 @@ describe('guarded answers', () => {
     expect(decide.answer.endsWith(STAFF_JUDGMENT_NOTE)).toBe(true);
     const rule = await t.guarded.ask({ question: '宿泊費が支給されるかどうか判断の基準を教えて', user });
     expect(rule.risk.reasons).not.toContain('needs_staff_judgment');
+    const whom = await t.guarded.ask({ question: '支給されるかどうか判断してもらうには誰に聞けばいい？', user });
+    expect(whom.risk.reasons).not.toContain('needs_staff_judgment');
   });
   it('streams the same notes and risk', async () => {
     let text = '';

@@ -22,6 +22,12 @@ describe('askedTypes', () => {
     expect(kinds('高速バス代ってどこに入れる？')).toEqual([]);
     expect(kinds('委員の新幹線代はどこに入力するの？')).toEqual([]);
   });
+  it('does not take everyday words for questions: いくつか, 何度も, いつも', () => {
+    expect(kinds('精算に必要な書類をいくつか教えて')).toEqual([]);
+    expect(kinds('区分はいくつある？')).toEqual(['number']);
+    expect(kinds('1枚の領収書を何度も添付する必要がある？')).toEqual([]);
+    expect(kinds('いつもエラーになる')).toEqual([]);
+  });
   it('ignores what the question quotes', () => {
     expect(kinds('チャットに「いくらもらえる？」ってきいたら金額を決めてくれる？')).toEqual([]);
   });

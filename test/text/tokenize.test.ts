@@ -19,6 +19,11 @@ describe('tokenization', () => {
     expect(canonicalize('パスワードなんかい間違えたら')).toBe('パスワード何回間違えたら');
     expect(canonicalize('なんにち前までに')).toBe('何日前までに');
     expect(canonicalize('なんかいい方法ある？')).toBe('なんかいい方法ある？');
+    // Only where the counter ends a word, after something that is not hiragana or after a particle.
+    for (const plain of ['なんかいつもエラーになる', '書類ってなんかいる？', 'なんかいきなりログアウトされた', 'どうなんねん']) expect(canonicalize(plain)).toBe(plain);
+    expect(canonicalize('パスワードってなんかい間違えると')).toBe('パスワードって何回間違えると');
+    expect(canonicalize('なんねんどから宿泊手当が出る？')).toBe('何年度から宿泊手当が出る？');
+    expect(canonicalize('なんかげつ以内')).toBe('何ヶ月以内');
     expect(documentTerms('2,400円')).toContain('2400');
   });
   it('expands everyday words in questions only', () => {

@@ -64,15 +64,20 @@ export function clean(text: string): string {
 }
 
 /** A part ending in a quotation or bracket that closes after a sentence end (「…上限は？」). */
-const QUOTE_ENDS = /[。！？!?][」』）)]$/u;
-/** What continues a sentence after such a quotation: a particle (「のように」「と書かれた」). */
-const GOES_ON = /^(?:の|と|を|に|が|は|も|で|や|って|という|など)/u;
+const QUOTE_ENDS = /[。！？!?][」』）)】〕]$/u;
+/**
+ * What continues a sentence after such a quotation: 「のように」「と表示されたら」「を押します」. Not
+ * words that open a sentence (もし, では, はじめに, やむを得ず).
+ */
+const GOES_ON = /^(?:の(?:よう|ような|とおり|欄|画面|場合)?|という|と(?:表示|書|記載|入力|言|い[うっ]|聞)|を(?:押|選|入力|クリック|確認)|などと|って)/u;
+/** A reply that opens an answer and goes with the sentence after it: 「はい。」「いいえ。」. */
+const SHORT_REPLY = /^(?:はい|いいえ|いえ|ええ)[。！!]$/u;
 
 /** How long a sentence held open by an unclosed bracket may grow before it is cut anyway. */
 const MAX_BRACKETED = 200;
 
-const OPENERS = '(（「『';
-const CLOSERS = ')）」』';
+const OPENERS = '(（「『【〔';
+const CLOSERS = ')）」』】〕';
 
 /** Whether a text opens more brackets than it closes (a sentence end inside 「…。」 or （…。）). */
 function unclosed(text: string): boolean {
@@ -95,11 +100,11 @@ export function lineSentences(line: string): string[] {
   for (const part of splitSentences(line)) {
     carry += part;
     // A bracket that never closes (text extracted from a PDF) holds no more than a sentence or two.
-    if ((unclosed(carry) && carry.length < MAX_BRACKETED) || [...clean(carry)].length < 4) continue;
+    if ((unclosed(carry) && carry.length < MAX_BRACKETED) || [...clean(carry)].length < 4 || SHORT_REPLY.test(clean(carry))) continue;
     out.push(carry);
     carry = '';
   }
-  if (carry && ([...clean(carry)].length >= 4 || out.length === 0)) out.push(carry);
+  if (carry && ([...clean(carry)].length >= 4 || out.length === 0 || SHORT_REPLY.test(clean(carry)))) out.push(carry);
   else if (carry) out[out.length - 1] += carry;
   // A quotation ending in 。 or ？ goes on after its closing bracket: 「…上限は？」のように、…
   for (let i = out.length - 1; i > 0; i--) {

@@ -187,4 +187,18 @@ describe('extractive answer composition', () => {
     ];
     expect(compose('各府省庁PMOの定員は何人分認められた？', ps)).toContain('各府省庁PMOについても、令和7年度定員審査において計33人が定員措置された[4]。');
   });
+
+  it('takes no step number, section number, code, date or bare 円 for the figure asked, and reads amounts written with 万 and 億', () => {
+    const slide = { n: 1, label: '資料 › 削減効果', text: '2024年度の旅費の削減効果(単位:円)\n第10回会議で報告された内容です。\n約2億2千万円の削減となった。' };
+    expect(compose('2024年度の旅費の削減効果はいくらですか', [slide])).toContain('約2億2千万円の削減となった[1]。');
+    const training = { n: 1, label: '資料 › 研修', text: '旅費研修の実施状況\n研修は2025/4/1から開始した(7.6.4参照)。\n受講者は延べ120人であった。' };
+    expect(compose('旅費研修の実施状況はどのくらい？', [training])).toContain('受講者は延べ120人であった[1]。');
+  });
+
+  it("gives the error entry's cause the question names even when it is not among the first three, and a follow-up the sentence alone", () => {
+    const entry = { n: 1, label: 'マニュアル › 12.3.2 E2010 経路が登録できません', text: '原因\n- 出発地が空欄になっています。\n- 到着地が空欄になっています。\n- 出発日が旅行期間の外になっています。\n- 自家用車の走行距離が0kmになっています。\n対処\n1. 空欄を入力します。\n2. 「経路検索」を押し直します。' };
+    expect(compose('E2010が出る。自家用車の走行距離が0kmだとだめ？', [entry])).toContain('自家用車の走行距離が0kmになっています[1]。');
+    const faq = { n: 1, label: 'FAQ › Q5-03 自家用車の車賃は1kmいくらですか?', text: 'A. 改正後は、1kmあたり37円です。改正前は、1kmあたり25円でした。詳しくは規程の第5章を参照してください。' };
+    expect(composeAnswer(buildUserPrompt({ question: '改正前はいくらでしたか？', history: ['マイカーの車賃は1kmいくら？'], passages: [faq], revision: null })).split('\n')).toEqual(['改正前は、1kmあたり25円でした[1]。']);
+  });
 });

@@ -6,6 +6,10 @@ describe('a line read as sentences', () => {
     expect(lineSentences('JPEGで添付できます(PDFも可。10MBまで)。原本は保管します。')).toEqual(['JPEGで添付できます(PDFも可。10MBまで)。', '原本は保管します。']);
     expect(lineSentences('質問は「上限は？」のように入力します。')).toEqual(['質問は「上限は？」のように入力します。']);
     expect(lineSentences('A. はい。写真でも添付できます。')).toEqual(['A. はい。写真でも添付できます。']);
+    expect(lineSentences('A. いいえ。私用の宿泊分は支給されません。')).toEqual(['A. いいえ。私用の宿泊分は支給されません。']);
+    // A closing bracket followed by a word that opens a sentence ends the sentence.
+    expect(lineSentences('実費を支給する(ただし上限あり。)もし上限を超えたら自己負担です。')).toEqual(['実費を支給する(ただし上限あり。)', 'もし上限を超えたら自己負担です。']);
+    expect(lineSentences('【注意。重要】旅費は実費です。')).toEqual(['【注意。重要】旅費は実費です。']);
     // A line holding only a short reply is kept as it is (the passage reader drops what is too short).
     expect(lineSentences('A. いいえ。')).toEqual(['A. いいえ。']);
   });
