@@ -16,6 +16,7 @@ describe('askedTypes', () => {
     expect(kinds('E6003 代理 期限切れ')).toEqual([]);
     expect(kinds('旅行命令を申請した後で日付の誤りに気づきました。直すには？')).toEqual([]);
     expect(kinds('謝金の単価って？')).toEqual(['amount']);
+    expect(kinds('対象になる予算の総額は？')).toEqual(['amount']);
     expect(kinds('領収書に合計金額しか書かれていません。添付して問題ない？')).toEqual([]);
   });
   it('does not take a place on a screen (どこに入力) for a person to ask', () => {
@@ -27,6 +28,8 @@ describe('askedTypes', () => {
     expect(kinds('区分はいくつある？')).toEqual(['number']);
     expect(kinds('1枚の領収書を何度も添付する必要がある？')).toEqual([]);
     expect(kinds('いつもエラーになる')).toEqual([]);
+    expect(kinds('いつか使えるようになる？')).toEqual([]);
+    expect(kinds('ガイドラインはいつから運用する？')).toEqual(['when']);
   });
   it('ignores what the question quotes', () => {
     expect(kinds('チャットに「いくらもらえる？」ってきいたら金額を決めてくれる？')).toEqual([]);

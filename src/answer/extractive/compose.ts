@@ -55,6 +55,8 @@ interface Sentence extends PassageSentence {
   /** Position of the passage among those given (0 = best ranked). */
   rank: number;
   score: number;
+  /** Share of the question's term weight the sentence carries, before its passage's rank counts. */
+  support: number;
 }
 
 /** What a sentence that lists the items asked for (「…の費用をぜんぶ」) gains, as a sentence holding the kind of fact asked for does. */
@@ -83,7 +85,7 @@ function cite(text: string, n: number): string {
 
 /** Scores every sentence by the question's terms it carries (rarer terms weigh more). */
 function scoreSentences(question: string, history: string[], passages: PromptPassage[]): Sentence[] {
-  const all = passages.flatMap((p, rank) => passageSentences(p.text).map((s) => ({ ...s, n: p.n, rank, score: 0 })));
+  const all = passages.flatMap((p, rank) => passageSentences(p.text).map((s) => ({ ...s, n: p.n, rank, score: 0, support: 0 })));
   const qTerms = new Set(queryTerms(question));
   const ctxTerms = new Set(history.flatMap((h) => queryTerms(h)).filter((t) => !qTerms.has(t)));
   const df = new Map<string, number>();
@@ -104,6 +106,7 @@ function scoreSentences(question: string, history: string[], passages: PromptPas
     }
     for (const t of labelTerms.get(s.n) ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
     const support = m / Math.max(1e-9, qMass);
+    s.support = support;
     // Better-ranked passages are preferred; examples support, they do not lead.
     s.score = support * (1 - RANK_DISCOUNT) ** s.rank + (support > 0 ? answerTypeBoost(question, s.text) + (asksList && enumerates(s.text) ? LIST_BOOST : 0) : 0) - (/^例[:：]|^例えば/u.test(s.text) ? 0.1 : 0);
   }
@@ -358,7 +361,7 @@ function writeAskedFact(out: Lines, lead: Sentence, question: string, ranked: Se
   };
   if (out.used.some(holds)) return;
   const next = all.filter((s) => s.n === lead.n && s.pos > lead.pos && s.pos <= lead.pos + FACT_REACH);
-  const fact = next.find((s) => !out.has(s) && holds(s)) ?? ranked.find((s) => s.score >= Math.max(options.minSupport, lead.score * FACT_SUPPORT) && !out.has(s) && holds(s));
+  const fact = next.find((s) => !out.has(s) && holds(s)) ?? ranked.find((s) => s.support >= Math.max(options.minSupport, lead.support * FACT_SUPPORT) && !out.has(s) && holds(s));
   if (!fact) return;
   const before = antecedent(fact, all);
   if (before) out.sentence(before);
