@@ -25,8 +25,19 @@ export const STRONG_HOLDS: Record<AnswerType['name'], RegExp> = {
   who: /窓口|担当|デスク/u,
 };
 
-/** The kinds of fact a question asks for; words it quotes (「いくらもらえる？」ってきいたら) are not asked. */
+/**
+ * 何 with a counter that counts nothing asked: 「何回やっても」「何度も」「何日も」 (however many),
+ * 「何回か」 (several), not 「何日から」「何日かかる」.
+ */
+const NO_COUNT_ASKED = /何\s*[\p{Script=Han}]{1,2}(?:[\p{Script=Hiragana}]{0,6}?(?:ても|でも)|も|か(?![らかっ]))/gu;
+
+/** The question without what it quotes (「いくらもらえる？」ってきいたら) and without 何 that counts nothing asked (何回やっても). */
+export function ownWords(question: string): string {
+  return question.replace(/「[^」]*」/gu, '「」').replace(NO_COUNT_ASKED, ' ');
+}
+
+/** The kinds of fact a question asks for. */
 export function askedTypes(question: string): AnswerType[] {
-  const own = question.replace(/「[^」]*」/gu, '「」');
+  const own = ownWords(question);
   return ANSWER_TYPES.filter((t) => t.asks.test(own));
 }

@@ -3,6 +3,8 @@
 // Read by the rule for figures (retrieval/evidence.ts unmetQualifiers) and by the extractive
 // answer, which adds the sentence holding the figure asked for.
 
+import { ownWords } from './answer-types.ts';
+
 /**
  * Kanji after 何 that count things, so that a figure in them answers (「何条項」「何点」「何校」). Others
  * name a kind that a figure does not give: 何形式 (「PDF、JPEG」), 何線, 何便, 何曜日, 何度も, 何種類
@@ -41,7 +43,8 @@ const COUNTERS: Array<[RegExp, RegExp]> = [
  * pattern of a figure in that counter: a sentence with digits but none in the counter does not
  * say how many.
  */
-export function askedCounters(asked: string): Array<{ label: string; holds: RegExp }> {
+export function askedCounters(question: string): Array<{ label: string; holds: RegExp }> {
+  const asked = ownWords(question);
   const counters = COUNTERS.flatMap(([asks, holds]) => {
     const m = asks.exec(asked);
     return m ? [{ label: m[0], holds }] : [];

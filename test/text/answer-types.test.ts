@@ -30,6 +30,10 @@ describe('askedTypes', () => {
     expect(kinds('いつもエラーになる')).toEqual([]);
     expect(kinds('いつか使えるようになる？')).toEqual([]);
     expect(kinds('ガイドラインはいつから運用する？')).toEqual(['when']);
+    // However many times (何回やっても, 何日も) or several (何回か) counts nothing asked.
+    expect(kinds('E9001 システムエラーが何回やっても出ます。どこに連絡したらいいですか？')).toEqual(['who']);
+    expect(kinds('何回か試しました')).toEqual([]);
+    expect(kinds('何日かかる？')).toEqual(['when', 'number']);
   });
   it('ignores what the question quotes', () => {
     expect(kinds('チャットに「いくらもらえる？」ってきいたら金額を決めてくれる？')).toEqual([]);

@@ -274,7 +274,8 @@ function writeProcedure(out: Lines, lead: Sentence, block: Sentence[], steps: Se
     const causes = listOf(intro, block);
     for (const s of causes.slice(0, Math.max(MAX_CAUSES, causes.indexOf(intro) + 1))) out.sentence(s);
   } else if (intro) writeParagraph(out, intro, block, all, options);
-  else out.text('手順は次のとおりです。');
+  // A passage that holds only the later steps of a procedure (the rest is in another passage).
+  else out.text(steps[0]?.step === 1 ? '手順は次のとおりです。' : '該当する手順は次のとおりです(途中の手順から)。');
   for (const s of steps.slice(0, options.maxSteps)) out.step(s);
   // The best sentence itself, when it is a step past the limit or follows the steps (「修正した申請は…」).
   if (lead.step !== null) out.step(lead);
@@ -302,6 +303,39 @@ function writeListItem(out: Lines, lead: Sentence, block: Sentence[], options: E
   if (leadIn) out.sentence(leadIn);
   for (const item of leadIn ? itemsAfter(block, i - 1, options.maxRows, out.asked) : [lead]) out.item(item);
 }
+
+/** A word of a question that names something (two or more kanji, katakana or Latin letters). */
+const CONTENT_WORD = /^[\p{Script=Han}\p{Script=Katakana}ーa-z\d]{2,}$/u;
+
+/**
+ * A question in two parts (「どうやって解除できますか？新しいパスワードの条件も教えてください。」):
+ * when the answer so far leaves out most of what only the last part asks (its own words, weighted
+ * by rarity among the passages' sentences), the sentence that holds most of it, with the list it
+ * belongs to or announces.
+ */
+function writeLastPart(out: Lines, question: string, all: Sentence[], options: ExtractiveOptions): void {
+  const parts = question.split(/[？?。！!\n]/u).map((x) => x.trim()).filter((x) => x.length > 0);
+  if (parts.length < 2) return;
+  const before = new Set(parts.slice(0, -1).flatMap((x) => queryTerms(x)));
+  const own = [...new Set(queryTerms(parts[parts.length - 1]!))].filter((t) => CONTENT_WORD.test(t) && !before.has(t));
+  if (own.length === 0) return;
+  const df = (t: string) => all.filter((x) => x.terms.has(t)).length;
+  const weights = new Map(own.map((t) => [t, Math.log(1 + all.length / (1 + df(t)))]));
+  const total = [...weights.values()].reduce((a, w) => a + w, 0);
+  const share = (x: Sentence) => own.reduce((a, t) => a + (x.terms.has(t) ? weights.get(t)! : 0), 0) / total;
+  if (out.used.some((x) => share(x) >= LAST_PART_COVERED)) return;
+  const best = [...all].filter((x) => !out.has(x) && x.step === null && share(x) >= LAST_PART_COVERED).sort((a, b) => share(b) - share(a) || b.score - a.score)[0];
+  if (!best) return;
+  if (best.bullet && !best.fragment) {
+    for (const x of listOf(best, all.filter((y) => y.n === best.n)).slice(0, options.maxRows)) out.item(x);
+    return;
+  }
+  out.sentence(best);
+  if (best.introduces) for (const item of itemsAfter(all.filter((y) => y.n === best.n), all.filter((y) => y.n === best.n).indexOf(best), options.maxRows, out.asked)) out.item(item);
+}
+
+/** How much of what only a question's last part asks a sentence must hold to answer that part. */
+const LAST_PART_COVERED = 0.6;
 
 /** Up to maxSupporting sentences that add something: well supported, not a near-repeat. */
 function writeSupporting(out: Lines, lead: Sentence, ranked: Sentence[], all: Sentence[], options: ExtractiveOptions): void {
@@ -385,12 +419,15 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
-  const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0;
+  // An error message's entry is read for its fix too (「…と出て先に進めません」 wants the 対処).
+  const errorEntry = codesIn(prepare(passages.find((p) => p.n === lead.n)?.label ?? '')).length > 0;
+  const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0 || errorEntry;
   if (lead.step !== null || (steps.length >= 2 && wantsProcedure)) writeProcedure(out, lead, block, steps, all, options);
   else if (lead.row) writeTable(out, block, options);
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);
   writeSupporting(out, lead, ranked, all, options);
   writeAskedFact(out, lead, question, ranked, all, options);
+  writeLastPart(out, question, all, options);
   return out.lines.join('\n');
 }

@@ -201,4 +201,24 @@ describe('extractive answer composition', () => {
     const faq = { n: 1, label: 'FAQ › Q5-03 自家用車の車賃は1kmいくらですか?', text: 'A. 改正後は、1kmあたり37円です。改正前は、1kmあたり25円でした。詳しくは規程の第5章を参照してください。' };
     expect(composeAnswer(buildUserPrompt({ question: '改正前はいくらでしたか？', history: ['マイカーの車賃は1kmいくら？'], passages: [faq], revision: null })).split('\n')).toEqual(['改正前は、1kmあたり25円でした[1]。']);
   });
+
+  it("gives an error entry's fix when the question quotes the message without its code, and the part of a procedure a passage holds", () => {
+    const entry = { n: 1, label: 'マニュアル › 12.6.9 E5009 予定と実績が異なる明細に変更理由が入力されていません', text: '原因\n- 予定と異なる実績を入力した行があるのに、「変更理由」欄が空欄です。\n対処\n1. 予定と実績が異なる行を確認します。\n2. 「変更理由」欄に理由を入力します。' };
+    expect(compose('「予定と実績が異なる明細に変更理由が入力されていません」と出て先に進めません', [entry])).toEqual([
+      '予定と異なる実績を入力した行があるのに、「変更理由」欄が空欄です[1]。',
+      '1. 予定と実績が異なる行を確認します[1]。',
+      '2. 「変更理由」欄に理由を入力します[1]。',
+    ]);
+    const tail = { n: 1, label: 'マニュアル › 3.14 タクシーの利用', text: '4. 「金額」欄に、領収書の金額を入力します。\n5. 「利用理由」欄に、タクシーを利用した理由を入力します。' };
+    expect(compose('タクシー代の利用理由はどこに入力する？', [tail])[0]).toBe('該当する手順は次のとおりです(途中の手順から)。');
+  });
+
+  it('answers the last part of a two-part question when the rest of the answer leaves it out', () => {
+    const reset = { n: 1, label: 'FAQ › Q1-01 パスワードを忘れた', text: 'A. 再設定の手続が必要です。\n1. 会計担当職員に再設定を依頼します。\n2. 仮パスワードでログインします。\n3. 新しいパスワードを設定します。' };
+    const rules = { n: 2, label: 'マニュアル › 1.8 パスワードの設定ルール', text: 'パスワードの条件は次のとおりです。\n- 12文字以上\n- 英大文字・英小文字・数字のうち3種類以上' };
+    const lines = compose('パスワードを忘れました。どうやって再設定できますか？新しいパスワードの条件も教えてください。', [reset, rules]);
+    expect(lines).toContain('3. 新しいパスワードを設定します[1]。');
+    expect(lines).toContain('パスワードの条件は次のとおりです[2]。');
+    expect(lines).toContain('・12文字以上[2]');
+  });
 });
