@@ -314,8 +314,9 @@ const CONTENT_WORD = /^[\p{Script=Han}\p{Script=Katakana}ーa-z\d]{2,}$/u;
  * belongs to or announces.
  */
 function writeLastPart(out: Lines, question: string, all: Sentence[], options: ExtractiveOptions): void {
-  const parts = question.split(/[？?。！!\n]/u).map((x) => x.trim()).filter((x) => x.length > 0);
-  if (parts.length < 2) return;
+  const parts = question.split(/(?<=[？?。！!\n])/u).map((x) => x.trim()).filter((x) => x.length > 0);
+  // Two questions, not a situation and a question (「E4002が出ました。どういう意味ですか？」).
+  if (parts.length < 2 || !ASKS.test(parts[parts.length - 1]!) || !parts.slice(0, -1).some((x) => ASKS.test(x))) return;
   const before = new Set(parts.slice(0, -1).flatMap((x) => queryTerms(x)));
   const own = [...new Set(queryTerms(parts[parts.length - 1]!))].filter((t) => CONTENT_WORD.test(t) && !before.has(t));
   if (own.length === 0) return;
@@ -333,6 +334,9 @@ function writeLastPart(out: Lines, question: string, all: Sentence[], options: E
   out.sentence(best);
   if (best.introduces) for (const item of itemsAfter(all.filter((y) => y.n === best.n), all.filter((y) => y.n === best.n).indexOf(best), options.maxRows, out.asked)) out.item(item);
 }
+
+/** A part of a question that asks (「…ですか？」「…教えてください。」), not one that tells the situation. */
+const ASKS = /[？?]$|教えて|ください|下さい|ますか|でしょうか|知りたい/u;
 
 /** How much of what only a question's last part asks a sentence must hold to answer that part. */
 const LAST_PART_COVERED = 0.6;
@@ -404,6 +408,9 @@ function writeAskedFact(out: Lines, lead: Sentence, question: string, ranked: Se
   else out.sentence(fact);
 }
 
+/** A question about trouble on screen, which an error entry's fix answers. */
+const TROUBLE = /エラー|表示され|出た|出て|出ます|出る|進めな|進めません|できな|できません|押せな|押せません|はじかれ|弾かれ|消え/u;
+
 const WANTS_PROCEDURE = /手順|方法|どう|どのよう|やり方|仕方|には|直し|対処/;
 
 /** Composes the extractive answer for a prompt (exported for tests and for the fallback path). */
@@ -420,7 +427,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
   // An error message's entry is read for its fix too (「…と出て先に進めません」 wants the 対処).
-  const errorEntry = codesIn(prepare(passages.find((p) => p.n === lead.n)?.label ?? '')).length > 0;
+  const errorEntry = codesIn(prepare(passages.find((p) => p.n === lead.n)?.label ?? '')).length > 0 && TROUBLE.test(question);
   const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0 || errorEntry;
   if (lead.step !== null || (steps.length >= 2 && wantsProcedure)) writeProcedure(out, lead, block, steps, all, options);
   else if (lead.row) writeTable(out, block, options);

@@ -221,4 +221,12 @@ describe('extractive answer composition', () => {
     expect(lines).toContain('パスワードの条件は次のとおりです[2]。');
     expect(lines).toContain('・12文字以上[2]');
   });
+
+  it('reads a situation followed by one question as one question, and an error entry\'s fix only for trouble on screen', () => {
+    const faq = { n: 1, label: 'FAQ › Q10-03 委員の個人番号', text: 'A. 個人番号は担当の会計担当職員に直接引き継ぎます。' };
+    const other = { n: 2, label: 'マニュアル › 1.20 不審な連絡', text: 'パスワードを尋ねるメールを受け取った場合は、情報システム担当に報告してください。' };
+    expect(compose('委員からマイナンバーのコピーを預かりました。会計担当にメールで送ってもいいですか？', [faq, other])).toEqual(['個人番号は担当の会計担当職員に直接引き継ぎます[1]。']);
+    const entry = { n: 1, label: 'マニュアル › 12.6.1 E5001 添付ファイルのサイズが上限(10MB)を超えています', text: '原因\n- ファイルの大きさが、上限(10MB)を超えています。\n対処\n1. 解像度を下げて読み取り直します。\n2. 写真は縮小してから添付します。' };
+    expect(compose('添付ファイルの大きさに上限はある？', [entry])).toEqual(['ファイルの大きさが、上限(10MB)を超えています[1]。']);
+  });
 });
