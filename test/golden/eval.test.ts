@@ -77,7 +77,9 @@ describe('held-out golden set (test/golden-heldout)', () => {
     expect(heldOut.mrr).toBeGreaterThanOrEqual(0.83);
     expect(heldOut.abstain.precision).toBeGreaterThanOrEqual(0.7);
     expect(heldOut.abstain.recall).toBeGreaterThanOrEqual(0.5);
-    expect(heldOut.date.accuracy).toBeGreaterThanOrEqual(0.85);
+    // 0.875 when written; 1.00 since session 4 raised the weight of dated rules in force on a named
+    // date (chosen on a review question, and it fixed hd005 here, so not blind for dates).
+    expect(heldOut.date.accuracy).toBeGreaterThanOrEqual(0.95);
   });
 });
 
