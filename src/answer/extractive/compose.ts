@@ -177,6 +177,15 @@ class Lines {
   item(s: Sentence): void {
     if (!this.has(s)) this.entries.push({ text: `・${cite(s.text, s.n)}`, from: s });
   }
+  /** Part of a sentence (「…合計(26省庁1082システム)…」), cited. */
+  quote(s: Sentence, part: string): void {
+    if (!this.has(s)) this.entries.push({ text: `${part}[${s.n}]`, from: s });
+  }
+  /** A sentence already written, replaced by part of it. */
+  requote(s: Sentence, part: string): void {
+    const e = this.entries.find((x) => x.from?.n === s.n && x.from.pos === s.pos);
+    if (e) e.text = `${e.text.startsWith('・') ? '・' : ''}${part}[${s.n}]`;
+  }
   step(s: Sentence): void {
     if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n).replace(STEP, `${s.step}. `), from: s });
   }
@@ -397,15 +406,55 @@ function writeAskedFact(out: Lines, lead: Sentence, question: string, ranked: Se
     const typed = (t: (typeof types)[number]) => (t.name === 'when' ? t.holds.test(text) : (t.name === 'amount' ? AMOUNT : t.holds).test(figures));
     return types.every(typed) && counters.every((c) => c.holds.test(counted));
   };
-  if (out.used.some(holds)) return;
+  // A long line (a table flattened by PDF extraction) is quoted around the figure asked for.
+  const marks = [...counters.map((c) => c.holds), ...(types.some((t) => t.name === 'amount') ? [AMOUNT] : [])];
+  const partOf = (x: Sentence) => (isDataLine(x) ? excerpt(clean(x.text), marks) : null);
+  const holder = out.used.find(holds);
+  if (holder) {
+    const part = partOf(holder);
+    if (part) out.requote(holder, part);
+    return;
+  }
   const next = all.filter((s) => s.n === lead.n && s.pos > lead.pos && s.pos <= lead.pos + FACT_REACH);
   const fact = next.find((s) => !out.has(s) && holds(s)) ?? ranked.find((s) => s.support >= Math.max(options.minSupport, lead.support * FACT_SUPPORT) && !out.has(s) && holds(s));
   if (!fact) return;
+  const part = partOf(fact);
+  if (part) return out.quote(fact, part);
   const before = antecedent(fact, all);
   if (before) out.sentence(before);
   if (fact.row || fact.bullet) out.item(fact);
   else if (fact.step !== null) out.step(fact);
   else out.sentence(fact);
+}
+
+/** A line of data longer than this is quoted around the figure asked for. */
+const LONG_FACT = 160;
+
+/** A long line of figures that is no sentence: a table flattened by PDF extraction. */
+function isDataLine(s: Sentence): boolean {
+  const t = clean(s.text);
+  return t.length > LONG_FACT && !/[。！？][)）」』]?$/u.test(t) && (t.match(/\d+/gu)?.length ?? 0) >= 8;
+}
+/** Characters kept on either side of the figure in such a quote. */
+const EXCERPT_REACH = 50;
+
+/**
+ * The part of a long text around the first figure one of the patterns finds, cut at spaces or
+ * punctuation, with 「…」 where text was left out; null when no pattern finds one.
+ */
+export function excerpt(text: string, patterns: RegExp[]): string | null {
+  for (const re of patterns) {
+    const m = new RegExp(re.source, re.flags.replace('g', '')).exec(text);
+    if (!m) continue;
+    let start = Math.max(0, m.index - EXCERPT_REACH);
+    let end = Math.min(text.length, m.index + m[0].length + EXCERPT_REACH);
+    const before = text.slice(start, m.index).search(/[\s、。]\S*$/u);
+    if (start > 0 && before >= 0) start += before + 1;
+    const after = text.slice(m.index + m[0].length, end).search(/[\s、。]/u);
+    if (end < text.length && after >= 0) end = m.index + m[0].length + after + (text[m.index + m[0].length + after] === '。' ? 1 : 0);
+    return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+  }
+  return null;
 }
 
 /** A question about trouble on screen, which an error entry's fix answers. */

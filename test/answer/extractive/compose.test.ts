@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_ANSWER_TEXT, composeAnswer } from '../../../src/answer/extractive/compose.ts';
+import { NO_ANSWER_TEXT, composeAnswer, excerpt } from '../../../src/answer/extractive/compose.ts';
 import { buildUserPrompt, parseUserPrompt } from '../../../src/answer/prompt.ts';
 
 const passages = [
@@ -228,5 +228,13 @@ describe('extractive answer composition', () => {
     expect(compose('委員からマイナンバーのコピーを預かりました。会計担当にメールで送ってもいいですか？', [faq, other])).toEqual(['個人番号は担当の会計担当職員に直接引き継ぎます[1]。']);
     const entry = { n: 1, label: 'マニュアル › 12.6.1 E5001 添付ファイルのサイズが上限(10MB)を超えています', text: '原因\n- ファイルの大きさが、上限(10MB)を超えています。\n対処\n1. 解像度を下げて読み取り直します。\n2. 写真は縮小してから添付します。' };
     expect(compose('添付ファイルの大きさに上限はある？', [entry])).toEqual(['ファイルの大きさが、上限(10MB)を超えています[1]。']);
+  });
+
+  it('quotes a long line (a table flattened by PDF extraction) around the figure asked for', () => {
+    const row = '環境省 8,012 8,975 10,102 1,128 +12% 防衛省 24,139 20,907 22,139 1,232 ▲13% 会計検査院 799 545 660 115 ▲32% 合計(26省庁1082システム) 538,344 496,465 560,455 63,989 ▲8% 政府情報システムの運用コスト削減に係る取組の進捗状況について';
+    expect(excerpt(row, [/\d\s*省/u])).toBe('…合計(26省庁1082システム)…');
+    expect(excerpt(row, [/\d\s*円/u])).toBeNull();
+    const slide = { n: 1, label: '資料 › 進捗状況', text: `3割削減の進捗状況の調査結果\n${row}` };
+    expect(compose('3割削減の進捗調査、対象は何省庁だった？', [slide])).toContain('…合計(26省庁1082システム)…[1]');
   });
 });
