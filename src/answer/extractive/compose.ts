@@ -59,6 +59,19 @@ interface Sentence extends PassageSentence {
   support: number;
 }
 
+/**
+ * How well, relative to an example, another sentence must be supported to lead instead. At 0.5 an
+ * example that fits the question's own case (「区分5の職員が鉄道で片道40kmの…日帰り」 for that
+ * question) lost the lead; from 0.6 to 0.8 it keeps it, while a general example (「例:用務区分
+ * 「会議出席」…」 for 「用務内容 どこまで詳しく」) gives way.
+ */
+const EXAMPLE_YIELDS = 0.7;
+
+/** An example (「例: …」「例えば、…」). */
+function isExample(s: Sentence | undefined): boolean {
+  return s !== undefined && /^例えば/u.test(clean(s.text));
+}
+
 /** What a sentence that lists the items asked for (「…の費用をぜんぶ」) gains, as a sentence holding the kind of fact asked for does. */
 const LIST_BOOST = 0.15;
 
@@ -108,7 +121,7 @@ function scoreSentences(question: string, history: string[], passages: PromptPas
     const support = m / Math.max(1e-9, qMass);
     s.support = support;
     // Better-ranked passages are preferred; examples support, they do not lead.
-    s.score = support * (1 - RANK_DISCOUNT) ** s.rank + (support > 0 ? answerTypeBoost(question, s.text) + (asksList && enumerates(s.text) ? LIST_BOOST : 0) : 0) - (/^例[:：]|^例えば/u.test(s.text) ? 0.1 : 0);
+    s.score = support * (1 - RANK_DISCOUNT) ** s.rank + (support > 0 ? answerTypeBoost(question, s.text) + (asksList && enumerates(s.text) ? LIST_BOOST : 0) : 0) - (/^例えば/u.test(clean(s.text)) ? 0.1 : 0);
   }
   return all;
 }
@@ -469,7 +482,8 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const all = scoreSentences(question, history, passages);
   if (all.length === 0) return NO_ANSWER_TEXT;
   const ranked = [...all].sort((a, b) => b.score - a.score || a.rank - b.rank || a.pos - b.pos);
-  const lead = ranked[0];
+  // An example illustrates; it leads only when it fits the question much better than anything else.
+  const lead = isExample(ranked[0]) ? (ranked.find((x) => !isExample(x) && x.score >= ranked[0]!.score * EXAMPLE_YIELDS) ?? ranked[0]) : ranked[0];
   if (!lead || lead.score < options.minSupport) return NO_ANSWER_TEXT;
 
   const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);

@@ -237,4 +237,16 @@ describe('extractive answer composition', () => {
     const slide = { n: 1, label: '資料 › 進捗状況', text: `3割削減の進捗状況の調査結果\n${row}` };
     expect(compose('3割削減の進捗調査、対象は何省庁だった？', [slide])).toContain('…合計(26省庁1082システム)…[1]');
   });
+
+  it('lets a general example give way to the guidance, and keeps an example that fits the question\'s own case in the lead', () => {
+    // The FAQ entry as the corpus has it (its example line is a bold label and no sentence).
+    const faq = {
+      n: 1,
+      label: '2. 旅行命令(依頼) › Q2-04 用務内容はどの程度詳しく書けばよいですか?',
+      text: 'A. 旅行命令権者が出張の必要性を判断できるよう、会議や用務の名称、相手方(訪問先の機関名など)、現地に行く必要がある理由が分かるように書いてください。「打合せのため」「会議のため」のような短い記載は、差戻しの原因になります。\n例:用務区分「会議出席」、用務内容「○○地方ブロック会議(主催:○○局)に出席し、今年度の事業計画を説明するため」\n開催通知や日程表があれば「添付資料」欄に添付してください。個人の氏名や機微な情報は必要な範囲を超えて書かないでください。',
+    };
+    expect(compose('用務内容 どこまで詳しく', [faq])[0]).toBe('旅行命令権者が出張の必要性を判断できるよう、会議や用務の名称、相手方(訪問先の機関名など)、現地に行く必要がある理由が分かるように書いてください[1]。');
+    const rule = { n: 1, label: '規程 › 5.3 日当の減額', text: '日当は職務の級に応じて定額です。\n例:区分5の職員が鉄道で片道40kmの用務先へ日帰りで出張した場合、日当は2,200円の2分の1の1,100円となります。' };
+    expect(compose('鉄道で片道40kmの日帰り出張、区分5だと日当はいくら？', [rule])[0]).toBe('例えば、区分5の職員が鉄道で片道40kmの用務先へ日帰りで出張した場合、日当は2,200円の2分の1の1,100円となります[1]。');
+  });
 });
