@@ -8,6 +8,8 @@ import { bigrams, prepare, words } from '../../text/tokenize.ts';
 
 export const STEP = /^\s*(\d{1,2})[.)．]\s*/;
 const BULLET = /^\s*[-*・●]\s*/;
+/** A sentence end, before a closing bracket if any. */
+export const SENTENCE_END = /[。！？][)）」』]?$/u;
 /** A colon that is no clock time's (「9:00」). */
 const COLON = '(?<!\\d)[:：](?!\\d)';
 /** A line that starts with a short label (「表示される場面: …」). */
@@ -129,7 +131,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
         text,
         step: step ? Number(step[1]) : null,
         bullet,
-        fragment: bullet && !/[。！？][)）」』]?$/u.test(plain),
+        fragment: bullet && !SENTENCE_END.test(plain),
         row,
         labelled: !row && LABELLED.test(plain),
         introduces: !step && !row && INTRODUCES.test(plain),
@@ -142,7 +144,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
   for (let i = 0; i + 1 < out.length; i++) {
     const s = out[i]!;
     const next = out[i + 1]!;
-    if (!s.introduces && !s.bullet && s.step === null && !s.row && next.bullet && next.line > s.line && !/[。！？][)）」』]?$/u.test(s.text.trim())) s.introduces = true;
+    if (!s.introduces && !s.bullet && s.step === null && !s.row && next.bullet && next.line > s.line && !SENTENCE_END.test(s.text.trim())) s.introduces = true;
   }
   return out;
 }, { size: 5_000, maxLength: 20_000 });

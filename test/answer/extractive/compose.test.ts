@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_ANSWER_TEXT, composeAnswer, excerpt } from '../../../src/answer/extractive/compose.ts';
+import { NO_ANSWER_TEXT, composeAnswer } from '../../../src/answer/extractive/compose.ts';
+import { excerpt } from '../../../src/answer/extractive/figures.ts';
 import { buildUserPrompt, parseUserPrompt } from '../../../src/answer/prompt.ts';
 
 const passages = [
