@@ -3,7 +3,7 @@
 // the golden set against the sample corpus and the seed-document questions against the seed
 // documents. Reports 5-fold cross-validated abstention precision/recall (held-out folds), then,
 // with --write, stores coefficients fitted on everything in src/answer/calibration.json.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Calibration } from '../src/answer/confidence.ts';
@@ -13,6 +13,7 @@ import { createEmbedder } from '../src/models/embeddings.ts';
 import type { Evidence } from '../src/retrieval/retriever.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
+import { loadSeedQuestions } from './lib/evaluate-seeds.ts';
 import { type GoldenSplit, loadGolden } from './lib/golden.ts';
 
 const DEFAULT_FEATURES: Array<keyof Evidence> = ['lexicalTop', 'denseTop', 'fusedTop', 'coverage', 'knownShare', 'specificCoverage', 'idfCoverage', 'idfCoverage3', 'missingRare', 'answerType', 'sentenceSupport', 'yearMatch', 'unknownWords'];
@@ -135,7 +136,7 @@ const samples = await samplesFor(resolve(config.corpusDir), corpusItems, config)
 const seedsDir = resolve(values.seeds);
 const seedFile = resolve('test/seeds/questions.json');
 if (values.seeds !== 'none' && existsSync(seedsDir) && existsSync(seedFile)) {
-  const seedQs = JSON.parse(readFileSync(seedFile, 'utf8')) as Array<{ q: string; answerable?: boolean }>;
+  const seedQs = loadSeedQuestions(seedFile);
   samples.push(...(await samplesFor(seedsDir, seedQs.map((s) => ({ q: s.q, y: s.answerable === false ? (0 as const) : (1 as const), set: 'seeds' })), config)));
 }
 

@@ -1,9 +1,9 @@
 // Whether the answer's own text states the fact that answers the question, on questions labelled
 // with phrases copied from the answering section (test/golden-facts, written blind in session 4).
 // A right passage among the citations is not enough for a traveler, who reads the answer.
-import { readFileSync } from 'node:fs';
 import type { Answerer } from '../../src/answer/answerer.ts';
 import { statesAll } from './facts.ts';
+import { readJsonl } from './golden.ts';
 
 export interface FactItem {
   id: string;
@@ -28,10 +28,7 @@ export interface FactResult {
 }
 
 export function loadFacts(file: string): FactItem[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as FactItem);
+  return readJsonl<FactItem>(file);
 }
 
 export async function evaluateFacts(items: FactItem[], answerer: Answerer): Promise<FactResult> {

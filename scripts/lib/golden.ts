@@ -21,7 +21,8 @@ export interface GoldenSet {
   followup: FollowupItem[];
 }
 
-function readJsonl<T>(path: string): T[] {
+/** The objects of a JSON-lines file, one per non-empty line (none when the file is missing). */
+export function readJsonl<T>(path: string): T[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -12,7 +12,7 @@ export const ANSWER_TYPES: AnswerType[] = [
   // A noun names what is asked only as the question's topic (「期限は？」), not in passing (「期限切れ」「日付の誤り」).
   { name: 'when', asks: /いつ(?!も|か(?!ら)|でも|の間)|日時|何日|何月|何時|(?:日付|期限|締切)(?=\s*(?:は|って|を教|ある|あり|[?？]|$))/u, holds: /\d+年|\d+月|\d+日|\d+:\d+|以内|まで|前日|当日|翌/u },
   { name: 'amount', asks: /いくら|何円|幾ら|(?:金額|単価|総額|予算額|支給額|支払額)(?=\s*(?:は|って|を教|[?？]|$))/u, holds: /\d[\d,]*円|\d[\d,]*万円|円/u },
-  { name: 'number', asks: /何(?!度も|度か)(?=[\p{Script=Han}\p{Script=Katakana}%a-zA-Z])|件数|割合|率は|どれくらい|どのくらい|いくつ(?!か)/u, holds: /\d/u },
+  { name: 'number', asks: /何(?=[\p{Script=Han}\p{Script=Katakana}%a-zA-Z])|件数|割合|率は|どれくらい|どのくらい|いくつ(?!か)/u, holds: /\d/u },
   // 「どこに」 asks whom to turn to (どこに聞けば, どこに連絡), not where on a screen (どこに入力).
   { name: 'who', asks: /誰|だれ|(?:どこ|どちら)(?:に|へ)(?=\s*(?:聞|き|問|連絡|相談|言|申し出|提出|出せ|出す|届))|窓口|連絡先/u, holds: /担当|窓口|デスク|職員|者|課|係/u },
 ];
