@@ -1,21 +1,28 @@
-// npm run eval:seeds -- [--json] [--seeds <dir>]
+// npm run eval:seeds -- [--json] [--loo] [--seeds <dir>] [--outcomes <file>]
 // Ingests the seed documents (real government documents nobody here wrote, ../shared/seeds) into
-// a fresh index and asks the seed questions (test/seeds/questions.json, tuned on over sessions 1–3,
-// and test/seeds/heldout.json, written blind in session 3) through the answering pipeline of
-// /api/ask. Prints, per set: the passage holding the fact in the top 5 citations, answerable
-// questions answered, the answer's own text stating the fact, and unanswerable questions declined.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// a fresh index and asks questions about them through the answering pipeline of /api/ask.
+// Without --loo: the seed questions (test/seeds/questions.json, tuned on over sessions 1–3, and
+// test/seeds/heldout.json, written blind in session 3): the passage holding the fact in the top 5,
+// answerable questions answered, the answer's own text stating the fact, unanswerable declined.
+// With --loo: leave one document out on the questions of test/seeds/loo.json (written blind in
+// session 5, never tuned on) and, apart, on the tuned sets: per document and overall, the figures
+// of scripts/lib/evaluate-loo.ts, with the character-bigram and kuromoji BM25 baselines.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingest } from '../src/ingest/pipeline.ts';
 import { createEmbedder } from '../src/models/embeddings.ts';
+import { readIndexText } from '../src/retrieval/node/file-index.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
+import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from './lib/baselines.ts';
+import { evaluateLoo, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
 import { evaluateSeeds, loadSeedQuestions, type SeedResult } from './lib/evaluate-seeds.ts';
 
+const usage = 'npm run eval:seeds -- [--json] [--loo] [--seeds <dir>] [--outcomes <file>]';
 const { values } = parseCli(
-  { json: { type: 'boolean', default: false }, seeds: { type: 'string', default: '../shared/seeds' } },
-  'npm run eval:seeds -- [--json] [--seeds <dir>]',
+  { json: { type: 'boolean', default: false }, loo: { type: 'boolean', default: false }, seeds: { type: 'string', default: '../shared/seeds' }, outcomes: { type: 'string' } },
+  usage,
 );
 const config = await loadConfigOrExit();
 const seedsDir = resolve(values.seeds);
@@ -23,37 +30,71 @@ if (!existsSync(seedsDir)) {
   process.stderr.write(`No seed documents in ${seedsDir}: pass --seeds <dir> (the folder of ../shared/seeds).\n`);
   process.exit(2);
 }
+// The floors of test/seeds/seeds.test.ts hold for the embedded defaults; say which models ran.
+const models = { embeddings: config.embeddings?.model ?? 'built-in hashed n-grams', answers: config.llm?.model ?? 'built-in extractive' };
 const temp = mkdtempSync(join(tmpdir(), 'seabis-eval-seeds-'));
 try {
   const indexDir = join(temp, 'index');
   const report = await ingest({ sourceDir: seedsDir, indexDir, embedder: await createEmbedder(config) });
   for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
   const { answerer } = await openRuntime(config, { indexDir });
-  const sets: Record<string, SeedResult> = {};
-  for (const [name, file] of [['questions', 'test/seeds/questions.json'], ['heldout', 'test/seeds/heldout.json']] as const) {
-    sets[name] = await evaluateSeeds(loadSeedQuestions(resolve(file)), answerer);
-  }
-  // The floors of test/seeds/seeds.test.ts hold for the embedded defaults; say which models ran.
-  const models = { embeddings: config.embeddings?.model ?? 'built-in hashed n-grams', answers: config.llm?.model ?? 'built-in extractive' };
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify({ models, ...sets })}\n`);
-  } else {
-    process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
-    const pct = (a: number, b: number) => `${a}/${b} (${b > 0 ? ((a / b) * 100).toFixed(1) : '-'}%)`;
-    for (const [name, r] of Object.entries(sets)) {
-      process.stdout.write(
-        [
-          `${name === 'questions' ? 'Seed questions (tuned on in sessions 1–3)' : 'Held-out seed questions (written blind)'}:`,
-          `  passage with the fact in the top 5   ${pct(r.found, r.answerable)}`,
-          `  answerable questions answered        ${pct(r.answered, r.answerable)}`,
-          `  answer text states the fact          ${pct(r.stated, r.answered)} of those answered`,
-          `  unanswerable questions declined      ${pct(r.declined, r.unanswerable)}`,
-          `  not found: ${r.misses.notFound.join(' ') || '-'}; declined: ${r.misses.declined.join(' ') || '-'}; not stated: ${r.misses.notStated.join(' ') || '-'}; answered though unanswerable: ${r.misses.answeredUnanswerable.join(' ') || '-'}`,
-          '',
-        ].join('\n'),
-      );
+  if (values.loo) {
+    const { chunks } = await readIndexText(indexDir);
+    const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
+    const askFor = async () => (q: LooQuestion) => answerer.ask({ question: q.q });
+    const untuned = await evaluateLoo(loadSeedQuestions(resolve('test/seeds/loo.json')) as LooQuestion[], askFor, baselines);
+    const tunedQuestions = ['test/seeds/questions.json', 'test/seeds/heldout.json'].flatMap((f) => loadSeedQuestions(resolve(f))) as LooQuestion[];
+    const tuned = await evaluateLoo(tunedQuestions.filter((q) => q.file), askFor, baselines);
+    // Every question's answer, one JSON line each, for comparing two versions (with --loo).
+    if (values.outcomes) {
+      const line = (set: string) => (o: (typeof untuned.outcomes)[number]) =>
+        JSON.stringify({ set, id: o.q.id, file: o.q.file, q: o.q.q, escalate: o.answer.escalate, confidence: o.answer.confidence, answer: o.answer.answer, ranks: o.ranks });
+      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
     }
+    if (values.json) {
+      const strip = (d: LooDocument) => d;
+      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents.map(strip), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
+    } else {
+      process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
+      process.stdout.write(looTable('Untuned: test/seeds/loo.json (written blind in session 5), leave one document out', untuned.overall, untuned.documents));
+      process.stdout.write(looTable('Tuned: test/seeds/questions.json + heldout.json (tuned on in sessions 1–4)', tuned.overall, tuned.documents));
+    }
+  } else {
+    const sets: Record<string, SeedResult> = {};
+    for (const [name, file] of [['questions', 'test/seeds/questions.json'], ['heldout', 'test/seeds/heldout.json']] as const) {
+      sets[name] = await evaluateSeeds(loadSeedQuestions(resolve(file)), answerer);
+    }
+    if (values.json) process.stdout.write(`${JSON.stringify({ models, ...sets })}\n`);
+    else process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n${Object.entries(sets).map(([n, r]) => seedTable(n, r)).join('')}`);
   }
 } finally {
   rmSync(temp, { recursive: true, force: true });
+}
+
+function seedTable(name: string, r: SeedResult): string {
+  const pct = (a: number, b: number) => `${a}/${b} (${b > 0 ? ((a / b) * 100).toFixed(1) : '-'}%)`;
+  return [
+    `${name === 'questions' ? 'Seed questions (tuned on in sessions 1–3)' : 'Held-out seed questions (written blind)'}:`,
+    `  passage with the fact in the top 5   ${pct(r.found, r.answerable)}`,
+    `  answerable questions answered        ${pct(r.answered, r.answerable)}`,
+    `  answer text states the fact          ${pct(r.stated, r.answered)} of those answered`,
+    `  unanswerable questions declined      ${pct(r.declined, r.unanswerable)}`,
+    `  not found: ${r.misses.notFound.join(' ') || '-'}; declined: ${r.misses.declined.join(' ') || '-'}; not stated: ${r.misses.notStated.join(' ') || '-'}; answered though unanswerable: ${r.misses.answeredUnanswerable.join(' ') || '-'}`,
+    '',
+  ].join('\n');
+}
+
+function looTable(title: string, overall: LooFigures, documents: LooDocument[]): string {
+  const f = (x: number) => x.toFixed(3).padStart(6);
+  const row = (name: string, r: LooFigures) =>
+    `  ${name.padEnd(26)} ${String(r.answerable).padStart(3)} ${String(r.nearMisses).padStart(3)} ${f(r.top5)} ${f(r.factStated)} ${f(r.cited)} ${f(r.declined)} ${f(r.confidentWrong)} ${f(r.wrongNoCaveat)}` +
+    `  ${f(r.retrieval.product.hit1)} ${f(r.retrieval.bigram.hit1)} ${f(r.retrieval.kuromoji.hit1)}  ${f(r.retrieval.product.hit5)} ${f(r.retrieval.bigram.hit5)} ${f(r.retrieval.kuromoji.hit5)}`;
+  return [
+    `${title}:`,
+    `  ${'document'.padEnd(26)}   n  nm   top5   fact  cited  decl. confW. wrongNC  hit@1: prod bigram  kuro.  hit@5: prod bigram  kuro.`,
+    ...documents.map((d) => row(d.source, d)),
+    row('overall', overall),
+    ...documents.map((d) => `  ${d.source}: not stated ${d.misses.notStated.join(' ') || '-'}; not cited ${d.misses.notCited.join(' ') || '-'}; near misses answered ${d.misses.answeredNearMiss.join(' ') || '-'}`),
+    '',
+  ].join('\n');
 }

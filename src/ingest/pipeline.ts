@@ -145,7 +145,7 @@ async function ingestWith(o: IngestOptions, startReadings: () => ReadingTableBui
       startReadings();
       const doc = await loadDocument(path, source, bytes);
       // Instructions aimed at the assistant inside a document are flagged, and never served.
-      const docChunks = (await chunkDocument(doc, chunkOptions)).map((c) => (injectionInDocument(`${c.section}\n${c.text}`) ? { ...c, flags: ['injection'] } : c));
+      const docChunks = (await chunkDocument(doc, chunkOptions)).map((c) => (injectionInDocument(`${c.section}\n${c.text}`) ? { ...c, flags: [...(c.flags ?? []), 'injection'] } : c));
       documents[source] = { hash, title: doc.meta.title, kind: doc.meta.kind, chunkIds: docChunks.map((c) => c.id) };
       chunks.push(...docChunks);
       (prior ? report.changed : report.added).push(source);

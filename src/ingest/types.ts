@@ -13,7 +13,7 @@ export interface DocMeta {
 }
 
 export type Block =
-  | { type: 'heading'; level: number; text: string; page: number | null }
+  | { type: 'heading'; level: number; text: string; page: number | null; /** Recognised by its form in text without markup. */ inferred?: boolean }
   | { type: 'text'; text: string; page: number | null; list?: boolean };
 
 export interface ParsedDocument {

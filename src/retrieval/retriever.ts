@@ -2,6 +2,7 @@
 // normalized scores, re-ranked by where the question's terms meet (one sentence, the heading),
 // quoted codes and the kind of fact asked for, and so that the documents in force on the
 // question's date come first. The evidence for confidence is computed in evidence.ts.
+import { searchedSection } from './searched-text.ts';
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
 import { APPROVED_FAQ_PREFIX, type DocumentIndex, type Hit, type LexicalResult, type RankFeatures } from './types.ts';
@@ -233,7 +234,7 @@ export class Retriever {
       const ok = inForce(chunk.effectiveFrom, chunk.effectiveTo, q.date);
       const dated = chunk.effectiveFrom !== null || chunk.effectiveTo !== null;
       const dateFactor = ok ? (q.dateNamed && dated ? o.datedInForceNamed : 1) : q.dateNamed ? o.outOfForceNamed : o.outOfForceDefault;
-      const leaf = chunk.section.split(' › ').pop() ?? '';
+      const leaf = searchedSection(chunk).split(' › ').pop() ?? '';
       const features: RankFeatures = {
         lexical: w > 0 ? s.lexical : 0,
         dense: w < 1 ? s.dense : 0,
@@ -242,7 +243,7 @@ export class Retriever {
         phrasing: askedGrams ? dice(askedGrams, charBigrams(leaf)) : 0,
         typed: asked.length > 0 && asked.every((re) => re.test(chunk.text)) ? 1 : 0,
         // An identifier the question quotes (an error code such as E5003) in a passage's heading.
-        coded: codes.length > 0 && codes.some((c) => prepare(chunk.section).includes(c)) ? 1 : 0,
+        coded: codes.length > 0 && codes.some((c) => prepare(searchedSection(chunk)).includes(c)) ? 1 : 0,
         faq: chunk.kind === 'faq' ? 1 : 0,
         guideline: chunk.kind === 'guideline' ? 1 : 0,
       };

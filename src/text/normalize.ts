@@ -14,13 +14,22 @@ const RADICAL_RE = new RegExp(`[${Object.keys(RADICAL_SUPPLEMENT).join('')}]`, '
 const JA = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〇、。「」『』（）()・：:'; // after NFKC
 const STRAY_SPACE_RE = new RegExp(`([${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
 
+/** Circled numbers ①–⑳ and ㉑–㊿: NFKC would flatten 「①企画者」 to 「1企画者」. */
+const CIRCLED = /[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]/u;
+
+/** NFKC, except that circled numbers stay as the document prints them. */
+function nfkcKeepingCircled(input: string): string {
+  if (!CIRCLED.test(input)) return input.normalize('NFKC');
+  return input.split(/([\u2460-\u2473\u3251-\u325F\u32B1-\u32BF])/u).map((part, i) => (i % 2 === 1 ? part : part.normalize('NFKC'))).join('');
+}
+
 /**
- * NFKC (folds Kangxi radicals, full-width ASCII, half-width katakana), maps radical-supplement
+ * NFKC (folds Kangxi radicals, full-width ASCII, half-width katakana; circled numbers stay), maps radical-supplement
  * look-alikes, removes zero-width characters and (unless keepSpaces, for authored text such as
  * Markdown, where 「第7章 旅費請求」 is meant) spaces between Japanese characters.
  */
 export function normalizeText(input: string, options: { keepSpaces?: boolean } = {}): string {
-  let s = input.normalize('NFKC').replace(RADICAL_RE, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch);
+  let s = nfkcKeepingCircled(input).replace(RADICAL_RE, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch);
   s = s.replace(/[\u200B-\u200D\uFEFF\u00AD\uE000-\uF8FF]/g, '').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
   if (!options.keepSpaces) s = s.replace(STRAY_SPACE_RE, '$1');
   return s.replace(/ {2,}/g, ' ');
@@ -28,7 +37,7 @@ export function normalizeText(input: string, options: { keepSpaces?: boolean } =
 
 /** A form for comparing text regardless of layout: normalized, lower-case, without whitespace. */
 export function compactForMatch(input: string): string {
-  return normalizeText(input).toLowerCase().replace(/\s+/g, '');
+  return normalizeText(input).normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 const SENTENCE_END = /[。！？!?]$/u;

@@ -26,12 +26,12 @@ const OKURIGANA = /\p{Script=Hiragana}/u;
 export const BIGRAM_PREFIX = '~';
 
 /**
- * Text prepared for term extraction: NFKC, variants folded, lower-case Latin, no digit commas.
+ * Text prepared for term extraction: NFKC (circled numbers folded too), variants folded, lower-case Latin, no digit commas.
  * The same passages are prepared for every question that retrieves them (reranking, evidence,
  * the extractive answer), so results are kept in a bounded cache.
  */
 export const prepare = memoizeText(
-  (text: string): string => canonicalize(normalizeText(text)).toLowerCase().replace(/(\d),(?=\d{3})/g, '$1'),
+  (text: string): string => canonicalize(normalizeText(text).normalize('NFKC')).toLowerCase().replace(/(\d),(?=\d{3})/g, '$1'),
   { size: 20_000 },
 );
 

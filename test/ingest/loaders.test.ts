@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/ingest/loaders/html.ts';
 import { parsePdf } from '../../src/ingest/loaders/pdf.ts';
 import { parseText } from '../../src/ingest/loaders/text.ts';
+import { chunkDocument, INFERRED_SECTION } from '../../src/ingest/chunker.ts';
 import { renderPdf } from '../../scripts/lib/make-pdf.ts';
 
 describe('PDF loader', () => {
@@ -57,5 +58,31 @@ describe('text loader', () => {
     expect(d.meta.title).toBe('物品の手引き');
     expect(d.blocks).toContainEqual({ type: 'text', text: '物品を別の課に移すときは、物品管理システムの管理換の画面で申請します。', page: 1, list: false });
     expect(d.blocks).toContainEqual({ type: 'heading', level: 1, text: '照会', page: 2 });
+  });
+});
+
+describe('structure of text without markup', () => {
+  it('takes the title from the most title-like first line: not a date, not a slide counter', () => {
+    expect(parseText('a.txt', '\n \n# 実行計画の対応状況\n令和元年10月9日\n本文です。', null).meta.title).toBe('実行計画の対応状況');
+    expect(parseText('b.txt', '令和元年10月9日\n運用コスト削減の進捗状況について1/2\n本文です。', null).meta.title).toBe('運用コスト削減の進捗状況について');
+  });
+
+  it('gives every passage the heading path of numbered, bracketed and slide headings, without cutting the text at them', async () => {
+    const text = ['協議会(第3回)', '(開催要領)', '1. 日時 令和7年6月2日', '2. 場所 オンライン開催', '3. 出席者', '山口県知事', '【PMO】', 'PMOはPJMOを支援する。'].join('\n');
+    const doc = parseText('c.txt', text, null);
+    const headings = doc.blocks.filter((b) => b.type === 'heading').map((b) => b.type === 'heading' && b.text);
+    // 「1. 日時 …」 followed by 「2. 場所 …」 are list items, not headings: no text is lost.
+    expect(headings).toEqual(['(開催要領)', '3. 出席者', '【PMO】']);
+    const chunks = await chunkDocument(doc);
+    expect(chunks.map((c) => c.text).join('\n')).toContain('1. 日時令和7年6月2日');
+    expect(chunks.every((c) => c.section !== '' && c.flags?.includes(INFERRED_SECTION))).toBe(true);
+  });
+
+  it('keeps circled numbers as printed, reads bullets as 「・」 and drops lines of dots', () => {
+    const doc = parseText('d.txt', '手順の説明\n✓ ①企画者が申請する\n・・・\n• 承認者が確認する', null);
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts).toContain('・①企画者が申請する');
+    expect(texts).toContain('・承認者が確認する');
+    expect(texts).not.toContain('・・・');
   });
 });

@@ -4,6 +4,7 @@ import { joinBrokenLines, normalizeText, stripRepeatedLines, stripRunningHeaders
 import type { RawMeta } from '../metadata.ts';
 import { resolveMeta } from '../metadata.ts';
 import type { Block, ParsedDocument } from '../types.ts';
+import { cleanBullet, inferHeadings, titleOf } from './structure.ts';
 
 /** Turns pages of raw lines into blocks, with the page number when there are pages. */
 export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
@@ -11,23 +12,21 @@ export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
   const blocks: Block[] = [];
   cleaned.forEach((lines, i) => {
     const page = paged ? i + 1 : null;
-    for (const line of joinBrokenLines(lines.map((l) => normalizeText(l)))) {
+    for (const raw of joinBrokenLines(lines.map((l) => cleanBullet(normalizeText(l)) ?? ''))) {
+      const line = raw.trim();
       if (line === '') continue;
       const h = /^(#{1,6})\s+(.+)$/.exec(line);
       if (h) blocks.push({ type: 'heading', level: h[1]!.length, text: h[2]!.replace(/[*_]/g, '').trim(), page });
       else blocks.push({ type: 'text', text: line.replace(/\*\*/g, ''), page, list: /^[-*・●○■✓]/u.test(line) });
     }
   });
-  return blocks;
+  return inferHeadings(blocks);
 }
 
 export function parseText(source: string, text: string, raw: RawMeta | null): ParsedDocument {
   const paged = text.includes('\f');
   const pages = (paged ? text.split('\f') : [text]).map((p) => p.split(/\r?\n/));
   const blocks = linesToBlocks(pages, paged);
-  const firstHeading = blocks.find((b) => b.type === 'heading');
-  const firstLine = text.split(/\r?\n/).map((l) => normalizeText(l).trim()).find((l) => l !== '' && !l.startsWith('#'));
-  // A short first line above any heading is the title (as in most extracted documents).
-  const title = firstLine && firstLine.length <= 80 ? firstLine : (firstHeading?.text ?? null);
+  const title = titleOf(text.split(/\r?\n/).map((l) => normalizeText(l)));
   return { source, meta: resolveMeta(source, raw, title), blocks };
 }

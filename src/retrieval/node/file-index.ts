@@ -2,6 +2,7 @@
 // for model embeddings, an HNSW graph saved by @langchain/community's HNSWLib (hnswlib-node). The
 // built-in hashed embeddings are searched exactly over the stored vectors instead (exact.ts). BM25
 // postings are rebuilt in memory when the folder is opened.
+import { embeddedText, indexedText } from '../searched-text.ts';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { Document } from '@langchain/core/documents';
@@ -91,10 +92,7 @@ export function langchainEmbeddings(embedder: Embedder): EmbeddingsInterface {
   };
 }
 
-/** Text that lexical search sees for a chunk: its headings weigh with its body. */
-export function indexedText(chunk: Chunk): string {
-  return `${chunk.title}\n${chunk.section}\n${chunk.section}\n${chunk.text}`;
-}
+export { indexedText } from '../searched-text.ts';
 
 export async function readManifest(dir: string): Promise<Manifest | null> {
   const path = join(dir, 'manifest.json');
@@ -234,7 +232,7 @@ export class FileIndex implements DocumentIndex {
   async upsert(chunks: Chunk[]): Promise<void> {
     const fresh = chunks.filter((c) => !this.byId.has(c.id));
     if (fresh.length === 0) return;
-    const vectors = await this.embedder.embed(fresh.map((c) => `${c.title}\n${c.section}\n${c.text}`));
+    const vectors = await this.embedder.embed(fresh.map(embeddedText));
     for (const c of fresh) {
       this.bm25.add(c.id, documentTerms(indexedText(c)));
       this.byId.set(c.id, c);

@@ -1,6 +1,7 @@
 // The document index on Workers: Vectorize for the dense part (ids are the chunks' content hashes,
 // metadata kept flat), D1 for the chunks, BM25 postings (the same terms and formula as on Node) and
 // the reading table. Chunks added at run time (approved FAQ entries) go to both.
+import { embeddedText, indexedText } from '../searched-text.ts';
 import type { Chunk } from '../../ingest/types.ts';
 import type { SqlDb } from '../../store/sql.ts';
 import type { ReadingTable } from '../../text/readings.ts';
@@ -41,7 +42,6 @@ const PARAM_LIMIT = 90;
 const chunked = <T>(xs: T[], n = PARAM_LIMIT): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
 /** Text that lexical search sees for a chunk (as on Node). */
-const indexedText = (c: Chunk) => `${c.title}\n${c.section}\n${c.section}\n${c.text}`;
 
 /** Statements that store a chunk and its postings. */
 export function chunkStatements(c: Chunk) {
@@ -173,7 +173,7 @@ export class D1VectorizeIndex implements DocumentIndex {
 
   async upsert(chunks: Chunk[]): Promise<void> {
     if (chunks.length === 0) return;
-    const values = await this.embedder.embed(chunks.map((c) => `${c.title}\n${c.section}\n${c.text}`));
+    const values = await this.embedder.embed(chunks.map(embeddedText));
     await this.vectors.upsert(chunks.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
     await this.db.batch(chunks.flatMap(chunkStatements));
     await this.changed();
