@@ -16,7 +16,7 @@ import { readIndexText } from '../src/retrieval/node/file-index.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from './lib/baselines.ts';
-import { evaluateLoo, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
+import { evaluateLoo, fittedFolds, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
 import { evaluateSeeds, loadSeedQuestions, type SeedResult } from './lib/evaluate-seeds.ts';
 
 const usage = 'npm run eval:seeds -- [--json] [--loo] [--seeds <dir>] [--outcomes <file>]';
@@ -37,13 +37,15 @@ try {
   const indexDir = join(temp, 'index');
   const report = await ingest({ sourceDir: seedsDir, indexDir, embedder: await createEmbedder(config) });
   for (const f of report.failed) process.stderr.write(`Could not ingest ${f.source}: ${f.error}\n`);
-  const { answerer } = await openRuntime(config, { indexDir });
+  const { answerer, retriever, index } = await openRuntime(config, { indexDir });
   if (values.loo) {
     const { chunks } = await readIndexText(indexDir);
     const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
-    const askFor = async () => (q: LooQuestion) => answerer.ask({ question: q.q });
-    const untuned = await evaluateLoo(loadSeedQuestions(resolve('test/seeds/loo.json')) as LooQuestion[], askFor, baselines);
+    const looQuestions = loadSeedQuestions(resolve('test/seeds/loo.json')) as LooQuestion[];
     const tunedQuestions = ['test/seeds/questions.json', 'test/seeds/heldout.json'].flatMap((f) => loadSeedQuestions(resolve(f))) as LooQuestion[];
+    // What the answer fits (the direct answer's model) is fitted without the document asked about.
+    const askFor = await fittedFolds([...looQuestions, ...tunedQuestions], answerer, retriever, () => index.version);
+    const untuned = await evaluateLoo(looQuestions, askFor, baselines);
     const tuned = await evaluateLoo(tunedQuestions.filter((q) => q.file), askFor, baselines);
     // Every question's answer, one JSON line each, for comparing two versions (with --loo).
     if (values.outcomes) {
@@ -52,8 +54,7 @@ try {
       writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
     }
     if (values.json) {
-      const strip = (d: LooDocument) => d;
-      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents.map(strip), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
+      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
     } else {
       process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
       process.stdout.write(looTable('Untuned: test/seeds/loo.json (written blind in session 5), leave one document out', untuned.overall, untuned.documents));

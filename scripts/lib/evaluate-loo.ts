@@ -5,8 +5,12 @@
 // citations the answer cites, near misses declined and near misses answered with no caveat, and
 // hit@1/hit@5 of the product and of two lexical baselines over the same chunks.
 import type { Answer } from '../../src/answer/types.ts';
-import { CAUTION_TEXT } from '../../src/answer/answerer.ts';
-import { statesAny } from './facts.ts';
+import { Answerer, CAUTION_TEXT } from '../../src/answer/answerer.ts';
+import { ExtractiveLanguageModel } from '../../src/answer/extractive-model.ts';
+import { DEFAULT_EXTRACTIVE } from '../../src/answer/extractive/options.ts';
+import type { Retriever } from '../../src/retrieval/retriever.ts';
+import { comparable, statesAny } from './facts.ts';
+import { collectExamples, fitDirect } from './fit-direct.ts';
 import type { BaselineIndex } from './baselines.ts';
 import type { SeedQuestion } from './evaluate-seeds.ts';
 
@@ -141,4 +145,34 @@ export async function evaluateLoo(
   }
   const { misses: _, ...overall } = figuresOf(outcomes);
   return { overall, documents, outcomes };
+}
+
+/**
+ * The pipeline for each held-out document: the direct answer's model fitted on the labelled
+ * questions of the other documents only (the built-in answerer; an LLM is not refitted).
+ */
+export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, retriever: Retriever, indexVersion: () => string): Promise<AskFor> {
+  const examples = await collectExamples(questions, answerer);
+  return async (heldOut: string) => {
+    const direct = fitDirect(examples.filter((e) => e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
+    const models = { extractive: new ExtractiveLanguageModel({ ...DEFAULT_EXTRACTIVE, direct }), llm: null };
+    const fold = new Answerer({ retriever, models, indexVersion });
+    return (q: LooQuestion) => fold.ask({ question: q.q });
+  };
+}
+
+/**
+ * Figures of the answer that the passage they cite does not print: for each run of text before a
+ * marker [n], every number in it must stand in citation n (an answer quotes; it never computes).
+ */
+export function unsupportedFigures(a: Answer): string[] {
+  const out: string[] = [];
+  for (const line of a.answer.split('\n')) {
+    for (const m of line.matchAll(/([^[\]]*)((?:\[\d+\])+)/g)) {
+      const cited = [...m[2]!.matchAll(/\d+/g)].map((x) => a.citations.find((c) => c.n === Number(x[0]))?.text ?? '');
+      const pool = comparable(cited.join('\n')).replace(/(\d),(?=\d{3})/g, '$1');
+      for (const f of comparable(m[1]!).replace(/(\d),(?=\d{3})/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []) if (!pool.includes(f)) out.push(f);
+    }
+  }
+  return out;
 }

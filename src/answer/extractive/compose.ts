@@ -6,6 +6,7 @@ import { codesIn } from '../../text/codes.ts';
 import { prepare, queryTerms } from '../../text/tokenize.ts';
 import { parseUserPrompt } from '../prompt.ts';
 import { writeLastPart, writeSupporting } from './additions.ts';
+import { DIRECT_MODEL, writeDirect } from './direct.ts';
 import { writeAskedFact } from './figures.ts';
 import { sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
 import { Lines } from './lines.ts';
@@ -33,6 +34,8 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   if (!lead || lead.score < options.minSupport) return NO_ANSWER_TEXT;
 
   const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);
+  // The value asked for first, when the fitted model is sure of it; then the passage that gives it.
+  writeDirect(out, question, all, options.direct ?? DIRECT_MODEL);
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
   // An error message's entry is read for its fix too (「…と出て先に進めません」 wants the 対処).

@@ -1,4 +1,5 @@
 // The extractive answerer's settings (shared by the composition's parts and the ai SDK model).
+import type { DirectModel } from './direct.ts';
 
 export interface ExtractiveOptions {
   /**
@@ -13,6 +14,8 @@ export interface ExtractiveOptions {
   maxSteps: number;
   /** Table rows or list items shown (the best ones, in their order, when there are more). */
   maxRows: number;
+  /** The direct answer's model (direct.ts); the fitted one (direct-model.json) when unset. */
+  direct?: DirectModel;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minSupport: 0.05, maxSupporting: 1, maxSteps: 10, maxRows: 8 };

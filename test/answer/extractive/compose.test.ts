@@ -156,8 +156,9 @@ describe('extractive answer composition', () => {
   it('adds the sentence holding the figure asked for when the lead names only the topic (a year is no figure, 第10回 no count)', () => {
     const slide = { n: 1, label: '資料 › 削減効果', text: '2024年度末の運用等経費削減効果(推計)\n第10回会議で報告された内容です。\n約22%(約22.6億円)の削減となった。' };
     const lines = compose('2024年度末の運用等経費削減効果はどのくらいですか', [slide]);
-    expect(lines[0]).toBe('2024年度末の運用等経費削減効果(推計)[1]');
-    expect(lines).toContain('約22%(約22.6億円)の削減となった[1]。');
+    // The value asked for opens the answer (direct.ts); the line naming its topic follows.
+    expect(lines[0]).toBe('約22%(約22.6億円)の削減となった[1]。');
+    expect(lines).toContain('2024年度末の運用等経費削減効果(推計)[1]');
     const meetings = { n: 1, label: '資料 › 開催状況', text: 'ワーキングチームの検討状況\n第10回会議で方針が示された。\nワーキングチームを3回開催した。' };
     expect(compose('ワーキングチームの検討状況、何回開催した？', [meetings])).toContain('ワーキングチームを3回開催した[1]。');
   });

@@ -1,0 +1,52 @@
+// npm run fit:direct -- [--write] [--seeds <dir>]
+// Fits the direct answer's model (src/answer/extractive/direct.ts) on the labelled seed questions
+// (test/seeds/*.json: the values of the phrases a correct answer must contain) over an index of the
+// seed documents, prints its leave-one-document-out figures (the right value chosen; answers it
+// would open with a right and with a wrong value) and, with --write, stores the model fitted on all
+// of them in src/answer/extractive/direct-model.json.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { shares } from '../src/answer/extractive/direct.ts';
+import { ingest } from '../src/ingest/pipeline.ts';
+import { createEmbedder } from '../src/models/embeddings.ts';
+import { openRuntime } from '../src/runtime/node.ts';
+import { loadConfigOrExit, parseCli } from './lib/args.ts';
+import { loadSeedQuestions } from './lib/evaluate-seeds.ts';
+import { collectExamples, fitDirect, type LabelledQuestion } from './lib/fit-direct.ts';
+
+const { values } = parseCli(
+  { write: { type: 'boolean', default: false }, seeds: { type: 'string', default: '../shared/seeds' } },
+  'npm run fit:direct -- [--write] [--seeds <dir>]',
+);
+const config = await loadConfigOrExit();
+const temp = mkdtempSync(join(tmpdir(), 'seabis-fit-direct-'));
+try {
+  const indexDir = join(temp, 'index');
+  await ingest({ sourceDir: resolve(values.seeds), indexDir, embedder: await createEmbedder(config) });
+  const { answerer } = await openRuntime(config, { indexDir });
+  const files = ['test/seeds/questions.json', 'test/seeds/heldout.json', 'test/seeds/loo.json'];
+  const questions = files.flatMap((f) => loadSeedQuestions(resolve(f))) as LabelledQuestion[];
+  const examples = await collectExamples(questions, answerer);
+  let chosen = 0, right = 0, wrong = 0;
+  for (const source of [...new Set(examples.flatMap((e) => (e.file ? [e.file] : [])))]) {
+    const model = fitDirect(examples.filter((e) => e.file !== source), `all but ${source}`);
+    for (const e of examples.filter((x) => x.file === source)) {
+      const ps = shares(model, e.xs);
+      const best = ps.indexOf(Math.max(...ps));
+      if (e.labels[best] === 1) chosen++;
+      if (ps[best]! >= model.threshold) e.labels[best] === 1 ? right++ : wrong++;
+    }
+  }
+  const n = examples.length;
+  process.stdout.write(`${n} questions asking for a value (of ${questions.length}), ${examples.filter((e) => e.labels.includes(1)).length} with the right value among the passages' values\n`);
+  process.stdout.write(`leave one document out: right value chosen ${chosen}/${n}; answers opened with the right value ${right}, with a wrong one ${wrong}\n`);
+  const model = fitDirect(examples, `${files.join(', ')} over ${values.seeds} (${n} questions asking for a value), ${new Date().toISOString().slice(0, 10)}`);
+  process.stdout.write(`${JSON.stringify(model)}\n`);
+  if (values.write) {
+    writeFileSync(resolve('src/answer/extractive/direct-model.json'), `${JSON.stringify(model, null, 2)}\n`);
+    process.stdout.write('written to src/answer/extractive/direct-model.json\n');
+  }
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}

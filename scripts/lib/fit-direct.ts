@@ -1,0 +1,97 @@
+// Fits the direct answer's model (src/answer/extractive/direct.ts): for labelled questions, every
+// value in the passages retrieved for them is an example, positive when it is the value of a phrase
+// a correct answer must contain, standing in the sentence that holds that phrase. A logistic
+// regression over the values' evidence, then the threshold from which a value opens the answer:
+// the one at which, on the questions fitted on, right values opened most answers net of wrong ones.
+import type { Answerer } from '../../src/answer/answerer.ts';
+import { DIRECT_FEATURES, type DirectModel, candidates, shares } from '../../src/answer/extractive/direct.ts';
+import { scoreSentences, type Sentence } from '../../src/answer/extractive/scoring.ts';
+import { comparable } from './facts.ts';
+
+export interface LabelledQuestion {
+  id: string;
+  file?: string;
+  q: string;
+  answer?: string[];
+  expect?: string[];
+  answerable?: boolean;
+}
+
+export interface DirectExample {
+  id: string;
+  file: string | undefined;
+  xs: number[][];
+  labels: number[];
+}
+
+/** Is this value, in this sentence, the one a phrase of the answer gives? */
+function isAnswer(sentence: string, value: string, phrases: string[]): boolean {
+  const s = comparable(sentence);
+  const v = comparable(value).replace(/^(?:約|▲|△|\+|-)/u, '');
+  return phrases.some((p) => {
+    const c = comparable(p);
+    return c.includes(v) && s.includes(c);
+  });
+}
+
+/** The examples of the answerable questions: their values' features and labels. */
+export async function collectExamples(questions: LabelledQuestion[], answerer: Answerer): Promise<DirectExample[]> {
+  const out: DirectExample[] = [];
+  for (const q of questions) {
+    if (q.answerable === false) continue;
+    const phrases = q.answer ?? q.expect ?? [];
+    const { hits } = await answerer.retrieve({ question: q.q });
+    const all: Sentence[] = scoreSentences(q.q, [], hits.map((h, i) => ({ n: i + 1, label: h.chunk.section, text: h.chunk.text })));
+    const cs = candidates(q.q, all);
+    if (cs.length === 0) continue;
+    out.push({ id: q.id, file: q.file, xs: cs.map((c) => c.x), labels: cs.map((c) => (isAnswer(c.s.text, c.value, phrases) ? 1 : 0)) });
+  }
+  return out;
+}
+
+/** Net right openings (right − wrong) at a threshold: the best value of each question, when sure enough. */
+function net(model: DirectModel, examples: DirectExample[], threshold: number): number {
+  let n = 0;
+  for (const e of examples) {
+    const ps = shares(model, e.xs);
+    let best = -1;
+    let p = -1;
+    ps.forEach((q, i) => {
+      if (q > p) [p, best] = [q, i];
+    });
+    if (p >= threshold) n += e.labels[best] === 1 ? 1 : -1;
+  }
+  return n;
+}
+
+/**
+ * Listwise logistic regression (softmax over each question's values, the right ones as targets,
+ * L2), then the threshold on the chosen value's share of that softmax.
+ */
+export function fitDirect(examples: DirectExample[], fittedOn: string): DirectModel {
+  const d = DIRECT_FEATURES.length;
+  const w = new Array<number>(d).fill(0);
+  const usable = examples.filter((e) => e.labels.includes(1));
+  const lr = 0.5;
+  const l2 = 1e-3;
+  for (let it = 0; it < 1500; it++) {
+    const g = new Array<number>(d).fill(0);
+    for (const e of usable) {
+      const ps = shares({ weights: w, bias: 0 } as DirectModel, e.xs);
+      const positives = e.labels.filter((y) => y === 1).length;
+      e.xs.forEach((x, i) => {
+        const err = ps[i]! - e.labels[i]! / positives;
+        for (let j = 0; j < d; j++) g[j]! += err * x[j]!;
+      });
+    }
+    for (let j = 0; j < d; j++) w[j] = w[j]! - lr * (g[j]! / Math.max(1, usable.length) + l2 * w[j]!);
+  }
+  const model: DirectModel = { features: [...DIRECT_FEATURES], weights: w.map((x) => Math.round(x * 1000) / 1000), bias: 0, threshold: 1, fittedOn };
+  let best = { t: 1, n: 0 };
+  for (let t = 0.05; t < 1; t += 0.05) {
+    const n = net(model, examples, t);
+    if (n > best.n) best = { t: Math.round(t * 100) / 100, n };
+  }
+  return { ...model, threshold: best.t };
+}
+

@@ -1,0 +1,165 @@
+// The direct answer: when a question asks for a value (a percentage, an amount, a count, a date),
+// the value in the passages that fits it opens the answer, quoted with its clause and cited,
+// before the supporting passage. Which value fits is decided by a small logistic model over
+// general evidence — the value's kind and counter against what is asked, the year the question
+// names against the years around the value, the question's words in the value's sentence and
+// around the value, the passage's rank — fitted and cross-validated leaving one document out on
+// labelled questions (scripts/fit-direct.ts), not by rules for particular questions.
+import { askedTypes } from '../../text/answer-types.ts';
+import { askedCounters } from '../../text/counters.ts';
+import { prepare, queryTerms } from '../../text/tokenize.ts';
+import { yearPhrases, yearsIn } from '../../text/years.ts';
+import type { Lines } from './lines.ts';
+import type { Sentence } from './scoring.ts';
+import { clean, termSet } from './sentences.ts';
+import fitted from './direct-model.json' with { type: 'json' };
+
+export type ValueKind = 'percentage' | 'amount' | 'count' | 'date' | 'number';
+
+export interface DirectModel {
+  features: string[];
+  weights: number[];
+  bias: number;
+  /** The chosen value's share (of the softmax over the question's values) from which it opens the answer. */
+  threshold: number;
+  fittedOn: string;
+}
+
+export const DIRECT_MODEL: DirectModel = fitted as DirectModel;
+
+export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore'] as const;
+
+/** A figure as printed: sign or 約, digits, then its unit (「約7800万人」「▲8%」「1,200人以上」「令和7年6月2日」). */
+const VALUE = /(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*(?:%|パーセント|円|割|[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?/gu;
+/** A value that is no figure: a list or step number at the start, a section number, a code. */
+const NOT_A_FIGURE = /^(?:\d{1,2}[.)．]|\d+(?:\.\d+){2,})$/u;
+
+export interface Candidate {
+  s: Sentence;
+  value: string;
+  index: number;
+  kind: ValueKind;
+  x: number[];
+}
+
+function kindOfUnit(unit: string): ValueKind {
+  if (/^(?:%|パーセント|割)/u.test(unit)) return 'percentage';
+  if (/円/u.test(unit)) return 'amount';
+  if (/^(?:年|月|日)/u.test(unit)) return 'date';
+  return unit === '' ? 'number' : 'count';
+}
+
+/** The kind of value a question asks for, if any. */
+export function askedKind(question: string): ValueKind | null {
+  const p = prepare(question);
+  if (/何\s*(?:%|パーセント|割)|割合|比率|[^確効]率(?:は|って|を|$)/u.test(p)) return 'percentage';
+  const types = askedTypes(p).map((t) => t.name);
+  if (types.includes('amount')) return 'amount';
+  // 「平成27年4月1日時点で、いくつあった？」 asks a count at a date.
+  if (types.includes('when') && !/いくつ|何\s*(?![年月日時])[\p{Script=Han}\p{Script=Katakana}]/u.test(p)) return 'date';
+  if (askedCounters(p).length > 0 || types.includes('number')) return 'count';
+  return null;
+}
+
+/** Every value in the passages' sentences, with the evidence that it is the one asked for. */
+export function candidates(question: string, all: Sentence[]): Candidate[] {
+  const asked = askedKind(question);
+  if (asked === null) return [];
+  const p = prepare(question);
+  const counters = askedCounters(p);
+  const qYears = yearsIn(p);
+  const qTerms = new Set(queryTerms(question));
+  const approxAsked = /だいたい|くらい|ぐらい|程度|ほど|約|およそ/u.test(p);
+  const top = Math.max(1e-9, ...all.map((s) => s.score));
+  const out: Candidate[] = [];
+  for (const [i, s] of all.entries()) {
+    const text = clean(s.text);
+    // A value's label may stand on the line before it (a heading line, then its figures).
+    const prev = i > 0 && all[i - 1]!.n === s.n ? all[i - 1]!.support : 0;
+    for (const m of text.matchAll(VALUE)) {
+      const value = m[0].trim();
+      // An ordinal names one of a series (「第10回」) and gives no value.
+      if (NOT_A_FIGURE.test(value) || !/\d/u.test(value) || /第\s*$/u.test(text.slice(0, m.index ?? 0))) continue;
+      const unit = value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
+      const kind = kindOfUnit(unit);
+      // A year is a date's, not a count's: 「2024年度」 counts nothing.
+      if (kind === 'date' && asked !== 'date' && /^年/u.test(unit)) continue;
+      const index = m.index ?? 0;
+      const around = prepare(text.slice(Math.max(0, index - 25), index + value.length + 25));
+      const near = termSet(around);
+      let shared = 0;
+      for (const t of qTerms) if (near.has(t)) shared++;
+      // The year a value is given for is the one named last before it (「R5年度:2313件 → R6年度:3107件」).
+      const named = yearPhrases(prepare(text.slice(0, index))).sort((a, b) => b.end - a.end)[0];
+      const own = named && prepare(text.slice(0, index)).length - named.end <= 12 ? named.year : null;
+      const years = own !== null ? new Set([own]) : yearsIn(prepare(text));
+      const x = [
+        s.support,
+        0.5 ** s.rank,
+        kind === asked ? 1 : 0,
+        kind !== asked && kind !== 'number' ? 1 : 0,
+        counters.length > 0 && counters.some((c) => c.holds.test(prepare(value))) ? 1 : 0,
+        qYears.size > 0 && own !== null && qYears.has(own) ? 1 : qYears.size > 0 && [...years].some((y) => qYears.has(y)) ? 0.5 : 0,
+        qYears.size > 0 && years.size > 0 && ![...years].some((y) => qYears.has(y)) ? 1 : 0,
+        qTerms.size > 0 ? shared / qTerms.size : 0,
+        s.pos === 0 ? 1 : 1 / (1 + s.pos),
+        prev,
+        approxAsked && /^約/u.test(value) ? 1 : 0,
+        s.score / top,
+      ];
+      out.push({ s, value, index, kind, x });
+    }
+  }
+  return out;
+}
+
+/** Each value's share of the model's belief that it is the one asked for (a softmax over the question's values). */
+export function shares(model: DirectModel, xs: number[][]): number[] {
+  const zs = xs.map((x) => x.reduce((z, v, i) => z + (model.weights[i] ?? 0) * v, model.bias));
+  const m = Math.max(...zs);
+  const es = zs.map((z) => Math.exp(z - m));
+  const sum = es.reduce((a, b) => a + b, 0);
+  return es.map((e) => e / sum);
+}
+
+/** The value the model believes in most, with its share. */
+export function bestCandidate(question: string, all: Sentence[], model: DirectModel): { c: Candidate; p: number } | null {
+  const cs = candidates(question, all);
+  if (cs.length === 0) return null;
+  const ps = shares(model, cs.map((c) => c.x));
+  let best = 0;
+  ps.forEach((p, i) => {
+    if (p > ps[best]!) best = i;
+  });
+  return { c: cs[best]!, p: ps[best]! };
+}
+
+/** Sentences longer than this are quoted around the value only. */
+const LONG_SENTENCE = 160;
+
+/** The clause of a sentence that holds the value: between the 、。 around it, at least 16 characters. */
+export function clauseOf(text: string, index: number, length: number): string {
+  let start = index;
+  let end = index + length;
+  while (start > 0 && !(/[、。]/u.test(text[start - 1]!) && index - start >= 8)) start--;
+  while (end < text.length && !/[。]/u.test(text[end]!) && !(/[、]/u.test(text[end]!) && end - index >= 16)) end++;
+  return text.slice(start, end).trim();
+}
+
+/**
+ * Opens the answer with the value asked for, when the model is sure enough: the clause that holds
+ * it, cited (「R6年度までに13府省庁がGSS導入済[1]」). The passage's own text, never a figure of ours.
+ */
+export function writeDirect(out: Lines, question: string, all: Sentence[], model: DirectModel): void {
+  const best = bestCandidate(question, all, model);
+  if (!best || best.p < model.threshold) return;
+  // A table row, a step or a list item is shown in its layout (the table after the sentence that
+  // explains it, the steps in order), where the value is read with its neighbours.
+  const { s } = best.c;
+  if (s.row || s.step !== null || s.bullet || s.fragment) return;
+  const text = clean(best.c.s.text);
+  // A sentence of ordinary length is quoted whole (a clause cut at 、 lost what followed it); a
+  // long one, often a table flattened by PDF extraction, around the value.
+  if (text.length <= LONG_SENTENCE) return out.sentence(best.c.s);
+  out.quote(best.c.s, `…${clauseOf(text, best.c.index, best.c.value.length).replace(/[、。]$/u, '')}…`);
+}

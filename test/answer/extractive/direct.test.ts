@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
+import { DIRECT_MODEL, askedKind, bestCandidate, candidates } from '../../../src/answer/extractive/direct.ts';
+import { scoreSentences } from '../../../src/answer/extractive/scoring.ts';
+import { buildUserPrompt } from '../../../src/answer/prompt.ts';
+
+const passages = [
+  {
+    n: 1,
+    label: '進捗状況',
+    text: 'デジタル庁によるレビューは毎年度見直しを実施。\nレビュー実施件数も年々増加(R4年度:1290件 → R5年度:2313件 → R6年度:3107件)\nデジタル庁担当もR7年度より強化(R4年度:45名→R5年度:47名→R6年度:57名→R7年度:64名)。',
+  },
+  { n: 2, label: '研修', text: '情報システム統一研修の集合研修の受入定員を、30年度1,200人以上とすることを目指す。' },
+];
+
+describe('direct answer', () => {
+  it('reads what kind of value a question asks for', () => {
+    expect(askedKind('削減率は何%？')).toBe('percentage');
+    expect(askedKind('予算額はいくら？')).toBe('amount');
+    expect(askedKind('何人受け入れる？')).toBe('count');
+    expect(askedKind('いつ公布された？')).toBe('date');
+    expect(askedKind('平成27年4月1日時点で、いくつあった？')).toBe('count');
+    expect(askedKind('どうやって申請する？')).toBeNull();
+  });
+
+  it('takes the value given for the year the question names from a row of figures, not another year’s', () => {
+    const all = scoreSentences('R6年度のレビュー件数は何件？', [], passages);
+    expect(bestCandidate('R6年度のレビュー件数は何件？', all, DIRECT_MODEL)?.c.value).toBe('3107件');
+    const staff = scoreSentences('R5年度のデジタル庁担当は何名？', [], passages);
+    expect(bestCandidate('R5年度のデジタル庁担当は何名？', staff, DIRECT_MODEL)?.c.value).toBe('47名');
+  });
+
+  it('opens the answer with the passage’s own sentence holding the value, cited', () => {
+    const a = composeAnswer(buildUserPrompt({ question: '集合研修は最終的に何人受け入れる目標？', history: [], passages, revision: null }));
+    expect(a.split('\n')[0]).toBe('情報システム統一研修の集合研修の受入定員を、30年度1,200人以上とすることを目指す[2]。');
+  });
+
+  it('finds no value to give when none is asked for', () => {
+    expect(candidates('レビューはどのように見直している？', scoreSentences('レビューはどのように見直している？', [], passages))).toEqual([]);
+  });
+});
