@@ -45,6 +45,8 @@ export interface Candidate {
 function kindOfUnit(unit: string): ValueKind {
   if (/^(?:%|パーセント|割)/u.test(unit)) return 'percentage';
   if (/円/u.test(unit)) return 'amount';
+  // A length of time counts (「5年間」「3か月」「40時間」); a year, a month or a day names a date.
+  if (/^(?:年間|か年|[かヶカ]?月間|[かヶカ]月|日間|時間)/u.test(unit)) return 'count';
   if (/^(?:年|月|日)/u.test(unit)) return 'date';
   return unit === '' ? 'number' : 'count';
 }
@@ -161,5 +163,6 @@ export function writeDirect(out: Lines, question: string, all: Sentence[], model
   // A sentence of ordinary length is quoted whole (a clause cut at 、 lost what followed it); a
   // long one, often a table flattened by PDF extraction, around the value.
   if (text.length <= LONG_SENTENCE) return out.sentence(best.c.s);
-  out.quote(best.c.s, `…${clauseOf(text, best.c.index, best.c.value.length).replace(/[、。]$/u, '')}…`);
+  // The excerpt leads; the whole sentence may still follow as the passage's support.
+  out.text(`…${clauseOf(text, best.c.index, best.c.value.length).replace(/[、。]$/u, '')}…[${s.n}]`);
 }
