@@ -1,13 +1,14 @@
 // npm run fit:direct -- [--write] [--seeds <dir>]
 // Fits the direct answer's model (src/answer/extractive/direct.ts) on the labelled seed questions
-// (test/seeds/*.json: the values of the phrases a correct answer must contain) over an index of the
-// seed documents, prints its leave-one-document-out figures (the right value chosen; answers it
-// would open with a right and with a wrong value) and, with --write, stores the model fitted on all
-// of them in src/answer/extractive/direct-model.json.
+// (test/seeds/*.json: the values of the phrases a correct answer must contain; near misses) over an
+// index of the seed documents, prints its leave-one-document-out figures (the right value chosen;
+// answers it would open with a right and with a wrong value; questions declined for want of a
+// fitting value) and, with --write, stores the model fitted on all of them in
+// src/answer/extractive/direct-model.json.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { shares } from '../src/answer/extractive/direct.ts';
+import { fitOf, shares } from '../src/answer/extractive/direct.ts';
 import { ingest } from '../src/ingest/pipeline.ts';
 import { createEmbedder } from '../src/models/embeddings.ts';
 import { openRuntime } from '../src/runtime/node.ts';
@@ -28,19 +29,26 @@ try {
   const files = ['test/seeds/questions.json', 'test/seeds/heldout.json', 'test/seeds/loo.json'];
   const questions = files.flatMap((f) => loadSeedQuestions(resolve(f))) as LabelledQuestion[];
   const examples = await collectExamples(questions, answerer);
-  let chosen = 0, right = 0, wrong = 0;
+  let chosen = 0, right = 0, wrong = 0, declinedNear = 0, declinedAnswerable = 0;
   for (const source of [...new Set(examples.flatMap((e) => (e.file ? [e.file] : [])))]) {
     const model = fitDirect(examples.filter((e) => e.file !== source), `all but ${source}`);
     for (const e of examples.filter((x) => x.file === source)) {
+      const declined = Math.max(...e.xs.map((x) => fitOf(model, x))) < (model.declineBelow ?? -Infinity);
+      if (!e.answerable) {
+        if (declined) declinedNear++;
+        continue;
+      }
+      if (declined && e.labels.includes(1)) declinedAnswerable++;
       const ps = shares(model, e.xs);
       const best = ps.indexOf(Math.max(...ps));
       if (e.labels[best] === 1) chosen++;
       if (ps[best]! >= model.threshold) e.labels[best] === 1 ? right++ : wrong++;
     }
   }
-  const n = examples.length;
-  process.stdout.write(`${n} questions asking for a value (of ${questions.length}), ${examples.filter((e) => e.labels.includes(1)).length} with the right value among the passages' values\n`);
-  process.stdout.write(`leave one document out: right value chosen ${chosen}/${n}; answers opened with the right value ${right}, with a wrong one ${wrong}\n`);
+  const n = examples.filter((e) => e.answerable).length;
+  const near = examples.length - n;
+  process.stdout.write(`${n} answerable questions asking for a value and ${near} near misses (of ${questions.length}); ${examples.filter((e) => e.labels.includes(1)).length} with the right value among the passages' values\n`);
+  process.stdout.write(`leave one document out: right value chosen ${chosen}/${n}; answers opened with the right value ${right}, with a wrong one ${wrong}; declined for want of a fitting value: near misses ${declinedNear}/${near}, answerable with the value in the passages ${declinedAnswerable}\n`);
   const model = fitDirect(examples, `${files.join(', ')} over ${values.seeds} (${n} questions asking for a value), ${new Date().toISOString().slice(0, 10)}`);
   process.stdout.write(`${JSON.stringify(model)}\n`);
   if (values.write) {

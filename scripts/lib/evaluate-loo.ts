@@ -156,7 +156,7 @@ export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, 
   return async (heldOut: string) => {
     const direct = fitDirect(examples.filter((e) => e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
     const models = { extractive: new ExtractiveLanguageModel({ ...DEFAULT_EXTRACTIVE, direct }), llm: null };
-    const fold = new Answerer({ retriever, models, indexVersion });
+    const fold = new Answerer({ retriever, models, indexVersion, direct });
     return (q: LooQuestion) => fold.ask({ question: q.q });
   };
 }

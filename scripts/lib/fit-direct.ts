@@ -3,8 +3,8 @@
 // a correct answer must contain, standing in the sentence that holds that phrase. A logistic
 // regression over the values' evidence, then the threshold from which a value opens the answer:
 // the one at which, on the questions fitted on, right values opened most answers net of wrong ones.
-import type { Answerer } from '../../src/answer/answerer.ts';
-import { DIRECT_FEATURES, type DirectModel, candidates, shares } from '../../src/answer/extractive/direct.ts';
+import { type Answerer, passageLabel } from '../../src/answer/answerer.ts';
+import { DIRECT_FEATURES, type DirectModel, candidates, fitOf, shares } from '../../src/answer/extractive/direct.ts';
 import { scoreSentences, type Sentence } from '../../src/answer/extractive/scoring.ts';
 import { comparable } from './facts.ts';
 
@@ -20,6 +20,8 @@ export interface LabelledQuestion {
 export interface DirectExample {
   id: string;
   file: string | undefined;
+  /** A question the documents answer (near misses have no right value: every opening is wrong). */
+  answerable: boolean;
   xs: number[][];
   labels: number[];
 }
@@ -38,13 +40,12 @@ function isAnswer(sentence: string, value: string, phrases: string[]): boolean {
 export async function collectExamples(questions: LabelledQuestion[], answerer: Answerer): Promise<DirectExample[]> {
   const out: DirectExample[] = [];
   for (const q of questions) {
-    if (q.answerable === false) continue;
-    const phrases = q.answer ?? q.expect ?? [];
+    const phrases = q.answerable === false ? [] : (q.answer ?? q.expect ?? []);
     const { hits } = await answerer.retrieve({ question: q.q });
-    const all: Sentence[] = scoreSentences(q.q, [], hits.map((h, i) => ({ n: i + 1, label: h.chunk.section, text: h.chunk.text })));
+    const all: Sentence[] = scoreSentences(q.q, [], hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text })));
     const cs = candidates(q.q, all);
     if (cs.length === 0) continue;
-    out.push({ id: q.id, file: q.file, xs: cs.map((c) => c.x), labels: cs.map((c) => (isAnswer(c.s.text, c.value, phrases) ? 1 : 0)) });
+    out.push({ id: q.id, file: q.file, answerable: q.answerable !== false, xs: cs.map((c) => c.x), labels: cs.map((c) => (isAnswer(c.s.text, c.value, phrases) ? 1 : 0)) });
   }
   return out;
 }
@@ -71,7 +72,7 @@ function net(model: DirectModel, examples: DirectExample[], threshold: number): 
 export function fitDirect(examples: DirectExample[], fittedOn: string): DirectModel {
   const d = DIRECT_FEATURES.length;
   const w = new Array<number>(d).fill(0);
-  const usable = examples.filter((e) => e.labels.includes(1));
+  const usable = examples.filter((e) => e.answerable && e.labels.includes(1));
   const lr = 0.5;
   const l2 = 1e-3;
   for (let it = 0; it < 1500; it++) {
@@ -89,9 +90,25 @@ export function fitDirect(examples: DirectExample[], fittedOn: string): DirectMo
   const model: DirectModel = { features: [...DIRECT_FEATURES], weights: w.map((x) => Math.round(x * 1000) / 1000), bias: 0, threshold: 1, fittedOn };
   let best = { t: 1, n: 0 };
   for (let t = 0.05; t < 1; t += 0.05) {
-    const n = net(model, examples, t);
+    const n = net(model, examples.filter((e) => e.answerable), t);
     if (n > best.n) best = { t: Math.round(t * 100) / 100, n };
   }
-  return { ...model, threshold: best.t };
+  return { ...model, threshold: best.t, declineBelow: declineThreshold(model, examples) };
+}
+
+/**
+ * The fit below which a question asking for a value is declined: the one at which, on the
+ * questions fitted on, near misses declined outweigh twice the answerable questions declined whose
+ * value the passages hold (declining a question the passages answer costs more than answering a
+ * near miss with a caveat).
+ */
+function declineThreshold(model: DirectModel, examples: DirectExample[]): number {
+  const rows = examples.map((e) => ({ z: Math.max(...e.xs.map((x) => fitOf(model, x))), gain: e.answerable ? (e.labels.includes(1) ? -2 : 0) : 1 }));
+  let best = { t: -Infinity, net: 0 };
+  for (const { z: t } of rows) {
+    const net = rows.filter((r) => r.z < t).reduce((a, r) => a + r.gain, 0);
+    if (net > best.net) best = { t, net };
+  }
+  return Number.isFinite(best.t) ? Math.round(best.t * 1000) / 1000 : -1e9;
 }
 

@@ -12,6 +12,9 @@ import { CitationStreamFilter } from './citation-stream.ts';
 import { checkCitations } from './citations.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
+import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, unfitValue } from './extractive/direct.ts';
+import { scoreSentences } from './extractive/scoring.ts';
+import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
 import type { Answer, Citation } from './types.ts';
@@ -36,6 +39,21 @@ export function qualifierAbstainText(unmet: string[]): string {
   );
 }
 
+const KIND_LABEL: Record<ValueKind, string> = { percentage: '割合', amount: '金額', count: '数', date: '日付・時期', number: '数値' };
+
+/**
+ * The abstention when a value is asked for and none in the passages fits the question (direct.ts
+ * unfitValue): which kind of value is missing, and the closest the passages give, quoted.
+ */
+export function valueAbstainText(asked: ValueKind, closest: string | null): string {
+  return (
+    `ご質問の${KIND_LABEL[asked]}に当たる記載は、資料の中に見つかりませんでした。` +
+    (closest ? `資料にあるのは「${closest}」という記載で、ご質問の条件に合うものかどうか確認できません。` : '') +
+    '推測でお答えすることは控えます。' +
+    '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+  );
+}
+
 export const CAUTION_TEXT =
   '※ 資料の該当しそうな箇所から回答していますが、ご質問に直接答える記載かどうか確認できませんでした。' +
   '判断に迷う場合は「解決しない → 会計担当に問い合わせる」から会計担当職員にお問い合わせください。';
@@ -53,6 +71,8 @@ export interface AnswererDeps {
   onEvent?: (e: AnswerEvent) => void;
   /** Confidence model; defaults to the one fitted by `npm run calibrate` (calibration.json). */
   calibration?: Calibration;
+  /** The value model (direct.ts); defaults to the one fitted by `npm run fit:direct` (direct-model.json). */
+  direct?: DirectModel;
 }
 
 export interface AskInput {
@@ -74,9 +94,18 @@ export function revisionLabel(from: string | null, to: string | null): string | 
   return null;
 }
 
-function label(h: Hit): string {
+/** A passage's label in the prompt: document title › section (p.N). */
+export function passageLabel(h: Hit): string {
   const parts = [h.chunk.title, h.chunk.section].filter((p) => p !== '');
   return parts.join(' › ') + (h.chunk.page !== null ? ` (p.${h.chunk.page})` : '');
+}
+
+/** The clause holding a value, at most about 60 characters around it. */
+function around(text: string, index: number, length: number): string {
+  const clause = clauseOf(text, index, length);
+  if (clause.length <= 60) return clause;
+  const at = text.indexOf(clause) >= 0 ? index - text.indexOf(clause) : 0;
+  return `…${clause.slice(Math.max(0, at - 25), at + length + 25)}…`;
 }
 
 function modelName(m: LanguageModelV4): string {
@@ -133,7 +162,9 @@ export class Answerer {
     const calibration = this.deps.calibration ?? CALIBRATION;
     const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
     const reasons: string[] = [];
-    const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: label(h), text: h.chunk.text }));
+    const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text }));
+    // A value asked for that no value of the passages fits (the fitted model of direct.ts).
+    const unfit = hits.length > 0 ? unfitValue(input.question, scoreSentences(input.question, context ? context.split('\n') : [], passages), this.deps.direct ?? DIRECT_MODEL) : null;
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,
@@ -143,8 +174,9 @@ export class Answerer {
       prompt: buildUserPrompt({ question: input.question, history: context ? context.split('\n') : [], passages, revision: revisionHint }),
       valid: new Set(passages.map((p) => p.n)),
       frame: { asOf: { date, named: named !== null }, indexVersion: this.deps.indexVersion(), risk: { level: 'low', reasons } },
-      confident: hits.length > 0 && confidence >= calibration.threshold && unmet.length === 0,
+      confident: hits.length > 0 && confidence >= calibration.threshold && unmet.length === 0 && unfit === null,
       unmet,
+      unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? around(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null },
     };
   }
 
@@ -152,7 +184,7 @@ export class Answerer {
     if (!plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
     return {
       ...plan.frame,
-      answer: plan.unmet.length > 0 ? qualifierAbstainText(plan.unmet) : ABSTAIN_TEXT,
+      answer: plan.unmet.length > 0 ? qualifierAbstainText(plan.unmet) : plan.unfit ? valueAbstainText(plan.unfit.asked, plan.unfit.closest) : ABSTAIN_TEXT,
       citations: citationsOf(plan.hits, new Set()),
       escalate: true,
       confidence: round(Math.min(plan.confidence, plan.calibration.threshold - 0.01)),
@@ -307,6 +339,8 @@ interface Plan {
   confident: boolean;
   /** What the question asks for that no passage gives (RetrievalResult.unmet). */
   unmet: string[];
+  /** A value asked for that none of the passages' values fits, and the closest they give. */
+  unfit: { asked: ValueKind; closest: string | null } | null;
 }
 
 export type AnswerStreamEvent =

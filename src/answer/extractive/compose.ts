@@ -41,7 +41,10 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   // An error message's entry is read for its fix too (「…と出て先に進めません」 wants the 対処).
   const errorEntry = codesIn(prepare(passages.find((p) => p.n === lead.n)?.label ?? '')).length > 0 && TROUBLE.test(question);
   const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0 || errorEntry;
-  if (lead.step !== null || (steps.length >= 2 && wantsProcedure)) writeProcedure(out, lead, block, steps, all, options);
+  // A numbered line is a step when it tells what to do (「…入力します。」); numbered notes and
+  // footnotes (「…件数。」「…1名としてカウントしている。」) are no procedure unless one is asked for.
+  const instruction = lead.step !== null && /(?:ます|ください|すること)[)）」]?[。]?$/u.test(lead.text.trim());
+  if ((wantsProcedure && (lead.step !== null || steps.length >= 2)) || instruction) writeProcedure(out, lead, block, steps, all, options);
   else if (lead.row) writeTable(out, block, options);
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);

@@ -22,6 +22,11 @@ export interface DirectModel {
   bias: number;
   /** The chosen value's share (of the softmax over the question's values) from which it opens the answer. */
   threshold: number;
+  /**
+   * When a value is asked for and the best value's score (the model's logit) is below this, no
+   * value in the passages fits the question: the answer declines and names what the passages give.
+   */
+  declineBelow?: number;
   fittedOn: string;
 }
 
@@ -117,11 +122,33 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
 
 /** Each value's share of the model's belief that it is the one asked for (a softmax over the question's values). */
 export function shares(model: DirectModel, xs: number[][]): number[] {
-  const zs = xs.map((x) => x.reduce((z, v, i) => z + (model.weights[i] ?? 0) * v, model.bias));
+  const zs = xs.map((x) => fitOf(model, x));
   const m = Math.max(...zs);
   const es = zs.map((z) => Math.exp(z - m));
   const sum = es.reduce((a, b) => a + b, 0);
   return es.map((e) => e / sum);
+}
+
+/** The model's logit of a value: how well it fits the question, comparable across questions. */
+export function fitOf(model: DirectModel, x: number[]): number {
+  return x.reduce((z, v, i) => z + (model.weights[i] ?? 0) * v, model.bias);
+}
+
+/**
+ * Whether the question asks for a value that no value in the passages fits (fitOf below the
+ * model's declineBelow), with the closest value found, to say what the passages give instead.
+ */
+export function unfitValue(question: string, all: Sentence[], model: DirectModel): { asked: ValueKind; closest: Candidate | null } | null {
+  if (model.declineBelow === undefined) return null;
+  const asked = askedKind(question);
+  if (asked === null) return null;
+  let closest: Candidate | null = null;
+  let z = -Infinity;
+  for (const c of candidates(question, all)) {
+    const f = fitOf(model, c.x);
+    if (f > z) [z, closest] = [f, c];
+  }
+  return z < model.declineBelow ? { asked, closest } : null;
 }
 
 /** The value the model believes in most, with its share. */
