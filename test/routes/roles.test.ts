@@ -29,6 +29,7 @@ const ENDPOINTS: Array<{ method: 'GET' | 'POST'; path: () => string; body?: unkn
   { method: 'GET', path: () => '/api/admin/risk-events/3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b', roles: ['admin'] },
   { method: 'POST', path: () => '/api/admin/risk-events/3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b/review', body: { comment: '確認' }, roles: ['admin'] },
   { method: 'GET', path: () => '/api/admin/audit', roles: ['admin'] },
+  { method: 'GET', path: () => '/api/admin/audit/checkpoint', roles: ['admin'] },
   { method: 'POST', path: () => '/api/faq', body: { ticketId: '3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b' }, roles: ['staff'] },
   { method: 'GET', path: () => '/api/faq', roles: ['staff', 'helpdesk', 'admin'] },
   { method: 'POST', path: () => '/api/faq/3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b/approve', body: {}, roles: ['staff', 'admin'] },
