@@ -9,7 +9,7 @@ import { NoSigningKey } from '../audit/log.ts';
 import { AXES } from '../risk/assess.ts';
 import { RiskEventNotFound, RiskEventReviewed, RiskEvents, type RiskFilter } from '../risk/events.ts';
 import { dashboardStats } from '../risk/stats.ts';
-import { ErrorSchema, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
+import { ErrorSchema, FreeText, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
 const REASONS = ['pii', 'confidential', 'injection', 'high_stakes', 'needs_staff_judgment', 'out_of_scope', 'harmful', 'low_confidence', 'negative_feedback', 'provider_failure'] as const;
@@ -46,7 +46,7 @@ const detail = createRoute({
 const review = createRoute({
   method: 'post', path: '/api/admin/risk-events/{id}/review', tags: ['admin'], summary: '確認して承認する(コメント付き、監査ログに記録)', security: [{ bearer: [] }],
   middleware: [requireRole('admin')] as const,
-  request: { params: z.object({ id: Id }), ...jsonBody(z.object({ comment: z.string().trim().min(1, 'コメントを入力してください。').max(2000) })) },
+  request: { params: z.object({ id: Id }), ...jsonBody(z.object({ comment: FreeText(2000, 'コメント') })) },
   responses: { 200: jsonContent(Event, '確認済み'), ...itemErrorResponses },
 });
 const stats = createRoute({
