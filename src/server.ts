@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { createOidcVerifier } from './auth/oidc.ts';
 import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
+import { answerClientErrorsAsJson } from './runtime/client-errors.ts';
 import { AUDIT_KEY_WARNING, resolveAuditKey, resolveAuthSecret } from './runtime/secret.ts';
 import { CheckpointSigner } from './audit/checkpoint.ts';
 import { MemoryLimiter } from './lib/rate-limit.ts';
@@ -77,6 +78,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => ok(s));
     s.once('error', fail);
   });
+  answerClientErrorsAsJson(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`SEABIS ヘルプチャット: http://localhost:${port} (index ${runtime.index.version}, ${runtime.index.size} chunks)`);
