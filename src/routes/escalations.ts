@@ -69,7 +69,9 @@ const action = (path: string, summary: string, roles: Parameters<typeof requireR
   });
 const answerRoute = action('/api/escalations/{id}/answer', '回答する(資料の引用可)', ['staff', 'helpdesk'], z.object({ answer: FreeText(5000, '回答'), citations: z.array(Cited).max(10).optional() }));
 const forwardRoute = action('/api/escalations/{id}/forward', 'SEABISサポートデスクに転送する', ['staff'], z.object({ note: FreeText(2000, '転送メモ') }));
-const resolveRoute = action('/api/escalations/{id}/resolve', '解決済みにする(旅行者本人、または担当者)', ['traveler', 'staff', 'helpdesk'], z.object({}).passthrough());
+// The traveler (own ticket) or accounting staff, who own the queue, close an answered ticket; the
+// support desk only answers what was forwarded. A traveler can reopen a ticket staff closed.
+const resolveRoute = action('/api/escalations/{id}/resolve', '解決済みにする(旅行者本人、または会計担当職員。旅行者は再度問い合わせできる)', ['traveler', 'staff'], z.object({}).passthrough());
 const reopenRoute = action('/api/escalations/{id}/reopen', '再度問い合わせる', ['traveler'], z.object({ note: FreeText(2000, '補足').optional() }));
 
 

@@ -22,7 +22,7 @@ const ENDPOINTS: Array<{ method: 'GET' | 'POST'; path: () => string; body?: unkn
   { method: 'GET', path: () => `/api/escalations/${ticketId}`, roles: ['traveler', 'staff', 'helpdesk'] },
   { method: 'POST', path: () => `/api/escalations/${ticketId}/answer`, body: { answer: '回答' }, roles: ['staff', 'helpdesk'] },
   { method: 'POST', path: () => `/api/escalations/${ticketId}/forward`, body: { note: '転送' }, roles: ['staff'] },
-  { method: 'POST', path: () => `/api/escalations/${ticketId}/resolve`, body: {}, roles: ['traveler', 'staff', 'helpdesk'] },
+  { method: 'POST', path: () => `/api/escalations/${ticketId}/resolve`, body: {}, roles: ['traveler', 'staff'] },
   { method: 'POST', path: () => `/api/escalations/${ticketId}/reopen`, body: {}, roles: ['traveler'] },
   { method: 'GET', path: () => '/api/admin/risk-events', roles: ['admin'] },
   { method: 'GET', path: () => '/api/admin/risk-events/export?format=csv', roles: ['admin'] },
