@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps) {
     });
     app.use('/api/ask', guard);
     app.use('/api/chat', guard);
-    app.use('/api/session', async (c, next) => (c.req.method === 'POST' ? guard(c, next) : next()));
+    app.use('/api/session', createMiddleware<AuthEnv>(async (c, next) => (c.req.method === 'POST' ? guard(c, next) : next())));
   }
 
   app.route('/', healthRoutes());

@@ -1,6 +1,7 @@
 // Errors that Node's HTTP server answers itself, before any request reaches the app (a path or a
 // header past the size limit, an unknown method, malformed HTTP): answered in the API's JSON
 // error shape too, instead of Node's bare status line.
+import type { ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 
@@ -18,8 +19,9 @@ export function clientErrorResponse(code: string | undefined): string {
   return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
-export function answerClientErrorsAsJson(server: Pick<Server, 'on'>): void {
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+export function answerClientErrorsAsJson(server: ServerType): void {
+  // serve() gives an HTTP/1.1 server here (no http2 option), whose clientError this is.
+  (server as Server).on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     // A connection already gone, or one that has started a response, is only closed.
     if (err.code === 'ECONNRESET' || !socket.writable || (socket as Duplex & { _httpMessage?: unknown })._httpMessage) {
       socket.destroy();
