@@ -34,3 +34,14 @@ ALTER TABLE notification_deliveries_v2 RENAME TO notification_deliveries;
 CREATE INDEX notifications_due ON notifications (status, next_attempt_at);
 CREATE INDEX notifications_by_event ON notifications (event, id);
 CREATE INDEX notification_deliveries_by_notification ON notification_deliveries (notification_id, id);
+
+-- Verification now compares every stored field of a risk event with its audit records, times
+-- included. Rows written before took their times from a second clock reading (a few ms apart):
+-- they are aligned once with the records, which the chain vouches for.
+UPDATE risk_events SET at = (SELECT a.at FROM audit_records a WHERE a.seq = risk_events.audit_seq)
+WHERE EXISTS (SELECT 1 FROM audit_records a WHERE a.seq = risk_events.audit_seq);
+UPDATE risk_events SET reviewed_at = (
+  SELECT a.at FROM audit_records a WHERE a.type = 'review' AND json_extract(a.data, '$.eventId') = risk_events.id ORDER BY a.seq DESC LIMIT 1
+)
+WHERE reviewed_at IS NOT NULL
+  AND EXISTS (SELECT 1 FROM audit_records a WHERE a.type = 'review' AND json_extract(a.data, '$.eventId') = risk_events.id);

@@ -2,7 +2,7 @@
 // — made through the API with risk events and a review — is caught with a checkpoint taken
 // before it, by the library and by `npm run audit:verify -- --checkpoint <file>`.
 import { execFile } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -203,5 +203,25 @@ describe('checkpoints in the webhook outbox', () => {
     expect(cps.map((c) => c.size)).toEqual([1, 3, 6, 8]);
     for (const c of cps) expect(await signer.verify(c)).toBe(true);
     expect(await log.verify(cps.at(-1))).toMatchObject({ ok: true, checkpoint: { ok: true } });
+  });
+});
+
+describe('upgrading a log written before every field was verified', () => {
+  it('aligns the event and review times of older rows with their records, so the log verifies', async () => {
+    const dir = tempDir('seabis-legacy-');
+    mkdirSync(join(dir, 'm'));
+    const all = fileURLToPath(new URL('../../migrations/', import.meta.url));
+    for (const f of readdirSync(all).filter((f) => f < '0007')) copyFileSync(join(all, f), join(dir, 'm', f));
+    const db = new NodeSqlite(join(dir, 'seabis.db'));
+    db.migrate(join(dir, 'm'));
+    const log = new AuditLog(db);
+    // As the earlier code wrote them: the row's times from a second reading of the clock.
+    const data = { id: 'e1', userId: 'u', role: 'traveler', channel: 'ask', level: 'high', reasons: ['pii'], axes: {}, pii: [], question: 'q', answer: null, detail: null };
+    await log.append('risk_event', data, (seq) => [{ sql: "INSERT INTO risk_events (id, audit_seq, at, user_id, channel, level, reasons, axes, question, answer) VALUES ('e1', ?, '2026-01-01T00:00:00.007Z', 'u', 'ask', 'high', '[\"pii\"]', '{}', 'q', ?)", params: [seq, JSON.stringify({ answer: null, detail: null })] }]);
+    await log.append('review', { eventId: 'e1', eventSeq: 1, reviewer: 'a', comment: 'ok' }, () => [{ sql: "UPDATE risk_events SET reviewed_at = '2026-01-01T00:00:01.003Z', reviewed_by = 'a', review_comment = 'ok' WHERE id = 'e1'" }]);
+    expect((await log.verify()).firstBad?.problem).toMatch(/at.*differ/);
+    expect(db.migrate()).toEqual(['0007_outbox_checkpoints.sql']);
+    expect(await log.verify()).toMatchObject({ ok: true, count: 2 });
+    db.close();
   });
 });

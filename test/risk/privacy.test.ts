@@ -101,6 +101,9 @@ describe('privacy', () => {
     await new Promise((ok) => child!.once('exit', ok));
     expect([...whileRunning, ...scan(), ...rawIn('server output', output), ...responses.flatMap((r) => rawIn('response', r))]).toEqual([]);
 
+    // Without AUDIT_SIGNING_KEY the key is generated in DATA_DIR (where the auth secret's file goes), and the server says so.
+    expect(readdirSync(dataDir)).toContain('audit-signing-key');
+    expect(output).toContain('Warning: AUDIT_SIGNING_KEY is not set');
     // The journey did reach the disk: the labels are there, and the look-alikes as typed.
     const db = readFileSync(join(dataDir, 'seabis.db')).toString('utf8');
     for (const label of ['【個人番号】', '【電話番号】', '【メールアドレス】', '【カード番号】', '【口座番号】', '【住所】']) expect(db).toContain(label);
