@@ -55,7 +55,7 @@ try {
   else {
     const lines = r.firstBad
       ? [`Audit log does NOT verify: ${r.firstBad.problem}`, `First bad record: ${r.firstBad.seq}`, `Head hash of the verified part: ${r.head}`]
-      : [`Audit log intact: ${r.count} records.`, `Head hash: ${r.head}`];
+      : [`Hash chain and risk events intact: ${r.count} records.`, `Head hash: ${r.head}`];
     if (r.checkpoint) lines.push(r.checkpoint.ok ? `Checkpoint (size ${checkpoint!.size}, ${checkpoint!.at}): verified.` : `Checkpoint does NOT verify: ${r.checkpoint.problem}`);
     if (!r.checkpoint && r.ok) lines.push('Keep a signed checkpoint (GET /api/admin/audit/checkpoint) outside this machine: a cut tail is only detectable against one.');
     process.stdout.write(lines.join('\n') + '\n');
