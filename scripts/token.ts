@@ -1,5 +1,5 @@
 // npm run token -- --role <traveler|staff|helpdesk|admin> --user <id> [--days N]
-import { issueToken } from '../src/auth/tokens.ts';
+import { issueToken, MAX_TOKEN_SECONDS } from '../src/auth/tokens.ts';
 import { isRole, ROLES } from '../src/auth/roles.ts';
 import { resolveAuthSecret } from '../src/runtime/secret.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
@@ -7,8 +7,9 @@ import { loadConfigOrExit, parseCli } from './lib/args.ts';
 const usage = `npm run token -- --role <${ROLES.join('|')}> --user <id> [--days N]`;
 const { values } = parseCli({ role: { type: 'string' }, user: { type: 'string' }, days: { type: 'string', default: '30' } }, usage);
 const days = Number(values.days);
-if (!isRole(values.role) || !values.user || !/^[\w.@-]{1,128}$/.test(values.user) || !(days > 0 && days <= 366)) {
-  process.stderr.write(`Give a role (${ROLES.join(', ')}), a user id (letters, digits, . _ @ -) and 1–366 days.\nUsage: ${usage}\n`);
+const maxDays = MAX_TOKEN_SECONDS / 86400;
+if (!isRole(values.role) || !values.user || !/^[\w.@-]{1,128}$/.test(values.user) || !(days > 0 && days <= maxDays)) {
+  process.stderr.write(`Give a role (${ROLES.join(', ')}), a user id (letters, digits, . _ @ -) and 1–${maxDays} days.\nUsage: ${usage}\n`);
   process.exit(2);
 }
 const config = await loadConfigOrExit();

@@ -33,21 +33,22 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', authenticate({ secret: deps.auth.secret, oidc: deps.auth.oidc }));
-  // Answering costs the most: it is limited per user and per address.
+  // Answering costs the most, and signing in is what a guesser repeats: limited per signed-in user
+  // (colleagues behind one office proxy each have their own budget), per address only without one.
   if (deps.limiter) {
     const limiter = deps.limiter;
     const guard = createMiddleware<AuthEnv>(async (c, next) => {
+      const user = c.get('user');
       // Cloudflare's header is set by Cloudflare; X-Forwarded-For only counts behind a trusted proxy.
       const forwarded = deps.trustForwardedFor ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-      const address = c.req.header('cf-connecting-ip') ?? forwarded ?? deps.clientAddress?.(c) ?? 'unknown';
-      for (const key of [`user:${c.get('user')?.id ?? 'anonymous'}`, `addr:${address}`]) {
-        const r = await limiter.limit(key);
-        if (!r.success) throw new ApiError(429, 'rate_limited', `リクエストが多すぎます。${r.retryAfter}秒後に再度お試しください。`, { 'Retry-After': String(r.retryAfter) });
-      }
+      const key = user ? `user:${user.id}` : `addr:${c.req.header('cf-connecting-ip') ?? forwarded ?? deps.clientAddress?.(c) ?? 'unknown'}`;
+      const r = await limiter.limit(key);
+      if (!r.success) throw new ApiError(429, 'rate_limited', `リクエストが多すぎます。${r.retryAfter}秒後に再度お試しください。`, { 'Retry-After': String(r.retryAfter) });
       await next();
     });
     app.use('/api/ask', guard);
     app.use('/api/chat', guard);
+    app.use('/api/session', createMiddleware<AuthEnv>(async (c, next) => (c.req.method === 'POST' ? guard(c, next) : next())));
   }
 
   app.route('/', healthRoutes());

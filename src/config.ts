@@ -15,6 +15,12 @@ const schema = z
       emptyToUndefined,
       z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
     ),
+    AUDIT_SIGNING_KEY: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+    ),
+    AUDIT_CHECKPOINT_EVERY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(100)),
+    AUDIT_CHECKPOINT_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.01).max(24 * 366).default(24)),
     LLM_BASE_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as http://127.0.0.1:8000/v1' }).optional()),
     LLM_MODEL: z.preprocess(emptyToUndefined, optionalString),
     LLM_API_KEY: z.preprocess(emptyToUndefined, optionalString),
@@ -55,6 +61,10 @@ export interface Config {
   dataDir: string;
   corpusDir: string;
   authSecret: string | undefined;
+  /** Signs the audit log's checkpoints; kept away from the log (a Workers secret; on Node, a file beside the auth secret when unset). */
+  auditSigningKey: string | undefined;
+  /** A signed checkpoint goes to the webhook outbox every this many records, and after this many hours. */
+  auditCheckpoint: { everyRecords: number; everyHours: number };
   llm: { baseURL: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
   embeddings: { baseURL: string; model: string; apiKey: string | undefined } | null;
   webhook: { url: string; secret: string | null } | null;
@@ -91,6 +101,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: c.DATA_DIR,
     corpusDir: c.CORPUS_DIR,
     authSecret: c.AUTH_SECRET,
+    auditSigningKey: c.AUDIT_SIGNING_KEY,
+    auditCheckpoint: { everyRecords: c.AUDIT_CHECKPOINT_EVERY, everyHours: c.AUDIT_CHECKPOINT_HOURS },
     llm: c.LLM_BASE_URL && c.LLM_MODEL ? { baseURL: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS } : null,
     embeddings: c.EMBEDDINGS_BASE_URL && c.EMBEDDINGS_MODEL ? { baseURL: c.EMBEDDINGS_BASE_URL, model: c.EMBEDDINGS_MODEL, apiKey: c.EMBEDDINGS_API_KEY } : null,
     webhook: c.WEBHOOK_URL ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET ?? null } : null,

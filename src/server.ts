@@ -10,7 +10,9 @@ import type { Config } from './config.ts';
 import { createOidcVerifier } from './auth/oidc.ts';
 import { issueToken } from './auth/tokens.ts';
 import { openRuntime } from './runtime/node.ts';
-import { resolveAuthSecret } from './runtime/secret.ts';
+import { answerClientErrorsAsJson } from './runtime/client-errors.ts';
+import { AUDIT_KEY_WARNING, resolveAuditKey, resolveAuthSecret } from './runtime/secret.ts';
+import { CheckpointSigner } from './audit/checkpoint.ts';
 import { MemoryLimiter } from './lib/rate-limit.ts';
 import { nodeSha256 } from './audit/node-sha256.ts';
 import { RiskEvents } from './risk/events.ts';
@@ -34,7 +36,10 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
   const authSecret = await resolveAuthSecret(config);
   const db = openNodeStore(config);
-  const risk = new RiskEvents(db, { sha256: nodeSha256 });
+  const auditKey = await resolveAuditKey(config);
+  if (auditKey.fromFile) log(`Warning: ${AUDIT_KEY_WARNING}`);
+  const signer = await CheckpointSigner.fromSecret(auditKey.key);
+  const risk = new RiskEvents(db, { sha256: nodeSha256, signer, schedule: config.auditCheckpoint });
   const runtime = await openRuntime(config, { onEvent: (e) => log(`[${e.type}] ${e.detail}`), riskEvents: risk });
   await recordSettings(risk, config, runtime.index.version, runtime.answerer);
   const tickets = new TicketService(db);
@@ -73,6 +78,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => ok(s));
     s.once('error', fail);
   });
+  answerClientErrorsAsJson(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`SEABIS ヘルプチャット: http://localhost:${port} (index ${runtime.index.version}, ${runtime.index.size} chunks)`);

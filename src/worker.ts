@@ -4,6 +4,7 @@ import { Answerer } from './answer/answerer.ts';
 import { createApp } from './app.ts';
 import { createOidcVerifier } from './auth/oidc.ts';
 import { parseConfig } from './config.ts';
+import { CheckpointSigner } from './audit/checkpoint.ts';
 import { FaqService } from './escalation/faq.ts';
 import { TicketService } from './escalation/tickets.ts';
 import { workersAnswerModels, workersEmbedder } from './models/workers.ts';
@@ -31,6 +32,7 @@ async function build(env: Env): Promise<App> {
   const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const config = parseConfig(vars);
   if (!config.authSecret) throw new Error('AUTH_SECRET is not set: run `wrangler secret put AUTH_SECRET` (at least 32 characters).');
+  if (!config.auditSigningKey) throw new Error('AUDIT_SIGNING_KEY is not set: run `wrangler secret put AUDIT_SIGNING_KEY` (at least 32 characters); it signs the audit log\'s checkpoints.');
   const settings = {
     answerModel: vars.WORKERS_AI_MODEL,
     embeddingModel: vars.WORKERS_AI_EMBEDDINGS_MODEL,
@@ -39,7 +41,7 @@ async function build(env: Env): Promise<App> {
   };
   const db = new D1Sql(env.DB);
   const index = await D1VectorizeIndex.open(db, env.VECTORIZE, workersEmbedder(env.AI, settings));
-  const risk = new RiskEvents(db);
+  const risk = new RiskEvents(db, { signer: await CheckpointSigner.fromSecret(config.auditSigningKey), schedule: config.auditCheckpoint });
   const answerer = new Answerer({ retriever: new Retriever(index), models: workersAnswerModels(env.AI, settings), indexVersion: () => index.version });
   const tickets = new TicketService(db);
   const faq = new FaqService(db, index, tickets);

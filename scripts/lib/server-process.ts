@@ -23,14 +23,21 @@ export interface ServerProcess {
   base: string;
 }
 
-/** Starts scripts/start.ts with `env` added to this process's, and resolves once it listens. */
-export async function startServerProcess(env: Record<string, string>, options: { port?: number; timeoutMs?: number } = {}): Promise<ServerProcess> {
+/**
+ * Starts scripts/start.ts with `env` added to this process's, and resolves once it listens.
+ * `output` receives everything the server writes (stdout and stderr) for as long as it runs.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { port?: number; timeoutMs?: number; output?: (text: string) => void } = {},
+): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', options.output ? 'pipe' : 'ignore', 'pipe'],
   });
+  child.stdout?.on('data', (d: Buffer) => options.output?.(d.toString()));
   await new Promise<void>((ok, fail) => {
     let log = '';
     let ready = false;
@@ -42,6 +49,7 @@ export async function startServerProcess(env: Record<string, string>, options: {
     child.once('exit', onExit);
     // Read stderr for as long as the server runs (a full pipe would block it); keep it only until ready.
     child.stderr!.on('data', (d: Buffer) => {
+      options.output?.(d.toString());
       if (ready) return;
       log += d.toString();
       if (log.includes(`http://localhost:${port}`)) {

@@ -1,7 +1,8 @@
 // An organization's OpenID Connect provider: ID or access tokens verified with jose against the
-// provider's JWKS (signature, issuer, audience, expiry); the role comes from a claim.
+// provider's JWKS (signature, issuer, audience, expiry, a bounded lifetime); the role comes from a claim.
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { isRole, type User } from './roles.ts';
+import { boundedLifetime } from './tokens.ts';
 
 export interface OidcSettings {
   jwksUrl: string;
@@ -17,7 +18,9 @@ export function createOidcVerifier(s: OidcSettings): OidcVerifier {
   const jwks = createRemoteJWKSet(new URL(s.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: s.issuer, audience: s.audience });
+      // A token without exp, or living longer than ours may, is refused like an expired one.
+      const { payload } = await jwtVerify(token, jwks, { issuer: s.issuer, audience: s.audience, requiredClaims: ['exp', 'iat'] });
+      if (!boundedLifetime(payload)) return null;
       const claim = payload[s.roleClaim];
       const role = (Array.isArray(claim) ? claim : [claim]).find(isRole);
       if (typeof payload.sub !== 'string' || payload.sub === '' || !role) return null;

@@ -7,6 +7,7 @@ import type { User } from '../auth/roles.ts';
 import type { Chunk } from '../ingest/types.ts';
 import { APPROVED_FAQ_PREFIX, type DocumentIndex } from '../retrieval/types.ts';
 import type { SqlDb } from '../store/sql.ts';
+import { redact } from '../risk/pii.ts';
 import { TicketError, type CitedPassage, type TicketService } from './tickets.ts';
 
 export { APPROVED_FAQ_PREFIX };
@@ -176,6 +177,7 @@ export class FaqService {
    * rest are not. Also flags approved entries whose cited sections changed since approval.
    */
   async sync(): Promise<{ served: number; flagged: string[] }> {
+    await this.redactStored();
     const flagged: string[] = [];
     const today = this.now().toISOString();
     const approved = (await this.list('approved')).filter((e) => !e.expiresAt || e.expiresAt > today);
@@ -197,6 +199,18 @@ export class FaqService {
     await this.index.upsert(fresh);
     for (const [id, c] of wanted) this.served.set(id, c.id);
     return { served: wanted.size, flagged };
+  }
+
+  /**
+   * Entries stored before the API redacted FAQ text at its edge may hold raw personal data: they
+   * are redacted in place, before anything is served.
+   */
+  private async redactStored(): Promise<void> {
+    const updates = (await this.list())
+      .map((e) => ({ e, question: redact(e.question).text, answer: redact(e.answer).text }))
+      .filter((u) => u.question !== u.e.question || u.answer !== u.e.answer)
+      .map((u) => ({ sql: 'UPDATE faq_entries SET question = ?, answer = ? WHERE id = ?', params: [u.question, u.answer, u.e.id] }));
+    if (updates.length > 0) await this.db.batch(updates);
   }
 
   private async changedCitation(e: FaqEntry): Promise<FaqCitation | null> {

@@ -174,7 +174,7 @@ export class TicketService {
     return this.transition(id, actor, ['open'], 'forwarded', 'forwarded', note, []);
   }
 
-  /** The traveler (their own ticket) or staff and the desk close an answered ticket. */
+  /** The traveler (their own ticket) or accounting staff close an answered ticket (the route admits no other role). */
   async resolve(id: string, actor: User): Promise<Ticket> {
     await this.get(id, actor);
     return this.transition(id, actor, ['answered'], 'resolved', 'resolved', null, []);

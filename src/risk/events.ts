@@ -3,7 +3,8 @@
 // administrators, who review and sign off; exports carry counts for the periodic report (定期報告).
 import type { Answer } from '../answer/types.ts';
 import type { User } from '../auth/roles.ts';
-import { AuditLog, type Sha256 } from '../audit/log.ts';
+import type { CheckpointSchedule, CheckpointSigner } from '../audit/checkpoint.ts';
+import { AuditLog, type RiskEventRow, type Sha256 } from '../audit/log.ts';
 import type { SqlDb, SqlValue } from '../store/sql.ts';
 import { AXES, type Assessment, type Axis, type Level, type ReasonCode } from './assess.ts';
 
@@ -42,21 +43,7 @@ export interface RiskFilter {
   limit?: number;
 }
 
-interface Row {
-  id: string;
-  audit_seq: number;
-  at: string;
-  user_id: string;
-  channel: string;
-  level: Level;
-  reasons: string;
-  axes: string;
-  question: string;
-  answer: string | null;
-  reviewed_at: string | null;
-  reviewed_by: string | null;
-  review_comment: string | null;
-}
+type Row = RiskEventRow;
 
 function toEvent(r: Row): RiskEvent {
   const answer = r.answer ? (JSON.parse(r.answer) as { answer: RiskEvent['answer']; detail: string | null }) : { answer: null, detail: null };
@@ -82,10 +69,10 @@ export class RiskEvents {
   private readonly newId: () => string;
   private readonly now: () => Date;
 
-  constructor(db: SqlDb, options: { now?: () => Date; newId?: () => string; sha256?: Sha256 } = {}) {
+  constructor(db: SqlDb, options: { now?: () => Date; newId?: () => string; sha256?: Sha256; signer?: CheckpointSigner | null; schedule?: CheckpointSchedule } = {}) {
     this.db = db;
     this.now = options.now ?? (() => new Date());
-    this.audit = new AuditLog(db, { now: this.now, sha256: options.sha256 });
+    this.audit = new AuditLog(db, { now: this.now, sha256: options.sha256, signer: options.signer, schedule: options.schedule });
     this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 
@@ -120,17 +107,14 @@ export class RiskEvents {
       answer,
       detail: e.detail ?? null,
     };
-    const rec = await this.audit.append('risk_event', data, (seq) => [
+    // The row repeats the record's fields (and its time), so verification can compare every one.
+    const rec = await this.audit.append('risk_event', data, (seq, at) => [
       {
         sql: 'INSERT INTO risk_events (id, audit_seq, at, user_id, channel, level, reasons, axes, question, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        params: [id, seq, this.nowIso(), e.user.id, e.channel, e.assessment.level, JSON.stringify(e.assessment.reasons), JSON.stringify(e.assessment.axes), e.question, JSON.stringify({ answer, detail: e.detail ?? null })],
+        params: [id, seq, at, e.user.id, e.channel, e.assessment.level, JSON.stringify(e.assessment.reasons), JSON.stringify(e.assessment.axes), e.question, JSON.stringify({ answer, detail: e.detail ?? null })],
       },
     ]);
     return { ...(await this.get(id)), seq: rec.seq };
-  }
-
-  private nowIso(): string {
-    return this.now().toISOString();
   }
 
   async get(id: string): Promise<RiskEvent> {
@@ -157,8 +141,7 @@ export class RiskEvents {
   async review(id: string, reviewer: User, comment: string): Promise<RiskEvent> {
     const e = await this.get(id);
     if (e.review) throw new RiskEventReviewed(id);
-    const at = this.nowIso();
-    await this.audit.append('review', { eventId: id, eventSeq: e.seq, reviewer: reviewer.id, comment }, () => [
+    await this.audit.append('review', { eventId: id, eventSeq: e.seq, reviewer: reviewer.id, comment }, (_seq, at) => [
       { sql: 'UPDATE risk_events SET reviewed_at = ?, reviewed_by = ?, review_comment = ? WHERE id = ? AND reviewed_at IS NULL', params: [at, reviewer.id, comment, id] },
     ]);
     return this.get(id);

@@ -8,7 +8,7 @@ import type { Answer } from '../answer/types.ts';
 import type { User } from '../auth/roles.ts';
 import { assess, DEFAULT_RISK_SETTINGS, type Assessment, type RiskSettings } from './assess.ts';
 import type { RiskEvents } from './events.ts';
-import { redact, type PiiKind } from './pii.ts';
+import { labelledKinds, redact, type PiiKind } from './pii.ts';
 import { signalsOf, type Signals } from './signals.ts';
 
 export interface GuardedInput extends AskInput {
@@ -50,7 +50,8 @@ export class GuardedAnswerer {
 
   private prepare(input: GuardedInput): Prepared {
     const q = redact(input.question);
-    const pii = [...new Set([...(input.redacted ?? []), ...q.kinds])];
+    // The API redacts at its edge; the labels it left still count as personal data in the input.
+    const pii = [...new Set([...(input.redacted ?? []), ...q.kinds, ...labelledKinds(q.text)])];
     const history = (input.history ?? []).map((h) => redact(h).text);
     const signals = signalsOf(q.text);
     const notes = [...(pii.length > 0 ? [piiNote(pii)] : []), ...(signals.confidential ? [CONFIDENTIAL_NOTE] : [])];

@@ -113,3 +113,8 @@ export function redact(text: string): { text: string; kinds: PiiKind[] } {
   }
   return { text: out + t.slice(at), kinds: [...new Set(matches.map((m) => m.kind))] };
 }
+
+/** The kinds whose labels a text carries: what was redacted from it before (at the API's edge). */
+export function labelledKinds(text: string): PiiKind[] {
+  return (Object.keys(PII_LABELS) as PiiKind[]).filter((k) => text.includes(PII_LABELS[k]));
+}

@@ -19,13 +19,43 @@ const CONFIDENTIAL = [
 /** Asking about the rules for such material is not pasting it. */
 const ABOUT_CONFIDENTIAL = /(?:入力|貼り付け|送信|質問|相談)(?:して|し)(?:も|は)?(?:いい|よい|大丈夫|問題ない|だめ|ダメ|いけない)|入力(?:できます|可能)|扱いについて/u;
 
+/** What the assistant's own instructions are called, and what points back at earlier ones. */
+const RULES_JA = '(?:指示|命令|ルール|設定|プロンプト|制約|指示文)';
+const EARLIER_JA = '(?:以上|上記|上|前|先|最初|これまで|今まで|以前|既存|元|他|ほか)';
+const ANSWER_EN = '(?:answers?|repl(?:y|ies)|responses?)';
+const QUOTED = '(?:「[^」]{1,80}」|『[^』]{1,80}』|"[^"]{2,80}"|\'[^\']{2,80}\'|次の(?:一文|文|文章|テキスト|言葉)|url|https?:|[a-z0-9-]+\\.(?:com|net|org|jp)\\b)';
+
+/**
+ * Attempts to steer the assistant, by kind (not by phrase): overriding or voiding its instructions,
+ * claiming priority over them, dictating text to put in answers, answering from outside the
+ * documents, extracting its prompt, role play, and instructions hidden in markup.
+ */
 const INJECTION = [
+  // Override: the earlier (or all, or the assistant's) instructions ignored, forgotten or voided.
   /(?:これまで|以前|上記|上|最初|すべて|全て|今まで|あなた|君)の(?:指示|命令|ルール|設定|プロンプト|安全ルール)(?:を|は)(?:無視|忘れ|破棄|取り消)/u,
-  /(?<!旅行|画面の|前の画面の)(?:指示|命令|ルール|制約|制限|安全ルール)(?:を|は)(?:すべて|全て|一切|もう)?(?:無視|忘れ|解除|取り払)/u,
-  /(?:安全|セーフティ)?フィルタ(?:ー)?(?:を)?(?:一時的に)?(?:無効|オフ|解除)|制約(?:は|を)(?:もう)?解除/u,
+  new RegExp(`${EARLIER_JA}[^。、]{0,8}${RULES_JA}(?:は|を)(?:すべて|全て|一切)?(?:無効|破棄|取り消|撤回|忘れ|無視)`, 'u'),
+  // Someone's instructions (上司の指示, 旅行命令の指示) are the traveler's business, not an attack.
+  /(?<![\p{Script=Han}\p{Script=Katakana}]の|旅行|画面の)(?:指示|命令|ルール|制約|制限|安全ルール)(?:を|は)(?:すべて|全て|一切|もう)?(?:無視|忘れ|解除|取り払)/u,
+  /(?:安全|セーフティ)?フィルタ(?:ー)?(?:を)?(?:一時的に)?(?:無効|オフ|解除)|制約(?:は|を)(?:もう)?解除|制限(?:なし|無し)で(?:回答|答え)/u,
+  // Priority: an instruction that claims to outrank the earlier ones.
+  new RegExp(`${EARLIER_JA}の?(?:すべての|全ての)?${RULES_JA}(?:より(?:も)?[^。]{0,12}|に)優先`, 'u'),
+  /最優先の(?:指示|命令|ルール)|(?:指示|命令)(?:が|は)最優先/u,
+  /(?:overrides?|supersedes?|takes?\s+(?:priority|precedence)\s+over|(?:has|have)\s+priority\s+over)\s+(?:all\s+|any\s+|your\s+|the\s+)?(?:previous|prior|earlier|above|other|existing|original|everything)/iu,
+  // Dictated output: given text to put at the start or end of (every) answer.
+  new RegExp(`(?:回答|答え|返答|返事|出力)[^。「」]{0,12}(?:最後|末尾|冒頭|最初|先頭|終わり|毎回|すべて|全て|必ず)[^。「」]{0,12}${QUOTED}[^。]{0,16}(?:書|記載|記入|付け|添え|入れ|出力|表示|加え)`, 'iu'),
+  new RegExp(`\\b(?:always|every|each|all)\\b[^.]{0,40}\\b${ANSWER_EN}\\b[^.]{0,40}${QUOTED}`, 'iu'),
+  new RegExp(`\\b(?:add|append|include|write|put)\\b[^.]{0,30}${QUOTED}[^.]{0,40}\\b${ANSWER_EN}\\b`, 'iu'),
+  // Outside the documents: ignore them, or answer from the model's own or general knowledge.
+  /(?:資料|文書|マニュアル|規程|引用元|引用|検索結果|参照資料|ドキュメント)[^。、]{0,12}(?:無視|使わない|使わず|使用せず|参照せず|頼らず|見ずに|見ないで|関係なく)/u,
+  /(?:あなた|君|きみ|お前|ai)(?:自身|として)?(?:が|の)?(?:持っている|知っている|学習した|一般)?(?:知識|常識|知っている範囲)|(?:一般|世間)(?:的な)?(?:知識|常識)(?:で|から|だけで|に基づいて)|学習(?:した|データの)?知識/iu,
+  /(?:ignore|disregard|skip|don'?t\s+(?:use|rely\s+on|look\s+at)|without\s+(?:using\s+)?)\s*(?:the\s+)?(?:retrieved\s+)?(?:documents?|manuals?|sources?|passages?|context|citations?)/iu,
+  /(?:from|using|with|on)\s+(?:your\s+own|your|general)\s+(?:knowledge|training(?:\s+data)?)|what\s+you\s+know\s+yourself/iu,
+  // Extraction: the instructions the assistant was given, shown.
   /(?:モデル名|温度|設定値|保存(?:場所|先)|ログの保存|内部構成)(?:を|と|や|、)?[^。]{0,20}(?:教え|見せ|表示|出して)/u,
+  new RegExp(`(?:与えられた|設定されている|設定された|受けている|隠された|裏の|裏で)[^。]{0,8}${RULES_JA}[^。]{0,16}(?:表示|見せ|教え|出力|開示|書き出)`, 'u'),
+  /(?:instructions|rules|prompt)\s+(?:were\s+)?you\s+(?:were\s+)?(?:given|told)|(?:repeat|quote|print|reveal|show)\s+(?:me\s+)?(?:your|the)\s+(?:hidden\s+|initial\s+|original\s+)?(?:instructions|rules|prompt)/iu,
   /(?:ほか|他)の(?:人|利用者|職員)の(?:質問|履歴|ログ|会話)/u,
-  /#{2,}\s*system|<!--[\s\S]*?-->|\[\[?system\]?\]|\(system\)/iu,
+  /#{2,}\s*system|<!--[\s\S]*?-->|\[\[?\/?system\]?\]|\(system\)/iu,
   /(?:このテキスト|このメモ|この文書|これ)を読んだ(?:アシスタント|ai|あなた)/iu,
   /(?:本当の|新しい|新)(?:指示|ポリシー|ルール)(?:は|:|：)|(?:上の|前の)指示は(?:テスト|嘘|冗談)/u,
   /(?:あなたは|前提[:：]\s*あなたは)[^。]{0,30}(?:権限を持つ|制限のない|何でも答える|ルールのない)/u,
@@ -35,6 +65,7 @@ const INJECTION = [
   /システムプロンプト|system\s*prompt|初期(?:設定|プロンプト)|内部(?:の)?(?:指示|設定|プロンプト)/iu,
   /(?:プロンプト|設定|指示文|ルール)(?:を|の内容を)(?:表示|出力|教え|見せ|開示|そのまま)/u,
   /(?:制限|フィルター|検閲)(?:の(?:ない|無い)|を(?:外|解除|無効))/u,
+  // Role play.
   /(?:開発者|デベロッパー|管理者|ゴッド|god)モード|developer\s*mode|jailbreak|脱獄|\bdan\b/iu,
   /(?:あなたは|君は|お前は)(?:今から|これから|もう)/u,
   /ignore\s+(?:all\s+|the\s+|any\s+)?(?:previous|prior|above|earlier)?\s*(?:instructions|rules|prompts?)/iu,

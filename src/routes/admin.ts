@@ -5,10 +5,11 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
+import { NoSigningKey } from '../audit/log.ts';
 import { AXES } from '../risk/assess.ts';
 import { RiskEventNotFound, RiskEventReviewed, RiskEvents, type RiskFilter } from '../risk/events.ts';
 import { dashboardStats } from '../risk/stats.ts';
-import { itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
+import { ErrorSchema, FreeText, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
 const REASONS = ['pii', 'confidential', 'injection', 'high_stakes', 'needs_staff_judgment', 'out_of_scope', 'harmful', 'low_confidence', 'negative_feedback', 'provider_failure'] as const;
@@ -45,7 +46,7 @@ const detail = createRoute({
 const review = createRoute({
   method: 'post', path: '/api/admin/risk-events/{id}/review', tags: ['admin'], summary: '確認して承認する(コメント付き、監査ログに記録)', security: [{ bearer: [] }],
   middleware: [requireRole('admin')] as const,
-  request: { params: z.object({ id: Id }), ...jsonBody(z.object({ comment: z.string().trim().min(1, 'コメントを入力してください。').max(2000) })) },
+  request: { params: z.object({ id: Id }), ...jsonBody(z.object({ comment: FreeText(2000, 'コメント') })) },
   responses: { 200: jsonContent(Event, '確認済み'), ...itemErrorResponses },
 });
 const stats = createRoute({
@@ -59,6 +60,15 @@ const status = createRoute({
   middleware: [requireRole('admin')] as const,
   responses: { 200: jsonContent(z.object({ ok: z.boolean(), count: z.number(), head: z.string(), firstBad: z.any() }), '状態'), ...itemErrorResponses },
 });
+const CheckpointSchema = z
+  .object({ size: z.number().int(), head: z.string(), at: z.string(), signature: z.string(), keyId: z.string() })
+  .openapi('AuditCheckpoint');
+const checkpointRoute = createRoute({
+  method: 'get', path: '/api/admin/audit/checkpoint', tags: ['admin'],
+  summary: '監査ログのチェックポイント(件数と最後の記録のハッシュに署名したもの。ログとは別の場所に保管する)', security: [{ bearer: [] }],
+  middleware: [requireRole('admin')] as const,
+  responses: { 200: jsonContent(CheckpointSchema, '署名付きチェックポイント'), ...itemErrorResponses, 503: jsonContent(ErrorSchema, '署名鍵が設定されていない') },
+});
 
 function filterOf(q: z.infer<typeof Filter>): RiskFilter {
   return { ...q, reviewed: q.reviewed === undefined ? undefined : q.reviewed === 'true' } as RiskFilter;
@@ -66,6 +76,7 @@ function filterOf(q: z.infer<typeof Filter>): RiskFilter {
 
 function mapped<T>(p: Promise<T>): Promise<T> {
   return p.catch((e: unknown) => {
+    if (e instanceof NoSigningKey) throw new ApiError(503, 'not_configured', '監査ログの署名鍵(AUDIT_SIGNING_KEY)が設定されていません。');
     if (e instanceof RiskEventNotFound) throw new ApiError(404, 'not_found', 'このリスクイベントは見つかりません。');
     if (e instanceof RiskEventReviewed) throw new ApiError(409, 'already_reviewed', 'このリスクイベントは確認済みです。');
     throw e;
@@ -79,15 +90,19 @@ export function adminRoutes(deps: AppDeps) {
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid('query');
     const events = await deps.risk.list(filterOf(q));
+    // The report carries the log's current signed checkpoint (CSV: in a header), for keeping apart.
+    const checkpoint = await mapped(deps.risk.audit.checkpoint());
     if (q.format === 'csv') {
-      return c.body(RiskEvents.csv(events), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="risk-events.csv"' }) as never;
+      const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="risk-events.csv"', 'x-audit-checkpoint': JSON.stringify(checkpoint) };
+      return c.body(RiskEvents.csv(events), 200, headers) as never;
     }
     const head = await deps.risk.audit.head();
-    return c.json({ generatedAt: new Date().toISOString(), filter: q, audit: head, counts: RiskEvents.counts(events), events }, 200) as never;
+    return c.json({ generatedAt: new Date().toISOString(), filter: q, audit: { ...head, checkpoint }, counts: RiskEvents.counts(events), events }, 200) as never;
   });
   app.openapi(detail, async (c) => c.json(out(await mapped(deps.risk.get(c.req.valid('param').id))), 200));
   app.openapi(review, async (c) => c.json(out(await mapped(deps.risk.review(c.req.valid('param').id, c.get('user'), c.req.valid('json').comment))), 200));
   app.openapi(status, async (c) => c.json(await deps.risk.audit.verify(), 200));
+  app.openapi(checkpointRoute, async (c) => c.json(await mapped(deps.risk.audit.checkpoint()), 200));
   app.openapi(stats, async (c) => c.json(await dashboardStats(deps.db, deps.risk, c.req.valid('query').days), 200));
   return app;
 }

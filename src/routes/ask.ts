@@ -2,7 +2,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
-import { redact } from '../risk/pii.ts';
 import { AnswerSchema, ConversationId, QuestionText, errorResponses } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
@@ -25,13 +24,12 @@ const route = createRoute({
 export function askRoutes(deps: AppDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   return new OpenAPIHono<AuthEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
-    const { conversationId } = c.req.valid('json');
-    // Personal data never goes further than this line: stored, logged and answered redacted.
-    const { text: question, kinds } = redact(c.req.valid('json').question);
+    // The question arrives redacted and well-formed (QuestionText): nothing raw goes further.
+    const { conversationId, question } = c.req.valid('json');
     const user = c.get('user');
     const id = conversationId ?? newId();
     const history = (await deps.conversations.turns(id, user.id)).map((t) => t.question);
-    const answer = await deps.answerer.ask({ question, history, user, channel: 'ask', redacted: kinds });
+    const answer = await deps.answerer.ask({ question, history, user, channel: 'ask' });
     await deps.conversations.record(id, user.id, question, answer);
     return c.json({ ...answer, conversationId: id }, 200);
   });

@@ -5,12 +5,12 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } from 'ai';
 import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
-import { redact } from '../risk/pii.ts';
 import { ApiError } from '../lib/errors.ts';
-import { ConversationId, QuestionText, errorResponses } from './schemas.ts';
+import { ConversationId, FreeText, QuestionText, errorResponses } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
-const Part = z.object({ type: z.string().max(64), text: z.string().max(20_000).optional() }).passthrough();
+// Every text part is typed by a person (or echoes what they typed): well-formed and redacted at the edge.
+const Part = z.object({ type: z.string().max(64), text: FreeText(20_000, 'メッセージ', { allowEmpty: true }).optional() }).passthrough();
 const Message = z.object({
   id: z.string().max(128).optional(),
   role: z.enum(['user', 'assistant', 'system']),
@@ -46,10 +46,10 @@ export function chatRoutes(deps: AppDeps) {
     const last = users.at(-1);
     const parsed = QuestionText.safeParse(last ?? '');
     if (!parsed.success) throw new ApiError(400, 'invalid_request', `messages: ${parsed.error.issues[0]?.message ?? '質問がありません。'}`);
-    const { text: question, kinds } = redact(parsed.data);
-    const history = users.slice(0, -1).slice(-10).map((h) => redact(h).text);
+    const question = parsed.data;
+    const history = users.slice(0, -1).slice(-10);
     const user = c.get('user');
-    const events = deps.answerer.stream({ question, history, user, channel: 'chat', redacted: kinds })[Symbol.asyncIterator]();
+    const events = deps.answerer.stream({ question, history, user, channel: 'chat' })[Symbol.asyncIterator]();
     // The first event (the passages) comes after retrieval; a failure there is a plain HTTP error.
     const first = await events.next();
     const stream = createUIMessageStream<UIMessage>({

@@ -3,15 +3,13 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
-import { redact } from '../risk/pii.ts';
 import { TICKET_STATUSES, type Ticket } from '../escalation/tickets.ts';
-import { ConversationId, QuestionText, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
+import { ConversationId, FreeText, QuestionText, WellFormed, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
 import { apiErrors } from './domain-errors.ts';
 import { validationHook } from './validation.ts';
 
 const TicketId = z.string().uuid('問い合わせIDの形式が正しくありません。').openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a4e-8b1d-4f7a-9c1e-2b3d4e5f6a7b' });
-const Text = (max: number, what: string) => z.string().trim().min(1, `${what}を入力してください。`).max(max, `${what}は${max.toLocaleString()}文字以内で入力してください。`);
-const Cited = z.object({ source: z.string().min(1).max(300), section: z.string().max(500), text: z.string().max(5000).optional() });
+const Cited = z.object({ source: WellFormed(300).pipe(z.string().min(1)), section: WellFormed(500), text: FreeText(5000, '引用', { allowEmpty: true }).optional() });
 
 const TicketSchema = z
   .object({
@@ -36,7 +34,7 @@ const errors = itemErrorResponses;
 const openRoute = createRoute({
   method: 'post', path: '/api/escalations', tags: ['escalation'], summary: '会計担当職員に問い合わせる(会話と回答を添付)', security: [{ bearer: [] }],
   middleware: [requireRole('traveler')] as const,
-  request: jsonBody(z.object({ question: QuestionText, conversationId: ConversationId.optional(), note: Text(2000, '補足').optional() }).openapi('EscalationRequest')),
+  request: jsonBody(z.object({ question: QuestionText, conversationId: ConversationId.optional(), note: FreeText(2000, '補足').optional() }).openapi('EscalationRequest')),
   responses: { 201: jsonContent(z.object({ id: z.string(), status: z.enum(TICKET_STATUSES) }), '受付'), ...errors },
 });
 const mineRoute = createRoute({
@@ -69,10 +67,12 @@ const action = (path: string, summary: string, roles: Parameters<typeof requireR
     request: { params: z.object({ id: TicketId }), ...jsonBody(schema) },
     responses: { 200: jsonContent(TicketSchema, '更新後の問い合わせ'), ...errors },
   });
-const answerRoute = action('/api/escalations/{id}/answer', '回答する(資料の引用可)', ['staff', 'helpdesk'], z.object({ answer: Text(5000, '回答'), citations: z.array(Cited).max(10).optional() }));
-const forwardRoute = action('/api/escalations/{id}/forward', 'SEABISサポートデスクに転送する', ['staff'], z.object({ note: Text(2000, '転送メモ') }));
-const resolveRoute = action('/api/escalations/{id}/resolve', '解決済みにする(旅行者本人、または担当者)', ['traveler', 'staff', 'helpdesk'], z.object({}).passthrough());
-const reopenRoute = action('/api/escalations/{id}/reopen', '再度問い合わせる', ['traveler'], z.object({ note: Text(2000, '補足').optional() }));
+const answerRoute = action('/api/escalations/{id}/answer', '回答する(資料の引用可)', ['staff', 'helpdesk'], z.object({ answer: FreeText(5000, '回答'), citations: z.array(Cited).max(10).optional() }));
+const forwardRoute = action('/api/escalations/{id}/forward', 'SEABISサポートデスクに転送する', ['staff'], z.object({ note: FreeText(2000, '転送メモ') }));
+// The traveler (own ticket) or accounting staff, who own the queue, close an answered ticket; the
+// support desk only answers what was forwarded. A traveler can reopen a ticket staff closed.
+const resolveRoute = action('/api/escalations/{id}/resolve', '解決済みにする(旅行者本人、または会計担当職員。旅行者は再度問い合わせできる)', ['traveler', 'staff'], z.object({}).passthrough());
+const reopenRoute = action('/api/escalations/{id}/reopen', '再度問い合わせる', ['traveler'], z.object({ note: FreeText(2000, '補足').optional() }));
 
 
 export function escalationRoutes(deps: AppDeps) {
@@ -80,9 +80,7 @@ export function escalationRoutes(deps: AppDeps) {
   const ticketJson = (t: Ticket) => t as unknown as z.infer<typeof TicketSchema>;
 
   app.openapi(openRoute, async (c) => {
-    const { conversationId } = c.req.valid('json');
-    const question = redact(c.req.valid('json').question).text;
-    const note = c.req.valid('json').note === undefined ? undefined : redact(c.req.valid('json').note!).text;
+    const { conversationId, question, note } = c.req.valid('json');
     const user = c.get('user');
     const conversation = conversationId ? await deps.conversations.turns(conversationId, user.id) : [];
     // The assistant's answer to this question, when the conversation holds it.
@@ -95,16 +93,16 @@ export function escalationRoutes(deps: AppDeps) {
   app.openapi(getRoute, async (c) => c.json(ticketJson(await apiErrors(deps.tickets.get(c.req.valid('param').id, c.get('user')))), 200));
   app.openapi(answerRoute, async (c) => {
     const b = c.req.valid('json') as { answer: string; citations?: Array<{ source: string; section: string; text?: string }> };
-    return c.json(ticketJson(await apiErrors(deps.tickets.answer(c.req.valid('param').id, c.get('user'), redact(b.answer).text, b.citations ?? []))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.answer(c.req.valid('param').id, c.get('user'), b.answer, b.citations ?? []))), 200);
   });
   app.openapi(forwardRoute, async (c) => {
     const b = c.req.valid('json') as { note: string };
-    return c.json(ticketJson(await apiErrors(deps.tickets.forward(c.req.valid('param').id, c.get('user'), redact(b.note).text))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.forward(c.req.valid('param').id, c.get('user'), b.note))), 200);
   });
   app.openapi(resolveRoute, async (c) => c.json(ticketJson(await apiErrors(deps.tickets.resolve(c.req.valid('param').id, c.get('user')))), 200));
   app.openapi(reopenRoute, async (c) => {
     const b = c.req.valid('json') as { note?: string };
-    return c.json(ticketJson(await apiErrors(deps.tickets.reopen(c.req.valid('param').id, c.get('user'), b.note ? redact(b.note).text : null))), 200);
+    return c.json(ticketJson(await apiErrors(deps.tickets.reopen(c.req.valid('param').id, c.get('user'), b.note ?? null))), 200);
   });
   return app;
 }

@@ -4,12 +4,12 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import type { FaqEntry } from '../escalation/faq.ts';
-import { itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
+import { FreeText, WellFormed, itemErrorResponses, jsonBody, jsonContent } from './schemas.ts';
 import { apiErrors } from './domain-errors.ts';
 import { validationHook } from './validation.ts';
 
 const Id = z.string().uuid('IDの形式が正しくありません。');
-const Cited = z.object({ source: z.string().min(1).max(300), section: z.string().max(500), text: z.string().max(5000).optional(), hash: z.string().optional() });
+const Cited = z.object({ source: WellFormed(300).pipe(z.string().min(1)), section: WellFormed(500), text: FreeText(5000, '引用', { allowEmpty: true }).optional(), hash: z.string().max(128).optional() });
 const Status = z.enum(['proposed', 'approved', 'needs_review', 'withdrawn']);
 const Entry = z
   .object({
@@ -26,8 +26,8 @@ const propose = createRoute({
   request: jsonBody(
     z.object({
       ticketId: Id,
-      question: z.string().trim().min(1).max(2000).optional(),
-      answer: z.string().trim().min(1).max(5000).optional(),
+      question: FreeText(2000, '質問').optional(),
+      answer: FreeText(5000, '回答').optional(),
       citations: z.array(Cited).max(10).optional(),
       expiresAt: z.iso.datetime({ message: 'expiresAt は ISO 8601 の日時で指定してください。' }).optional(),
     }),
@@ -49,7 +49,7 @@ const approve = createRoute({
 const withdraw = createRoute({
   method: 'post', path: '/api/faq/{id}/withdraw', tags: ['faq'], summary: 'FAQを取り下げる', security: [{ bearer: [] }],
   middleware: [requireRole('staff', 'admin')] as const,
-  request: { params: z.object({ id: Id }), ...jsonBody(z.object({ note: z.string().max(2000).optional() })) },
+  request: { params: z.object({ id: Id }), ...jsonBody(z.object({ note: FreeText(2000, 'メモ', { allowEmpty: true }).optional() })) },
   responses: { 200: jsonContent(Entry, '取り下げました'), ...errors },
 });
 

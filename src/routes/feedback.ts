@@ -4,10 +4,9 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ASKING_ROLES, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import { assess } from '../risk/assess.ts';
-import { redact } from '../risk/pii.ts';
 import { signalsOf } from '../risk/signals.ts';
 import { ApiError } from '../lib/errors.ts';
-import { ConversationId, errorResponses } from './schemas.ts';
+import { ConversationId, FreeText, errorResponses } from './schemas.ts';
 import { validationHook } from './validation.ts';
 
 const route = createRoute({
@@ -16,7 +15,7 @@ const route = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ conversationId: ConversationId, rating: z.enum(['up', 'down']), comment: z.string().trim().max(2000).optional() }).openapi('Feedback') } },
+      content: { 'application/json': { schema: z.object({ conversationId: ConversationId, rating: z.enum(['up', 'down']), comment: FreeText(2000, 'コメント', { allowEmpty: true }).optional() }).openapi('Feedback') } },
     },
   },
   responses: {
@@ -36,7 +35,7 @@ export function feedbackRoutes(deps: AppDeps) {
     const last = (await deps.conversations.turns(conversationId, user.id, 1)).at(-1);
     if (!last) throw new ApiError(404, 'not_found', 'この会話は見つかりません。');
     const id = newId();
-    const note = comment ? redact(comment).text : null;
+    const note = comment || null;
     await deps.feedback.record({ id, userId: user.id, conversationId, rating, comment: note, question: last.question, answer: last.answer });
     const down = rating === 'down';
     if (down) {

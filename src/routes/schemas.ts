@@ -1,17 +1,37 @@
 // Shared OpenAPI/zod schemas of the API.
 import { z } from '@hono/zod-openapi';
+import { redact } from '../risk/pii.ts';
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('Error');
 
-export const QuestionText = z
-  .string()
-  .trim()
-  .min(1, '質問を入力してください。')
-  .max(2000, '質問は2,000文字以内で入力してください。')
-  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '質問に制御文字が含まれています。')
-  .openapi({ example: '出張から戻ったら旅費の精算はどう請求しますか' });
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A string made well-formed (a lone surrogate becomes U+FFFD) before anything hashes or stores it. */
+export const WellFormed = (max: number) => z.string().max(max).transform((s) => s.toWellFormed());
+
+/**
+ * Text a person typed: well-formed, trimmed, within `max` characters, without control characters,
+ * and with personal data replaced by labels (【個人番号】…). Every free-text field of a request
+ * uses it, so no route can store, log, hash or answer a raw My Number because it forgot to redact.
+ */
+export function FreeText(max: number, what: string, options: { allowEmpty?: boolean } = {}) {
+  return z
+    .string()
+    .transform((s) => s.toWellFormed().trim())
+    .pipe(
+      z
+        .string()
+        .min(options.allowEmpty ? 0 : 1, `${what}を入力してください。`)
+        .max(max, `${what}は${max.toLocaleString()}文字以内で入力してください。`)
+        .refine((s) => !CONTROL.test(s), `${what}に制御文字が含まれています。`),
+    )
+    .transform((s) => redact(s).text)
+    .openapi({ type: 'string', minLength: options.allowEmpty ? 0 : 1, maxLength: max, description: '個人情報は保存前に伏せ字にします' });
+}
+
+export const QuestionText = FreeText(2000, '質問').openapi({ example: '出張から戻ったら旅費の精算はどう請求しますか' });
 
 export const ConversationId = z
   .string()

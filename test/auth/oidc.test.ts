@@ -9,7 +9,7 @@ import { createTestApp } from '../helpers/app.ts';
 
 let server: Server;
 let t: Awaited<ReturnType<typeof createTestApp>>;
-let sign: (claims: Record<string, unknown>, opts?: { iss?: string; aud?: string; exp?: string; sub?: string }) => Promise<string>;
+let sign: (claims: Record<string, unknown>, opts?: { iss?: string; aud?: string; exp?: string | null; sub?: string }) => Promise<string>;
 const ISS = 'https://idp.example.invalid';
 const AUD = 'seabis-helpchat';
 
@@ -19,15 +19,10 @@ beforeAll(async () => {
   server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
-  sign = (claims, o = {}) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setSubject(o.sub ?? 'user-1')
-      .setIssuer(o.iss ?? ISS)
-      .setAudience(o.aud ?? AUD)
-      .setIssuedAt()
-      .setExpirationTime(o.exp ?? '1h')
-      .sign(privateKey);
+  sign = (claims, o = {}) => {
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(o.sub ?? 'user-1').setIssuer(o.iss ?? ISS).setAudience(o.aud ?? AUD).setIssuedAt();
+    return (o.exp === null ? jwt : jwt.setExpirationTime(o.exp ?? '1h')).sign(privateKey);
+  };
   t = await createTestApp(undefined, { oidc: createOidcVerifier({ jwksUrl, issuer: ISS, audience: AUD, roleClaim: 'seabis_role' }) });
 });
 afterAll(() => new Promise((ok) => server.close(ok)));
@@ -46,5 +41,10 @@ describe('OpenID Connect', () => {
     expect(await queue(await sign({ seabis_role: 'staff' }, { exp: '-1m' }))).toBe(401);
     expect(await queue(await sign({ seabis_role: 'president' }))).toBe(401);
     expect(await queue(await sign({}))).toBe(401);
+  });
+  it('refuses a token without exp, and one that lives longer than the cap', async () => {
+    expect(await queue(await sign({ seabis_role: 'staff' }, { exp: null }))).toBe(401);
+    expect(await queue(await sign({ seabis_role: 'staff' }, { exp: '365d' }))).toBe(401);
+    expect(await queue(await sign({ seabis_role: 'staff' }, { exp: '89d' }))).toBe(200);
   });
 });

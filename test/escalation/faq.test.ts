@@ -50,6 +50,21 @@ describe('FAQ loop through the API', () => {
     expect(after.citations.some((c) => c.source.startsWith('faq-entries/'))).toBe(false);
   });
 
+  it('redacts entries stored raw before the edge redacted FAQ text, before serving them', async () => {
+    const t = await createTestApp();
+    const traveler = await t.token('traveler', 'taro');
+    const clerkA = await t.token('staff', 'clerk-a');
+    const clerkB = await t.token('staff', 'clerk-b');
+    const { id: ticketId } = (await (await post(t.app, '/api/escalations', { question: QUESTION }, traveler)).json()) as { id: string };
+    await post(t.app, `/api/escalations/${ticketId}/answer`, { answer: '領収書を添付して請求してください。' }, clerkA);
+    const { id } = (await (await post(t.app, '/api/faq', { ticketId }, clerkA)).json()) as { id: string };
+    // What an older version stored from an explicit question and answer.
+    t.db.db.prepare('UPDATE faq_entries SET question = ?, answer = ? WHERE id = ?').run('口座 普通 3817264 の変更は?', '個人番号 123456789018 と 090-5555-1234 を添えて申請します。', id);
+    // Approval (like every start) syncs the live index, which redacts the stored entry first.
+    const approved = await post(t.app, `/api/faq/${id}/approve`, {}, clerkB);
+    expect(await approved.json()).toMatchObject({ question: '口座 【口座番号】 の変更は?', answer: '個人番号 【個人番号】 と 【電話番号】 を添えて申請します。' });
+  });
+
   it('refuses to propose an unanswered ticket', async () => {
     const t = await createTestApp();
     const traveler = await t.token('traveler', 'hana');

@@ -11,6 +11,7 @@ import { FaqService } from '../../src/escalation/faq.ts';
 import { TicketService } from '../../src/escalation/tickets.ts';
 import { DEFAULT_RISK_SETTINGS } from '../../src/risk/assess.ts';
 import { RiskEvents } from '../../src/risk/events.ts';
+import { CheckpointSigner } from '../../src/audit/checkpoint.ts';
 import { GuardedAnswerer } from '../../src/risk/guard.ts';
 import { SqlConversationStore } from '../../src/store/conversations.ts';
 import { SqlFeedbackStore } from '../../src/store/feedback.ts';
@@ -19,6 +20,7 @@ import { FIXTURES, buildIndex } from './index.ts';
 import { join } from 'node:path';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+export const TEST_AUDIT_KEY = 'test-audit-key-0123456789abcdef0123456789abcdef';
 
 export async function createTestApp(
   models: AnswerModels = { extractive: new ExtractiveLanguageModel(), llm: null },
@@ -32,7 +34,7 @@ export async function createTestApp(
   db.migrate();
   const tickets = new TicketService(db);
   const faq = new FaqService(db, index, tickets);
-  const risk = new RiskEvents(db);
+  const risk = new RiskEvents(db, { signer: await CheckpointSigner.fromSecret(TEST_AUDIT_KEY) });
   const guarded = new GuardedAnswerer(answerer, { events: risk });
   const app = createApp({
     answerer: guarded,

@@ -1,6 +1,7 @@
 // Administrators review risk events: list with filters, the evidence, sign-off into the audit
 // log, exports with counts for the periodic report, and the audit log's status.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Checkpoint } from '../../src/audit/checkpoint.ts';
 import { createTestApp, post } from '../helpers/app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -59,7 +60,12 @@ describe('admin review of risk events', () => {
     expect(json.counts.byReason.pii).toBe(1);
     expect(json.counts.byAxis.data).toBe(1);
     expect(json.audit.hash).toMatch(/^[0-9a-f]{64}$/);
+    // The report carries the current signed checkpoint, the same as the endpoint gives.
+    const checkpoint = (await (await get('/api/admin/audit/checkpoint')).json()) as Checkpoint;
+    expect((json.audit as unknown as { checkpoint: Checkpoint }).checkpoint).toMatchObject({ size: checkpoint.size, head: json.audit.hash, keyId: checkpoint.keyId });
+    expect(await t.risk.audit.verify(checkpoint)).toMatchObject({ ok: true, checkpoint: { ok: true } });
     const csv = await get('/api/admin/risk-events/export?format=csv');
+    expect(JSON.parse(csv.headers.get('x-audit-checkpoint') ?? '{}')).toMatchObject({ size: checkpoint.size, head: checkpoint.head });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -111,14 +111,17 @@ describe('feedback', () => {
 });
 
 describe('closing by staff', () => {
-  it('lets staff or the desk resolve an answered ticket, but not an open one', async () => {
+  it('lets accounting staff resolve an answered ticket (not an open one, and not the desk); the traveler can reopen it', async () => {
     const u = await t.token('traveler', 'gin');
     const staff = await t.token('staff', 'clerk-7');
+    const desk = await t.token('helpdesk', 'desk-7');
     const { id } = (await (await post(t.app, '/api/escalations', { question: '旅行命令の取下げ方法' }, u)).json()) as { id: string };
     expect((await post(t.app, `/api/escalations/${id}/resolve`, {}, staff)).status).toBe(409);
     await post(t.app, `/api/escalations/${id}/answer`, { answer: '第8章の手順で取り下げてください。' }, staff);
     const r = (await (await post(t.app, `/api/escalations/${id}/resolve`, {}, staff)).json()) as { status: string; events: Array<{ type: string; actorRole: string }> };
     expect(r.status).toBe('resolved');
     expect(r.events.at(-1)).toMatchObject({ type: 'resolved', actorRole: 'staff' });
+    expect((await post(t.app, `/api/escalations/${id}/resolve`, {}, desk)).status).toBe(403);
+    expect(((await (await post(t.app, `/api/escalations/${id}/reopen`, { note: 'まだ解決していません' }, u)).json()) as { status: string }).status).toBe('open');
   });
 });

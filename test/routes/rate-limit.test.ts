@@ -1,4 +1,5 @@
-// Answering is limited per user and per address: past the limit, 429 with Retry-After.
+// Answering is limited per signed-in user, and per address only without a user (signing in):
+// past the limit, 429 with Retry-After. Colleagues behind one proxy do not share a budget.
 import { describe, expect, it } from 'vitest';
 import { MemoryLimiter } from '../../src/lib/rate-limit.ts';
 import { createTestApp, post } from '../helpers/app.ts';
@@ -17,7 +18,7 @@ describe('rate limiting', () => {
     expect((await l.limit('a')).success).toBe(true);
   });
 
-  it('answers 429 with Retry-After past the limit, per user and per address', async () => {
+  it('answers 429 with Retry-After past the limit, per user whatever the address', async () => {
     const t = await createTestApp(undefined, {}, {});
     const limited = await createTestApp(undefined, {}, { limiter: new MemoryLimiter(2, 60) });
     const alice = await limited.token('traveler', 'alice');
@@ -30,8 +31,24 @@ describe('rate limiting', () => {
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await third.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // Twenty colleagues behind one office proxy each keep their own budget.
+    for (let i = 0; i < 20; i++) {
+      const colleague = await limited.token('staff', `staff-${i}`);
+      expect((await ask(colleague, '192.0.2.10')).status).toBe(200);
+      expect((await ask(colleague, '192.0.2.10')).status).toBe(200);
+    }
     expect((await ask(bob, '10.0.0.1')).status).toBe(200);
-    expect((await ask(bob, '10.0.0.1')).status).toBe(429); // the address 10.0.0.1 is now at its limit
     expect((await post(t.app, '/api/ask', { question: '領収書をなくした' }, await t.token('traveler'))).status).toBe(200);
+  });
+
+  it('limits anonymous sign-in attempts per address', async () => {
+    const limited = await createTestApp(undefined, {}, { limiter: new MemoryLimiter(2, 60) });
+    const signIn = (ip: string) =>
+      limited.app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', 'x-forwarded-for': ip }, body: JSON.stringify({ token: 'guessed-token-0123456789' }) });
+    expect((await signIn('10.0.0.9')).status).toBe(401);
+    expect((await signIn('10.0.0.9')).status).toBe(401);
+    expect((await signIn('10.0.0.9')).status).toBe(429);
+    expect((await signIn('10.0.0.8')).status).toBe(401);
+    expect((await limited.app.request('/api/session', { headers: { 'x-forwarded-for': '10.0.0.9' } })).status).not.toBe(429);
   });
 });

@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudflareExport } from '../../scripts/lib/cloudflare.ts';
 import { buildWebIfMissing } from '../../scripts/lib/web.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
+import { CheckpointSigner, type Checkpoint } from '../../src/audit/checkpoint.ts';
 import { applyMigrations } from '../helpers/d1.ts';
 import { FIXTURES, buildIndex, tempDir } from '../helpers/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'worker-test-secret-0123456789abcdef0123456789';
+const AUDIT_KEY = 'worker-audit-key-0123456789abcdef0123456789ab';
 let mf: Miniflare;
 const timings: number[] = [];
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
         modulesRoot: out,
         compatibilityDate: '2026-05-01',
         d1Databases: { DB: 'seabis-test' },
-        bindings: { AUTH_SECRET: SECRET, NODE_ENV: 'test' },
+        bindings: { AUTH_SECRET: SECRET, AUDIT_SIGNING_KEY: AUDIT_KEY, NODE_ENV: 'test' },
         wrappedBindings: {
           VECTORIZE: { scriptName: 'vectorize-fake', bindings: { DIMENSIONS: data.dims, SEED: data.vectors } },
           AI: { scriptName: 'ai-fake' },
@@ -98,6 +100,10 @@ describe('the Worker in workerd', () => {
     const audit = await call('/api/admin/audit', admin);
     expect(audit.body).toMatchObject({ ok: true });
     expect(audit.body.count).toBeGreaterThan(0);
+    // The signed checkpoint, with the Workers secret: the same signature the Node verifier checks.
+    const checkpoint = await call('/api/admin/audit/checkpoint', admin);
+    expect(checkpoint.body).toMatchObject({ size: audit.body.count, head: audit.body.head });
+    expect(await (await CheckpointSigner.fromSecret(AUDIT_KEY)).verify(checkpoint.body as unknown as Checkpoint)).toBe(true);
   });
 
   it('uses a Vectorize stand-in that enforces the service\'s limits', async () => {

@@ -102,7 +102,7 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
           <button type="submit" disabled={note.trim() === ''}>SEABISサポートデスクに転送</button>
         </form>
       )}
-      {t.status === 'answered' && (
+      {user.role === 'staff' && t.status === 'answered' && (
         <button type="button" onClick={() => act('resolve', {})}>
           解決済みにする
         </button>
