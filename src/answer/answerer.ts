@@ -10,6 +10,7 @@ import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
 import { CitationStreamFilter } from './citation-stream.ts';
 import { checkCitations } from './citations.ts';
+import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
 import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, unfitValue } from './extractive/direct.ts';
@@ -173,6 +174,7 @@ export class Answerer {
       reasons,
       prompt: buildUserPrompt({ question: input.question, history: context ? context.split('\n') : [], passages, revision: revisionHint }),
       valid: new Set(passages.map((p) => p.n)),
+      texts: new Map(passages.map((p) => [p.n, p.text])),
       frame: { asOf: { date, named: named !== null }, indexVersion: this.deps.indexVersion(), risk: { level: 'low', reasons } },
       confident: hits.length > 0 && confidence >= calibration.threshold && unmet.length === 0 && unfit === null,
       unmet,
@@ -225,7 +227,9 @@ export class Answerer {
     if (models.llm) {
       try {
         const r = await generateText(llmCall(models.llm, plan));
-        const checked = checkCitations(r.text, plan.valid);
+        const figures = dropUnsupportedFigures(checkCitations(r.text, plan.valid).text, plan.texts);
+        if (figures.dropped.length > 0) this.deps.onEvent?.({ type: 'invalid_citations', detail: `removed ${figures.dropped.length} sentence(s) stating figures no cited passage holds: ${figures.dropped.join(' / ').slice(0, 200)}` });
+        const checked = checkCitations(figures.text, plan.valid);
         if (checked.used.length > 0) return this.answered(plan, checked.text, checked.used, models.llm.model);
         // The model found that the passages do not answer: that is respected, not overridden.
         if (saysNoAnswer(checked.text)) return this.abstention(plan, models.llm.model);
@@ -258,7 +262,7 @@ export class Answerer {
     }
     let shown = '';
     if (models.llm) {
-      const filter = new CitationStreamFilter(plan.valid);
+      const filter = new CitationStreamFilter(plan.valid, plan.texts);
       let problem: string | null = null;
       try {
         const r = streamText({ ...llmCall(models.llm, plan), onError: () => {} });
@@ -276,6 +280,7 @@ export class Answerer {
           shown += tail;
           yield { type: 'text', delta: tail };
         }
+        if (filter.dropped.length > 0) this.deps.onEvent?.({ type: 'invalid_citations', detail: `removed ${filter.dropped.length} sentence(s) stating figures no cited passage holds: ${filter.dropped.join(' / ').slice(0, 200)}` });
         if (filter.used.size > 0) {
           const a = this.answered(plan, shown.trim(), [...filter.used].sort((x, y) => x - y), models.llm.model);
           const note = a.answer.slice(shown.trim().length);
@@ -335,6 +340,8 @@ interface Plan {
   reasons: string[];
   prompt: string;
   valid: Set<number>;
+  /** Each passage's text by its number, for the figure check. */
+  texts: Map<number, string>;
   frame: Pick<Answer, 'asOf' | 'indexVersion' | 'risk'>;
   confident: boolean;
   /** What the question asks for that no passage gives (RetrievalResult.unmet). */

@@ -52,7 +52,7 @@ describe('OpenAI-compatible model', () => {
     expect(a.model).toContain('test-model');
   });
   it('falls back to the extractive answer when no citation is valid or none is given', async () => {
-    for (const content of ['宿泊手当は2,400円です[7]。', '宿泊手当は2,400円です。']) {
+    for (const content of ['宿泊手当は定額です[7]。', '宿泊手当は定額です。']) {
       events = [];
       llm.mode = { kind: 'text', content };
       const a = await answerer.ask({ question });
@@ -83,5 +83,18 @@ describe('OpenAI-compatible model', () => {
     expect(a.model).toBe('seabis-builtin:extractive-v1');
     expect(a.answer).toContain('2,400円');
     expect(a.risk.reasons).toContain('provider_failure');
+  });
+  it('removes a sentence stating a figure none of its cited passages holds, and reports it', async () => {
+    llm.mode = { kind: 'text', content: '国内出張の宿泊手当は1夜2,400円です[1]。2泊なら合計4,800円になります[1]。' };
+    const a = await answerer.ask({ question });
+    expect(a.answer).toContain('国内出張の宿泊手当は1夜2,400円です[1]。');
+    expect(a.answer).not.toContain('4,800');
+    expect(a.model).toContain('test-model');
+    expect(events.map((e) => e.detail).join()).toContain('figures no cited passage holds');
+  });
+  it('asks the model for the direct answer first', async () => {
+    llm.mode = { kind: 'text', content: '国内出張の宿泊手当は1夜2,400円です[1]。' };
+    await answerer.ask({ question });
+    expect(llm.requests[0]?.messages[0]?.content).toContain('最初の一文で答えそのもの');
   });
 });

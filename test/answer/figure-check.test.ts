@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { answerSentences, dropUnsupportedFigures, unsupportedFigures } from '../../src/answer/figure-check.ts';
+
+const passages = new Map([
+  [1, '国内出張の宿泊手当は、1夜につき2,400円です。'],
+  [2, 'R4年度:45名→R5年度:47名→R6年度:57名'],
+]);
+
+describe('figure check', () => {
+  it('finds the figures of a sentence that none of its cited passages print', () => {
+    expect(unsupportedFigures('宿泊手当は1夜2400円です[1]。', passages)).toEqual([]);
+    expect(unsupportedFigures('R6年度は57名です[2]。', passages)).toEqual([]);
+    expect(unsupportedFigures('R6年度は57名です[1]。', passages)).toEqual(['6', '57']);
+    // No citation: no passage holds the figure.
+    expect(unsupportedFigures('合計4,800円です。', passages)).toEqual(['4800']);
+    expect(unsupportedFigures('日当は廃止されました[1]。', passages)).toEqual([]);
+  });
+  it('keeps the other sentences and line breaks of the answer', () => {
+    const r = dropUnsupportedFigures('宿泊手当は2,400円です[1]。2泊で4,800円です[1]。\n日当は廃止されました[1]。', passages);
+    expect(r.text).toBe('宿泊手当は2,400円です[1]。\n日当は廃止されました[1]。');
+    expect(r.dropped).toEqual(['2泊で4,800円です[1]。']);
+    expect(answerSentences('A[1]。B[2]。\nC')).toEqual(['A[1]。', 'B[2]。', '\n', 'C']);
+  });
+});
