@@ -146,6 +146,17 @@ export class Answerer {
   async retrieve(input: AskInput): Promise<Retrieved> {
     const now = this.deps.now?.() ?? new Date();
     const context = followUpContext(withoutDates(input.question, now), input.history ?? []);
+    const found = await this.search(input, context, now);
+    if (!context) return found;
+    // Each turn is judged in scope on its own: a short turn shaped like a follow-up
+    // (「社員食堂のメニューは？」) that brings words the documents never use, and that the passages
+    // would not answer on its own, starts a new topic instead of borrowing the last one's.
+    const alone = await this.search(input, null, now);
+    const calibration = this.deps.calibration ?? CALIBRATION;
+    return alone.evidence.unknownWords > 0 && confidenceOf(alone.evidence, calibration) < calibration.threshold ? alone : found;
+  }
+
+  private async search(input: AskInput, context: string | null, now: Date): Promise<Retrieved> {
     const named = detectDate(input.question, now) ?? (context ? detectDate(context, now) : null);
     const date = named?.date ?? now.toISOString().slice(0, 10);
     // Date phrases have done their work (date ranking); left in, they would match every dated text.
