@@ -14,7 +14,7 @@ import { createEmbedder } from '../src/models/embeddings.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { loadSeedQuestions } from './lib/evaluate-seeds.ts';
-import { collectExamples, collectLeadExamples, fitDirect, fitLead, type LabelledQuestion } from './lib/fit-direct.ts';
+import { collectExamples, fitDirect, type LabelledQuestion } from './lib/fit-direct.ts';
 
 const { values } = parseCli(
   { write: { type: 'boolean', default: false }, seeds: { type: 'string', default: '../shared/seeds' } },
@@ -51,26 +51,9 @@ try {
   process.stdout.write(`leave one document out: right value chosen ${chosen}/${n}; answers opened with the right value ${right}, with a wrong one ${wrong}; declined for want of a fitting value: near misses ${declinedNear}/${near}, answerable with the value in the passages ${declinedAnswerable}\n`);
   const model = fitDirect(examples, `${files.join(', ')} over ${values.seeds} (${n} questions asking for a value), ${new Date().toISOString().slice(0, 10)}`);
   process.stdout.write(`${JSON.stringify(model)}\n`);
-
-  // The lead: the sentence the hand-set score puts first against the fitted model's, held out by document.
-  const leads = await collectLeadExamples(questions, answerer);
-  const argmax = (vs: number[]) => vs.indexOf(Math.max(...vs));
-  let hand = 0, fittedRight = 0;
-  for (const source of [...new Set(leads.flatMap((e) => (e.file ? [e.file] : [])))]) {
-    const lead = fitLead(leads.filter((e) => e.file !== source), `all but ${source}`);
-    for (const e of leads.filter((x) => x.file === source)) {
-      if (e.labels[argmax(e.xs.map((x) => x[0]!))] === 1) hand++;
-      if (e.labels[argmax(e.xs.map((x) => x.reduce((a, v, j) => a + lead.weights[j]! * v, 0)))] === 1) fittedRight++;
-    }
-  }
-  const withFact = leads.filter((e) => e.labels.includes(1)).length;
-  process.stdout.write(`lead holding the fact, leave one document out, of ${leads.length} answerable questions (${withFact} with the fact in the passages): hand-set score ${hand}, fitted ${fittedRight}\n`);
-  const leadModel = fitLead(leads, `${files.join(', ')} over ${values.seeds} (${leads.length} answerable questions), ${new Date().toISOString().slice(0, 10)}`);
-  process.stdout.write(`${JSON.stringify(leadModel)}\n`);
   if (values.write) {
     writeFileSync(resolve('src/answer/extractive/direct-model.json'), `${JSON.stringify(model, null, 2)}\n`);
-    writeFileSync(resolve('src/answer/extractive/lead-model.json'), `${JSON.stringify(leadModel, null, 2)}\n`);
-    process.stdout.write('written to src/answer/extractive/direct-model.json and lead-model.json\n');
+    process.stdout.write('written to src/answer/extractive/direct-model.json\n');
   }
 } finally {
   rmSync(temp, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { ExtractiveLanguageModel } from '../../src/answer/extractive-model.ts';
 import { DEFAULT_EXTRACTIVE } from '../../src/answer/extractive/options.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { comparable, statesAny } from './facts.ts';
-import { collectExamples, collectLeadExamples, fitDirect, fitLead } from './fit-direct.ts';
+import { collectExamples, fitDirect } from './fit-direct.ts';
 import type { BaselineIndex } from './baselines.ts';
 import type { SeedQuestion } from './evaluate-seeds.ts';
 
@@ -148,16 +148,14 @@ export async function evaluateLoo(
 }
 
 /**
- * The pipeline for each held-out document: the value and lead models fitted on the labelled
+ * The pipeline for each held-out document: the direct answer's model fitted on the labelled
  * questions of the other documents only (the built-in answerer; an LLM is not refitted).
  */
 export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, retriever: Retriever, indexVersion: () => string): Promise<AskFor> {
   const examples = await collectExamples(questions, answerer);
-  const leads = await collectLeadExamples(questions, answerer);
   return async (heldOut: string) => {
     const direct = fitDirect(examples.filter((e) => e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
-    const lead = fitLead(leads.filter((e) => e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
-    const models = { extractive: new ExtractiveLanguageModel({ ...DEFAULT_EXTRACTIVE, direct, lead }), llm: null };
+    const models = { extractive: new ExtractiveLanguageModel({ ...DEFAULT_EXTRACTIVE, direct }), llm: null };
     const fold = new Answerer({ retriever, models, indexVersion, direct });
     return (q: LooQuestion) => fold.ask({ question: q.q });
   };

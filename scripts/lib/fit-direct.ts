@@ -5,7 +5,6 @@
 // the one at which, on the questions fitted on, right values opened most answers net of wrong ones.
 import { type Answerer, passageLabel } from '../../src/answer/answerer.ts';
 import { DIRECT_FEATURES, type DirectModel, candidates, fitOf, shares } from '../../src/answer/extractive/direct.ts';
-import { LEAD_FEATURES, type LeadModel, leadFeatures } from '../../src/answer/extractive/lead-model.ts';
 import { scoreSentences, type Sentence } from '../../src/answer/extractive/scoring.ts';
 import { comparable } from './facts.ts';
 
@@ -67,13 +66,13 @@ function net(model: DirectModel, examples: DirectExample[], threshold: number): 
 }
 
 /**
- * Listwise logistic regression: weights under which, for each question, the softmax over its
- * candidates (values, sentences) puts its mass on the right ones (L2; questions without a right
- * candidate teach nothing).
+ * Listwise logistic regression (softmax over each question's values, the right ones as targets,
+ * L2), then the threshold on the chosen value's share of that softmax.
  */
-export function fitListwise(examples: Array<{ xs: number[][]; labels: number[] }>, d: number): number[] {
+export function fitDirect(examples: DirectExample[], fittedOn: string): DirectModel {
+  const d = DIRECT_FEATURES.length;
   const w = new Array<number>(d).fill(0);
-  const usable = examples.filter((e) => e.labels.includes(1));
+  const usable = examples.filter((e) => e.answerable && e.labels.includes(1));
   const lr = 0.5;
   const l2 = 1e-3;
   for (let it = 0; it < 1500; it++) {
@@ -88,12 +87,6 @@ export function fitListwise(examples: Array<{ xs: number[][]; labels: number[] }
     }
     for (let j = 0; j < d; j++) w[j] = w[j]! - lr * (g[j]! / Math.max(1, usable.length) + l2 * w[j]!);
   }
-  return w;
-}
-
-/** The value model: listwise weights, then the threshold on the chosen value's share of the softmax. */
-export function fitDirect(examples: DirectExample[], fittedOn: string): DirectModel {
-  const w = fitListwise(examples.filter((e) => e.answerable), DIRECT_FEATURES.length);
   const model: DirectModel = { features: [...DIRECT_FEATURES], weights: w.map((x) => Math.round(x * 1000) / 1000), bias: 0, threshold: 1, fittedOn };
   let best = { t: 1, n: 0 };
   for (let t = 0.05; t < 1; t += 0.05) {
@@ -119,40 +112,3 @@ function declineThreshold(model: DirectModel, examples: DirectExample[]): number
   return Number.isFinite(best.t) ? Math.round(best.t * 1000) / 1000 : -1e9;
 }
 
-
-export interface LeadExample {
-  id: string;
-  file: string | undefined;
-  xs: number[][];
-  labels: number[];
-}
-
-/** Does this sentence hold the fact (a phrase of the answer, or a whole sentence of a longer phrase)? */
-function holdsFact(sentence: string, phrases: string[]): boolean {
-  const s = comparable(sentence);
-  return phrases.some((p) => {
-    const c = comparable(p);
-    return s.includes(c) || (s.length >= 10 && c.includes(s));
-  });
-}
-
-/** The lead examples of the answerable questions: every sentence of their passages, right when it holds the fact. */
-export async function collectLeadExamples(questions: LabelledQuestion[], answerer: Answerer): Promise<LeadExample[]> {
-  const out: LeadExample[] = [];
-  for (const q of questions) {
-    if (q.answerable === false) continue;
-    const phrases = q.answer ?? q.expect ?? [];
-    const { hits } = await answerer.retrieve({ question: q.q });
-    const all: Sentence[] = scoreSentences(q.q, [], hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text })));
-    const kept = all.filter((s) => s.support > 0);
-    if (kept.length === 0) continue;
-    const xs = leadFeatures(q.q, all);
-    out.push({ id: q.id, file: q.file, xs: all.flatMap((s, i) => (s.support > 0 ? [xs[i]!] : [])), labels: kept.map((s) => (holdsFact(s.text, phrases) ? 1 : 0)) });
-  }
-  return out;
-}
-
-export function fitLead(examples: LeadExample[], fittedOn: string): LeadModel {
-  const w = fitListwise(examples, LEAD_FEATURES.length);
-  return { features: [...LEAD_FEATURES], weights: w.map((x) => Math.round(x * 1000) / 1000), fittedOn };
-}

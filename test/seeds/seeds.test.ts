@@ -45,9 +45,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(tuned.stated / tuned.answered).toBeGreaterThanOrEqual(0.78);
     // Held-out: 15 of 23 at the start of session 4, 17 when the floor was set; 16 of 23 since session
     // 5's ingestion of plain text (titles, bullets, circled numbers), which left the untuned
-    // leave-one-document-out figures level (fact 0.600 -> 0.600, top 5 0.857 -> 0.871); 15 of 22
-    // with the fitted value and lead models (untuned leave-one-document-out fact 0.600 -> 0.629).
-    expect(blind.stated / blind.answered).toBeGreaterThanOrEqual(0.68);
+    // leave-one-document-out figures level (fact 0.600 -> 0.600, top 5 0.857 -> 0.871).
+    expect(blind.stated / blind.answered).toBeGreaterThanOrEqual(0.69);
   });
   it('abstains on questions the documents do not answer (a floor at the measured rate)', () => {
     expect(tuned.unanswerable).toBeGreaterThanOrEqual(15);

@@ -8,7 +8,6 @@ import { parseUserPrompt } from '../prompt.ts';
 import { writeLastPart, writeSupporting } from './additions.ts';
 import { DIRECT_MODEL, writeDirect } from './direct.ts';
 import { writeAskedFact } from './figures.ts';
-import { LEAD_MODEL, fittedLead } from './lead-model.ts';
 import { sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
 import { Lines } from './lines.ts';
 import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from './options.ts';
@@ -31,8 +30,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const all = scoreSentences(question, history, passages);
   if (all.length === 0) return NO_ANSWER_TEXT;
   const ranked = [...all].sort((a, b) => b.score - a.score || a.rank - b.rank || a.pos - b.pos);
-  const leadModel = options.lead === undefined ? LEAD_MODEL : options.lead;
-  const lead = leadModel ? (fittedLead(question, all, leadModel) ?? leadOf(ranked)) : leadOf(ranked);
+  const lead = leadOf(ranked);
   if (!lead || lead.score < options.minSupport) return NO_ANSWER_TEXT;
 
   const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);

@@ -1,6 +1,5 @@
 // The extractive answerer's settings (shared by the composition's parts and the ai SDK model).
 import type { DirectModel } from './direct.ts';
-import type { LeadModel } from './lead-model.ts';
 
 export interface ExtractiveOptions {
   /**
@@ -17,8 +16,6 @@ export interface ExtractiveOptions {
   maxRows: number;
   /** The direct answer's model (direct.ts); the fitted one (direct-model.json) when unset. */
   direct?: DirectModel;
-  /** The lead's model (lead-model.ts); the fitted one (lead-model.json) when unset; null: the hand-set score alone. */
-  lead?: LeadModel | null;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minSupport: 0.05, maxSupporting: 1, maxSteps: 10, maxRows: 8 };

@@ -41,10 +41,10 @@ export interface Sentence extends PassageSentence {
  * question) lost the lead; from 0.6 to 0.8 it keeps it, while a general example (「例:用務区分
  * 「会議出席」…」 for 「用務内容 どこまで詳しく」) gives way.
  */
-export const EXAMPLE_YIELDS = 0.7;
+const EXAMPLE_YIELDS = 0.7;
 
 /** An example (「例: …」「例えば、…」). */
-export function isExample(s: Sentence | undefined): boolean {
+function isExample(s: Sentence | undefined): boolean {
   return s !== undefined && /^例えば/u.test(clean(s.text));
 }
 
