@@ -51,9 +51,16 @@ export function endsSentence(line: string): boolean {
 }
 
 /**
+ * A line that can only continue the one before: it opens with hiragana (a particle or the rest of
+ * a word: 「の利用拡大に向け」「た取組の実施」「と」), not with a word that opens a sentence.
+ */
+const CONTINUES = /^(?!(?:また|なお|ただし|さらに|しかし|この|その|これ|それ|あの|ここ|そこ|まず|および|もし|いずれ|すべて|ほか)[^ぁ-ん]?)[ぁ-ゖ]/u;
+
+/**
  * Joins lines that a PDF or a hard-wrapped text broke in the middle of a sentence. A line is
  * joined to the next when it does not end a clause, and the next line does not begin a list
- * item or a heading. Japanese joins without a space; Latin text joins with one.
+ * item or a heading, and either the line is long (a wrapped one) or the next can only continue
+ * it (CONTINUES; slides break short lines). Japanese joins without a space; Latin text joins with one.
  */
 export function joinBrokenLines(lines: string[]): string[] {
   const out: string[] = [];
@@ -63,7 +70,7 @@ export function joinBrokenLines(lines: string[]): string[] {
     if (
       prev !== undefined && line !== '' && prev !== '' &&
       !CLAUSE_END.test(prev) && !LIST_START.test(line) && !prev.startsWith('#') &&
-      prev.length >= 20
+      (prev.length >= 20 || CONTINUES.test(line))
     ) {
       const glue = CJK_EDGE.test(prev.at(-1) ?? '') || CJK_EDGE.test(line[0] ?? '') ? '' : ' ';
       out[out.length - 1] = prev + glue + line;
