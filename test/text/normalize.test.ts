@@ -32,7 +32,8 @@ describe('joinBrokenLines', () => {
     expect(joinBrokenLines(['これは一つ目の文で、ここで終わる長い文章です。', '次の文です。'])).toHaveLength(2);
   });
   it('joins the short lines of a slide when the next one can only continue (it opens with hiragana)', () => {
-    expect(joinBrokenLines(['APIによる電子申請', 'の利用拡大に向け', 'た取組の実施', 'マイナンバーカード'])).toEqual(['APIによる電子申請の利用拡大に向けた取組の実施', 'マイナンバーカード']);
+    expect(joinBrokenLines(['APIによる電子申請', 'の利用拡大に向け', 'た取組の実施', '', 'マイナンバーカード'])).toEqual(['APIによる電子申請の利用拡大に向けた取組の実施', '', 'マイナンバーカード']);
+    expect(joinBrokenLines(['目標年度', 'マイナンバーカード'])).toEqual(['目標年度', 'マイナンバーカード']);
     // A word that opens a sentence starts a new line: 「また、」「この」.
     expect(joinBrokenLines(['目標年度', 'また、次の年度も', 'この指標'])).toEqual(['目標年度', 'また、次の年度も', 'この指標']);
   });
