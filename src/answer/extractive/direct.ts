@@ -88,8 +88,10 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
       // An ordinal names one of a series (「第10回」) and gives no value.
       if (NOT_A_FIGURE.test(value) || !/\d/u.test(value) || /第\s*$/u.test(text.slice(0, m.index ?? 0))) continue;
       const unit = value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
-      const kind = kindOfUnit(unit);
-      // A year is a date's, not a count's: 「2024年度」 counts nothing.
+      // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year
+      // is a date's, not a count's: 「2024年度」 counts nothing.
+      const counted = counters.length > 0 && counters.some((c) => c.holds.test(prepare(value)));
+      const kind = counted ? asked : kindOfUnit(unit);
       if (kind === 'date' && asked !== 'date' && /^年/u.test(unit)) continue;
       const index = m.index ?? 0;
       const around = prepare(text.slice(Math.max(0, index - 25), index + value.length + 25));
@@ -105,7 +107,7 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
         0.5 ** s.rank,
         kind === asked ? 1 : 0,
         kind !== asked && kind !== 'number' ? 1 : 0,
-        counters.length > 0 && counters.some((c) => c.holds.test(prepare(value))) ? 1 : 0,
+        counted ? 1 : 0,
         qYears.size > 0 && own !== null && qYears.has(own) ? 1 : qYears.size > 0 && [...years].some((y) => qYears.has(y)) ? 0.5 : 0,
         qYears.size > 0 && years.size > 0 && ![...years].some((y) => qYears.has(y)) ? 1 : 0,
         qTerms.size > 0 ? shared / qTerms.size : 0,
