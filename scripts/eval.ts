@@ -85,6 +85,8 @@ function printTable(r: EvalResult, seconds: number): void {
   out.push(`Golden set: ${r.counts.answerable} answerable, ${r.counts.unanswerable} unanswerable, ${r.counts.date} date, ${r.counts.followup} follow-up (${seconds.toFixed(1)} s)`, '');
   out.push('                      hit@1   hit@5     MRR');
   out.push(`  hybrid (product)  ${pct(r.hit1)} ${pct(r.hit5)} ${r.mrr.toFixed(3).padStart(7)}`);
+  out.push(`  bm25 char bigrams ${pct(r.baselines.bigram.hit1)} ${pct(r.baselines.bigram.hit5)} ${r.baselines.bigram.mrr.toFixed(3).padStart(7)}`);
+  out.push(`  bm25 kuromoji     ${pct(r.baselines.kuromoji.hit1)} ${pct(r.baselines.kuromoji.hit5)} ${r.baselines.kuromoji.mrr.toFixed(3).padStart(7)}`);
   out.push(`  bm25 whitespace   ${pct(r.baselines.bm25.hit1)} ${pct(r.baselines.bm25.hit5)} ${r.baselines.bm25.mrr.toFixed(3).padStart(7)}`);
   out.push(`  dense only        ${pct(r.baselines.dense.hit1)} ${pct(r.baselines.dense.hit5)} ${r.baselines.dense.mrr.toFixed(3).padStart(7)}`, '');
   out.push(`  abstention precision ${pct(r.abstain.precision)}  recall ${pct(r.abstain.recall)}`);

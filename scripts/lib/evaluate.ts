@@ -1,7 +1,8 @@
 // Runs the golden set through the same answering pipeline as POST /api/ask, in one process, and
-// computes the figures of `npm run eval`, with two baselines measured on the same index:
-// BM25 over whitespace tokens (what general-purpose JS search libraries do out of the box) and
-// the dense index alone.
+// computes the figures of `npm run eval`, with baselines measured on the same chunks: BM25 over
+// character bigrams and over kuromoji's tokens (what a JavaScript developer would pick for
+// Japanese: the headline), BM25 over whitespace tokens (what general-purpose JS search libraries
+// do out of the box) and the dense index alone.
 import type { Answerer } from '../../src/answer/answerer.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { Bm25Index } from '../../src/retrieval/bm25.ts';
@@ -9,6 +10,7 @@ import { indexedText, readIndexText } from '../../src/retrieval/node/file-index.
 import { REVISION_DATE } from '../../src/retrieval/dates.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { whitespaceTerms } from '../../src/text/tokenize.ts';
+import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from './baselines.ts';
 import { type Cited, type Expect, type GoldenSet, matches, rankOf } from './golden.ts';
 import { percentile } from './stats.ts';
 
@@ -32,7 +34,7 @@ export interface EvalResult {
    */
   answer: { lead: number; answered: number; chars: { p50: number; p90: number } };
   counts: { answerable: number; unanswerable: number; date: number; followup: number };
-  baselines: { bm25: RankMetrics; dense: RankMetrics };
+  baselines: { bigram: RankMetrics; kuromoji: RankMetrics; bm25: RankMetrics; dense: RankMetrics };
   byCategory: Record<string, RankMetrics & { n: number }>;
   byStyle: Record<string, RankMetrics & { n: number }>;
   failures: Array<{ set: string; id: string; q: string; problem: string; got: string }>;
@@ -160,10 +162,16 @@ async function baselines(golden: GoldenSet, deps: EvalDeps): Promise<EvalResult[
   for (const c of chunks) ws.add(c.id, whitespaceTerms(indexedText(c)));
   const bm25Ranks: Array<number | null> = [];
   const denseRanks: Array<number | null> = [];
+  const bigram = new BaselineIndex(chunks, bigramAnalyzer);
+  const kuromoji = new BaselineIndex(chunks, await kuromojiAnalyzer());
+  const bigramRanks: Array<number | null> = [];
+  const kuromojiRanks: Array<number | null> = [];
   const today = new Date().toISOString().slice(0, 10);
   for (const it of golden.answerable) {
     const hits = ws.search(Bm25Index.weigh(whitespaceTerms(it.q)), 5).flatMap((h) => (byId.has(h.id) ? [byId.get(h.id)!] : []));
     bm25Ranks.push(rankOf(hits, it.expect));
+    bigramRanks.push(rankOf(bigram.search(it.q), it.expect));
+    kuromojiRanks.push(rankOf(kuromoji.search(it.q), it.expect));
     // The dense index alone: no reranking, no date or answer-type adjustments.
     const dense = await deps.retriever.search(
       { text: it.q, date: today, dateNamed: false },
@@ -171,5 +179,5 @@ async function baselines(golden: GoldenSet, deps: EvalDeps): Promise<EvalResult[
     );
     denseRanks.push(rankOf(dense.hits.map((h) => h.chunk), it.expect));
   }
-  return { bm25: rankMetrics(bm25Ranks), dense: rankMetrics(denseRanks) };
+  return { bigram: rankMetrics(bigramRanks), kuromoji: rankMetrics(kuromojiRanks), bm25: rankMetrics(bm25Ranks), dense: rankMetrics(denseRanks) };
 }
