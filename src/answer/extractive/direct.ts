@@ -83,6 +83,8 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
     const text = clean(s.text);
     // A value's label may stand on the line before it (a heading line, then its figures).
     const prev = i > 0 && all[i - 1]!.n === s.n ? all[i - 1]!.support : 0;
+    if (!/\d/u.test(text)) continue;
+    const sentenceYears = yearsIn(prepare(text));
     for (const m of text.matchAll(VALUE)) {
       const value = m[0].trim();
       // An ordinal names one of a series (「第10回」) and gives no value.
@@ -99,9 +101,10 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
       let shared = 0;
       for (const t of qTerms) if (near.has(t)) shared++;
       // The year a value is given for is the one named last before it (「R5年度:2313件 → R6年度:3107件」).
-      const named = yearPhrases(prepare(text.slice(0, index))).sort((a, b) => b.end - a.end)[0];
-      const own = named && prepare(text.slice(0, index)).length - named.end <= 12 ? named.year : null;
-      const years = own !== null ? new Set([own]) : yearsIn(prepare(text));
+      const before = prepare(text.slice(Math.max(0, index - 24), index));
+      const named = yearPhrases(before).sort((a, b) => b.end - a.end)[0];
+      const own = named && before.length - named.end <= 12 ? named.year : null;
+      const years = own !== null ? new Set([own]) : sentenceYears;
       const x = [
         s.support,
         0.5 ** s.rank,
