@@ -35,7 +35,16 @@ export const DIRECT_MODEL: DirectModel = fitted as DirectModel;
 export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore'] as const;
 
 /** A figure as printed: sign or 約, digits, then its unit (「約7800万人」「▲8%」「1,200人以上」「令和7年6月2日」). */
-const VALUE = /(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*(?:%|パーセント|円|割|[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?/gu;
+const VALUE = new RegExp(
+  [
+    // A whole date first (「令和7年6月2日」「2024年11月7日」「R7.8」), so that it is one value, not three.
+    '(?:令和|平成|昭和|[RrHh])?\\s*(?:\\d{1,4}|元)\\s*年度?\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?',
+    '(?:約|▲|△|\\+|-)?\\s*\\d[\\d,]*(?:\\.\\d+)?\\s*(?:[千万億兆]\\s*)*(?:%|パーセント|円|割|[\\p{Script=Han}\\p{Script=Katakana}ー]{1,4})?',
+  ].join('|'),
+  'gu',
+);
+/** A whole date (its unit is read as a date's). */
+const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
 /** A value that is no figure: a list or step number at the start, a section number, a code. */
 const NOT_A_FIGURE = /^(?:\d{1,2}[.)．]|\d+(?:\.\d+){2,})$/u;
 
@@ -62,9 +71,13 @@ export function askedKind(question: string): ValueKind | null {
   if (/何\s*(?:%|パーセント|割)|割合|比率|[^確効]率(?:は|って|を|$)/u.test(p)) return 'percentage';
   const types = askedTypes(p).map((t) => t.name);
   if (types.includes('amount')) return 'amount';
+  // A date named as the question's topic (「ハッカソンの開催日」「施行日は？」「実施時期」).
+  if (/(?:日|日程|時期|期日|年月日)\s*(?:は|って|を教えて|[?？])?\s*$/u.test(p) && !/何\s*日/u.test(p)) return 'date';
   // 「平成27年4月1日時点で、いくつあった？」 asks a count at a date.
   if (types.includes('when') && !/いくつ|何\s*(?![年月日時])[\p{Script=Han}\p{Script=Katakana}]/u.test(p)) return 'date';
-  if (askedCounters(p).length > 0 || types.includes('number')) return 'count';
+  if (askedCounters(p).length > 0) return 'count';
+  // 「どのくらい減った」: a figure of any kind (a share, an amount, a count).
+  if (types.includes('number')) return /何\s*[\p{Script=Han}\p{Script=Katakana}]|いくつ|件数|人数/u.test(p) ? 'count' : 'number';
   return null;
 }
 
@@ -89,7 +102,7 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
       const value = m[0].trim();
       // An ordinal names one of a series (「第10回」) and gives no value.
       if (NOT_A_FIGURE.test(value) || !/\d/u.test(value) || /第\s*$/u.test(text.slice(0, m.index ?? 0))) continue;
-      const unit = value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
+      const unit = WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
       // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year
       // is a date's, not a count's: 「2024年度」 counts nothing.
       const counted = counters.length > 0 && counters.some((c) => c.holds.test(prepare(value)));
@@ -108,8 +121,8 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
       const x = [
         s.support,
         0.5 ** s.rank,
-        kind === asked ? 1 : 0,
-        kind !== asked && kind !== 'number' ? 1 : 0,
+        kind === asked || (asked === 'number' && kind !== 'date') ? 1 : 0,
+        kind !== asked && kind !== 'number' && asked !== 'number' ? 1 : 0,
         counted ? 1 : 0,
         qYears.size > 0 && own !== null && qYears.has(own) ? 1 : qYears.size > 0 && [...years].some((y) => qYears.has(y)) ? 0.5 : 0,
         qYears.size > 0 && years.size > 0 && ![...years].some((y) => qYears.has(y)) ? 1 : 0,

@@ -21,6 +21,8 @@ describe('direct answer', () => {
     expect(askedKind('いつ公布された？')).toBe('date');
     expect(askedKind('平成27年4月1日時点で、いくつあった？')).toBe('count');
     expect(askedKind('どうやって申請する？')).toBeNull();
+    expect(askedKind('ハッカソンの開催日')).toBe('date');
+    expect(askedKind('経費はどのくらい減った？')).toBe('number');
   });
 
   it('takes the value given for the year the question names from a row of figures, not another year’s', () => {
@@ -33,6 +35,12 @@ describe('direct answer', () => {
   it('opens the answer with the passage’s own sentence holding the value, cited', () => {
     const a = composeAnswer(buildUserPrompt({ question: '集合研修は最終的に何人受け入れる目標？', history: [], passages, revision: null }));
     expect(a.split('\n')[0]).toBe('情報システム統一研修の集合研修の受入定員を、30年度1,200人以上とすることを目指す[2]。');
+  });
+
+  it('reads a whole date as one value', () => {
+    const dated = [{ n: 1, label: '開催状況', text: '第1弾:AIハッカソン開催日:2024年11月7日担当:AI班' }];
+    const all = scoreSentences('AIハッカソンの開催日', [], dated);
+    expect(candidates('AIハッカソンの開催日', all).map((c) => c.value)).toEqual(['2024年11月7日']);
   });
 
   it('finds no value to give when none is asked for', () => {
