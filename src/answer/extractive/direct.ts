@@ -54,6 +54,8 @@ export interface Candidate {
   index: number;
   kind: ValueKind;
   x: number[];
+  /** The value with the year it is given for, as printed (「R6年度:3107件」), when a year labels it. */
+  record: string | null;
 }
 
 function kindOfUnit(unit: string): ValueKind {
@@ -118,6 +120,9 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
       const named = yearPhrases(before).sort((a, b) => b.end - a.end)[0];
       const own = named && before.length - named.end <= 12 ? named.year : null;
       const years = own !== null ? new Set([own]) : sentenceYears;
+      const raw = text.slice(Math.max(0, index - 24), index);
+      const label = own !== null ? yearPhrases(raw).filter((y) => y.year === own).sort((a, b) => b.end - a.end)[0] : undefined;
+      const record = label ? `${raw.slice(raw.lastIndexOf(label.phrase))}${value}`.trim() : null;
       const x = [
         s.support,
         0.5 ** s.rank,
@@ -132,7 +137,7 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
         approxAsked && /^約/u.test(value) ? 1 : 0,
         s.score / top,
       ];
-      out.push({ s, value, index, kind, x });
+      out.push({ s, value, index, kind, x, record });
     }
   }
   return out;
@@ -169,9 +174,9 @@ export function unfitValue(question: string, all: Sentence[], model: DirectModel
   return z < model.declineBelow ? { asked, closest } : null;
 }
 
-/** The value the model believes in most, with its share. */
-export function bestCandidate(question: string, all: Sentence[], model: DirectModel): { c: Candidate; p: number } | null {
-  const cs = candidates(question, all);
+/** The value the model believes in most (among those kept), with its share of the softmax over them. */
+export function bestCandidate(question: string, all: Sentence[], model: DirectModel, keep: (c: Candidate) => boolean = () => true): { c: Candidate; p: number } | null {
+  const cs = candidates(question, all).filter(keep);
   if (cs.length === 0) return null;
   const ps = shares(model, cs.map((c) => c.x));
   let best = 0;
@@ -198,13 +203,20 @@ export function clauseOf(text: string, index: number, length: number): string {
  * it, cited (「R6年度までに13府省庁がGSS導入済[1]」). The passage's own text, never a figure of ours.
  */
 export function writeDirect(out: Lines, question: string, all: Sentence[], model: DirectModel): void {
-  const best = bestCandidate(question, all, model);
-  if (!best || best.p < model.threshold) return;
   // A table row, a step or a list item is shown in its layout (the table after the sentence that
-  // explains it, the steps in order), where the value is read with its neighbours.
+  // explains it, the steps in order), where the value is read with its neighbours: the value that
+  // opens the answer comes from the other sentences.
+  const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment));
+  if (!best || best.p < model.threshold) return;
   const { s } = best.c;
-  if (s.row || s.step !== null || s.bullet || s.fragment) return;
   const text = clean(best.c.s.text);
+  // A value in a row of figures labelled by years opens with its own label (「R6年度:3107件」), and
+  // the row follows.
+  if (best.c.record && best.c.record.length <= 30 && (text.match(VALUE)?.length ?? 0) >= 3) {
+    out.text(`${best.c.record}[${s.n}]`);
+    if (text.length <= LONG_SENTENCE) out.sentence(s);
+    return;
+  }
   // A sentence of ordinary length is quoted whole (a clause cut at 、 lost what followed it); a
   // long one, often a table flattened by PDF extraction, around the value.
   if (text.length <= LONG_SENTENCE) return out.sentence(best.c.s);

@@ -43,6 +43,12 @@ describe('direct answer', () => {
     expect(candidates('AIハッカソンの開催日', all).map((c) => c.value)).toEqual(['2024年11月7日']);
   });
 
+  it('opens with the value and the year that labels it when the value stands in a row of figures, then the row', () => {
+    const a = composeAnswer(buildUserPrompt({ question: 'R5年度のデジタル庁担当は何名？', history: [], passages, revision: null })).split('\n');
+    expect(a[0]).toBe('R5年度:47名[1]');
+    expect(a[1]).toBe('デジタル庁担当もR7年度より強化(R4年度:45名→R5年度:47名→R6年度:57名→R7年度:64名)[1]。');
+  });
+
   it('finds no value to give when none is asked for', () => {
     expect(candidates('レビューはどのように見直している？', scoreSentences('レビューはどのように見直している？', [], passages))).toEqual([]);
   });
