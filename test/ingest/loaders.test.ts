@@ -78,6 +78,11 @@ describe('structure of text without markup', () => {
     expect(chunks.every((c) => c.section !== '' && c.flags?.includes(INFERRED_SECTION))).toBe(true);
   });
 
+  it('reads the last item of a numbered list as an item, not a heading', () => {
+    const doc = parseText('e.txt', ['注記', '1. レビューした件数。', '2. 担当の職員数。', '3. 「連絡会議」資料6', '本文です。'].join('\n'), null);
+    expect(doc.blocks.filter((b) => b.type === 'heading')).toEqual([]);
+  });
+
   it('keeps circled numbers as printed, reads bullets as 「・」 and drops lines of dots', () => {
     const doc = parseText('d.txt', '手順の説明\n✓ ①企画者が申請する\n・・・\n• 承認者が確認する', null);
     const texts = doc.blocks.map((b) => b.text);

@@ -35,9 +35,12 @@ export function headingOf(line: string): { level: number; text: string } | null 
 export function inferHeadings(blocks: Block[]): Block[] {
   if (blocks.some((b) => b.type === 'heading')) return blocks;
   const guesses = blocks.map((b) => (b.type === 'text' ? headingOf(b.text) : null));
+  const numbered = (b: Block | undefined) => b !== undefined && b.type === 'text' && (NUMBERED.test(b.text) || PAREN_NUMBER.test(b.text));
   return blocks.map((b, i) => {
     const g = guesses[i];
     if (!g) return b;
+    // The last item of a numbered list (「1. …件数。」「2. …人数。」「3. 「…」資料6」) is an item too.
+    if (numbered(b) && numbered(blocks[i - 1]) && guesses[i - 1] === null) return b;
     // A heading heads something: the next block must not be a heading of the same or a higher level.
     const next = guesses[i + 1];
     if (i + 1 >= blocks.length || (next && next.level <= g.level)) return b;
