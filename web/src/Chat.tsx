@@ -20,7 +20,7 @@ function citationsOf(m: UIMessage): Citation[] {
   return m.parts.flatMap((p) => {
     if (p.type !== 'source-document') return [];
     const meta = (p.providerMetadata?.seabis ?? {}) as Record<string, unknown>;
-    return [{ n: Number(meta.n), source: p.filename ?? '', title: p.title, section: String(meta.section ?? ''), page: (meta.page as number | null) ?? null, text: String(meta.text ?? '') }];
+    return [{ n: Number(meta.n), source: p.filename ?? '', title: String(meta.title ?? p.title), section: String(meta.section ?? ''), page: (meta.page as number | null) ?? null, text: String(meta.text ?? '') }];
   });
 }
 const textOf = (m: UIMessage) => m.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
