@@ -92,7 +92,7 @@ for (const width of ['desktop', 'phone'] as Width[]) {
       await Promise.all(pages.map((p) => p.page.context().close()));
     });
 
-    it('a traveler, with the keyboard only, asks, reads a citation, rates the answer down and escalates', async () => {
+    it('a traveler, with the keyboard only, asks, reads a citation, rates the answer down, escalates and finds the tickets', async () => {
       const { page, problems } = await openPage(browser, width);
       pages.push({ page, problems });
       await page.goto(base);
@@ -147,6 +147,14 @@ for (const width of ['desktop', 'phone'] as Width[]) {
       await tabTo(page, /会計担当に問い合わせる/, true);
       await page.keyboard.press('Enter');
       await declined.getByText('会計担当職員に問い合わせました').waitFor();
+      // Both tickets wait in 自分の問い合わせ.
+      await tabTo(page, /自分の問い合わせ/, true);
+      await page.keyboard.press('Enter');
+      const mine = page.getByRole('region', { name: '自分の問い合わせ' });
+      await mine.getByText(known).waitFor();
+      await mine.getByText(unknown).waitFor();
+      expect(await mine.getByText('受付中').count()).toBeGreaterThanOrEqual(2);
+      await check(page, 'my tickets (waiting)');
       expect(problems).toEqual([]);
     });
 

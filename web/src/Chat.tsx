@@ -4,7 +4,7 @@
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport, type UIMessage } from 'ai';
 import { useMemo, useState } from 'react';
-import { api, type Citation } from './api.ts';
+import { api, chatErrorMessage, type Citation } from './api.ts';
 import { ErrorBanner } from './Banner.tsx';
 import { AnswerText, CitationPanel, useCitationPanel } from './Citations.tsx';
 
@@ -113,7 +113,7 @@ export function Chat() {
           ),
         )}
         {status === 'submitted' && <p className="muted">回答を作成しています…</p>}
-        {error && <ErrorBanner message={`回答を取得できませんでした: ${error.message}`} />}
+        {error && <ErrorBanner message={`回答を取得できませんでした。${chatErrorMessage(error)}`} />}
       </section>
       <form
         className="ask"
