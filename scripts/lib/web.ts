@@ -8,5 +8,14 @@ export async function buildWebIfMissing(force = false): Promise<void> {
   if (!force && existsSync(join(root, 'web', 'dist', 'index.html'))) return;
   process.stderr.write('Building the web UI…\n');
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'web'), logLevel: 'warn' });
+  // Always the production bundle: Vite takes NODE_ENV from the environment, and under vitest it is
+  // 'test', which would bundle React's development build (over 500 kB, with Vite's size warning).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'web'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

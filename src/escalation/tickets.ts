@@ -76,9 +76,12 @@ interface EventRow {
 
 const STATUS_LABEL: Record<TicketStatus, string> = { open: '受付中', forwarded: 'サポートデスクに転送済み', answered: '回答済み', resolved: '解決済み' };
 
-/** A category for the queue: the chapter or FAQ category of the passage the assistant cited first. */
+/**
+ * A category for the queue: the chapter or FAQ category of the passage the assistant cited first.
+ * Passages it retrieved but did not cite (a declined answer's) say nothing of the topic: その他.
+ */
 export function categoryOf(answer: Answer | null): string {
-  const first = answer?.citations.find((c) => c.cited) ?? answer?.citations[0];
+  const first = answer?.citations.find((c) => c.cited);
   const head = first?.section.split(' › ')[0] ?? '';
   const label = head.replace(/^第\d+章\s*/, '').replace(/^\d+(\.\d+)*[.．]?\s*/, '').trim();
   return label || 'その他';

@@ -3,7 +3,7 @@
 // of the work the output feeds, from the question; (3) confidential or personal data in the input;
 // (4) whether the output would be acted on without a person's judgment. Each axis is low, medium or
 // high; the overall level follows from their sum and the thresholds in the settings.
-import type { PiiKind } from './pii.ts';
+import { PII_NAMES, type PiiKind } from './pii.ts';
 import type { Signals } from './signals.ts';
 
 export type Level = 'low' | 'medium' | 'high';
@@ -76,7 +76,7 @@ export function assess(input: AssessInput, settings: RiskSettings = DEFAULT_RISK
   if (s.outOfScope) (reasons.add('out_of_scope'), raise('work', 'medium', '利用目的外の依頼'));
 
   // (3) 機密情報・個人情報
-  if (input.pii.length > 0) (reasons.add('pii'), raise('data', 'high', `個人情報(${input.pii.join(', ')})の入力`));
+  if (input.pii.length > 0) (reasons.add('pii'), raise('data', 'high', `個人情報(${input.pii.map((k) => PII_NAMES[k]).join('、')})の入力`));
   if (s.confidential) (reasons.add('confidential'), raise('data', 'high', '秘密区分・取扱注意の情報の入力'));
 
   // (4) 出力結果の職員判断

@@ -8,7 +8,7 @@ import type { Answer } from '../answer/types.ts';
 import type { User } from '../auth/roles.ts';
 import { assess, DEFAULT_RISK_SETTINGS, type Assessment, type RiskSettings } from './assess.ts';
 import type { RiskEvents } from './events.ts';
-import { labelledKinds, redact, type PiiKind } from './pii.ts';
+import { labelledKinds, PII_NAMES, redact, type PiiKind } from './pii.ts';
 import { signalsOf, type Signals } from './signals.ts';
 
 export interface GuardedInput extends AskInput {
@@ -24,8 +24,7 @@ export const DECLINE_INJECTION = '指示の変更や、システムの設定・�
 export const STAFF_JUDGMENT_NOTE = '※ 支給額の確定や申請の承認は、会計担当職員が行います。個別の金額や可否の確認が必要な場合は、「解決しない → 会計担当に問い合わせる」からお問い合わせください。';
 
 function piiNote(kinds: PiiKind[]): string {
-  const names: Record<PiiKind, string> = { my_number: '個人番号', phone: '電話番号', email: 'メールアドレス', bank_account: '口座番号', card: 'カード番号', address: '住所', staff_id_name: '職員番号と氏名' };
-  return `※ ご質問に個人情報(${kinds.map((k) => names[k]).join('、')})が含まれていたため、伏せ字にして扱いました。ヘルプチャットには個人情報を入力しないでください。`;
+  return `※ ご質問に個人情報(${kinds.map((k) => PII_NAMES[k]).join('、')})が含まれていたため、伏せ字にして扱いました。ヘルプチャットには個人情報を入力しないでください。`;
 }
 const CONFIDENTIAL_NOTE = '※ 秘密区分や「取扱注意」等の表示がある情報は、ヘルプチャットに入力しないでください。';
 

@@ -5,6 +5,9 @@ import { normalizeText } from '../text/normalize.ts';
 
 export type PiiKind = 'my_number' | 'phone' | 'email' | 'bank_account' | 'card' | 'address' | 'staff_id_name';
 
+/** What each kind is called in notes and in the assessment a reviewer reads. */
+export const PII_NAMES: Record<PiiKind, string> = { my_number: '個人番号', phone: '電話番号', email: 'メールアドレス', bank_account: '口座番号', card: 'カード番号', address: '住所', staff_id_name: '職員番号と氏名' };
+
 export const PII_LABELS: Record<PiiKind, string> = {
   my_number: '【個人番号】',
   phone: '【電話番号】',

@@ -66,7 +66,7 @@ export function chatRoutes(deps: AppDeps) {
                 mediaType: 'text/plain',
                 title: [cit.title, cit.section].filter(Boolean).join(' › ') + (cit.page !== null ? ` (p.${cit.page})` : ''),
                 filename: cit.source,
-                providerMetadata: { seabis: { n: cit.n, section: cit.section, page: cit.page, text: cit.text, score: cit.score } },
+                providerMetadata: { seabis: { n: cit.n, title: cit.title, section: cit.section, page: cit.page, text: cit.text, score: cit.score } },
               });
             }
           } else if (e.type === 'text') {

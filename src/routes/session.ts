@@ -23,8 +23,8 @@ const signIn = createRoute({
   responses: { 200: { description: 'サインインしました(HttpOnly クッキー)', content: { 'application/json': { schema: z.object({ user: UserSchema }) } } }, ...errorResponses },
 });
 const whoAmI = createRoute({
-  method: 'get', path: '/api/session', tags: ['session'], summary: 'サインイン中の利用者',
-  responses: { 200: { description: '利用者', content: { 'application/json': { schema: z.object({ user: UserSchema, method: z.string() }) } } }, ...errorResponses },
+  method: 'get', path: '/api/session', tags: ['session'], summary: 'サインイン中の利用者(サインインしていなければ user は null)',
+  responses: { 200: { description: '利用者', content: { 'application/json': { schema: z.object({ user: UserSchema.nullable(), method: z.string().nullable() }) } } }, ...errorResponses },
 });
 const signOut = createRoute({
   method: 'delete', path: '/api/session', tags: ['session'], summary: 'サインアウト',
@@ -57,9 +57,9 @@ export function sessionRoutes(deps: AppDeps) {
     return c.json({ user }, 200);
   });
   app.openapi(whoAmI, async (c) => {
+    // Signed out is an answer, not an error: the web UI asks before anyone has signed in.
     const user = c.get('user');
-    if (!user) throw new ApiError(401, 'unauthorized', 'サインインしていません。');
-    return c.json({ user, method: c.get('authMethod') }, 200);
+    return c.json(user ? { user, method: c.get('authMethod') } : { user: null, method: null }, 200);
   });
   app.openapi(signOut, async (c) => {
     endSession(c, secureCookies);

@@ -47,7 +47,10 @@ describe('session sign-in', () => {
     const out = await t.app.request('/api/session', { method: 'DELETE', headers: { cookie, origin: ORIGIN } });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/seabis_session=;.*Max-Age=0/);
-    expect((await t.app.request('/api/session')).status).toBe(401);
+    // Signed out is a 200 naming nobody (the web page asks on every load), not a 401.
+    const who = await t.app.request('/api/session');
+    expect(who.status).toBe(200);
+    expect(await who.json()).toEqual({ user: null, method: null });
   });
 
   it('refuses demo accounts where they are disabled, and unknown accounts', async () => {

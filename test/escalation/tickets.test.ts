@@ -30,5 +30,8 @@ describe('TicketService', () => {
     expect(categoryOf(answer('第7章 旅費請求(精算)と領収書等の添付 › 7.6.4 領収書を紛失した場合'))).toBe('旅費請求(精算)と領収書等の添付');
     expect(categoryOf(answer('4. 宿泊費・宿泊手当 › Q4-04 宿泊手当はいくらですか?'))).toBe('宿泊費・宿泊手当');
     expect(categoryOf(null)).toBe('その他');
+    // A declined answer: its passages were retrieved, not cited (「社員食堂のメニューは？」 had been filed under a menu chapter).
+    const declined = { citations: [{ section: '第3章 トップメニューの見方 › 3.1 メニュー', cited: false }] } as unknown as Answer;
+    expect(categoryOf(declined)).toBe('その他');
   });
 });

@@ -23,6 +23,8 @@ describe('guarded answers', () => {
     expect(a.risk.level).toBe('high');
     expect(a.risk.reasons).toContain('pii');
     expect(a.risk.axes?.['data']?.level).toBe('high');
+    // The reviewer reads the kind in Japanese, not its code (had been 「個人情報(phone)の入力」).
+    expect(a.risk.axes?.['data']?.reasons).toEqual(['個人情報(電話番号)の入力']);
     const [event] = await t.risk.list();
     expect(event?.question).toContain('【電話番号】');
     expect(JSON.stringify(event)).not.toContain('090-1234-5678');

@@ -1,8 +1,18 @@
 // Administrators: a dashboard (questions per day, answered / abstained / escalated, risk events by
 // axis and reason, the most frequent unresolved topics, the audit log's status), and the review of
 // risk events — filters, the evidence, sign-off with a comment, export for the periodic report.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from './api.ts';
+import { ErrorBanner } from './Banner.tsx';
+import { BarChart, type Bar } from './BarChart.tsx';
+import { AXIS_LABEL, dateTime, LEVEL_LABEL, labelOf, REASON_LABEL } from './labels.ts';
+
+const barsOf = (data: Record<string, number>, labels: Record<string, string> = {}): Bar[] => Object.entries(data).map(([k, v]) => ({ label: labelOf(labels, k), value: v }));
+const dayLabel = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+function Level({ level }: { level: string }) {
+  return <span className={`badge level-${level}`}>{labelOf(LEVEL_LABEL, level)}</span>;
+}
 
 interface RiskEvent {
   id: string;
@@ -25,32 +35,6 @@ interface Stats {
   audit: { ok: boolean; count: number; head: string; firstBad: { seq: number; problem: string } | null };
 }
 
-const AXIS_LABEL: Record<string, string> = { users: '利用者の範囲', work: '業務の性格', data: '機密・個人情報', judgment: '職員判断' };
-const REASON_LABEL: Record<string, string> = {
-  pii: '個人情報', confidential: '機密情報', injection: '指示の上書き', high_stakes: '重要な判断', needs_staff_judgment: '職員判断が必要',
-  out_of_scope: '目的外', harmful: '有害', low_confidence: '低い確信度', negative_feedback: '低評価', provider_failure: 'モデル障害',
-};
-
-/** A horizontal bar chart in SVG: accessible as a table of the same figures. */
-function Bars({ title, data, labels = {} }: { title: string; data: Record<string, number>; labels?: Record<string, string> }) {
-  const entries = Object.entries(data);
-  const max = Math.max(1, ...entries.map(([, v]) => v));
-  return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <svg role="img" aria-label={`${title}: ${entries.map(([k, v]) => `${labels[k] ?? k} ${v}`).join('、')}`} viewBox={`0 0 320 ${entries.length * 22 + 4}`} width="100%">
-        {entries.map(([k, v], i) => (
-          <g key={k} transform={`translate(0 ${i * 22 + 2})`}>
-            <text x="0" y="14" fontSize="11">{labels[k] ?? k}</text>
-            <rect x="110" y="3" height="14" width={(v / max) * 180} fill="#0b57d0" />
-            <text x={116 + (v / max) * 180} y="14" fontSize="11">{v}</text>
-          </g>
-        ))}
-      </svg>
-    </figure>
-  );
-}
-
 function Dashboard() {
   const [s, setS] = useState<Stats | null>(null);
   useEffect(() => {
@@ -61,15 +45,18 @@ function Dashboard() {
   return (
     <section className="card" aria-labelledby="dash-title">
       <h2 id="dash-title">ダッシュボード(過去30日)</h2>
-      <p className={s.audit.ok ? 'ok' : 'error'} role="status">
-        監査ログ: {s.audit.ok ? `検証済み(${s.audit.count}件)` : `改ざんの疑い: ${s.audit.firstBad?.problem}`} 先頭ハッシュ <code>{s.audit.head.slice(0, 16)}…</code>
-      </p>
+      <div className={`banner ${s.audit.ok ? 'success' : 'error'}`} role="status">
+        <strong>監査ログ: {s.audit.ok ? `検証済み(${s.audit.count}件)` : `改ざんの疑い: ${s.audit.firstBad?.problem}`}</strong>
+        <p>
+          先頭ハッシュ <code>{s.audit.head.slice(0, 16)}…</code>
+        </p>
+      </div>
       <div className="charts">
-        <Bars title="日別の質問数" data={Object.fromEntries(s.perDay.map((d) => [d.date.slice(5), d.questions]))} />
-        <Bars title="回答・回答不能・問い合わせ" data={{ 回答: totals.answered, 回答不能: totals.abstained, 問い合わせ: totals.escalated }} />
-        <Bars title="観点別のリスクイベント" data={s.risk.byAxis} labels={AXIS_LABEL} />
-        <Bars title="理由別のリスクイベント" data={s.risk.byReason} labels={REASON_LABEL} />
-        <Bars title="未解決の多い分類" data={Object.fromEntries(s.unresolvedTopics.map((t) => [t.category, t.count]))} />
+        <BarChart title="日別の質問数" bars={s.perDay.map((d) => ({ label: dayLabel(d.date), value: d.questions }))} />
+        <BarChart title="回答・回答不能・問い合わせ" bars={barsOf({ 回答: totals.answered, 回答不能: totals.abstained, 問い合わせ: totals.escalated })} />
+        <BarChart title="観点別のリスクイベント" bars={barsOf(s.risk.byAxis, AXIS_LABEL)} />
+        <BarChart title="理由別のリスクイベント" bars={barsOf(s.risk.byReason, REASON_LABEL)} />
+        <BarChart title="未解決の多い分類" bars={s.unresolvedTopics.map((t) => ({ label: t.category, value: t.count }))} />
       </div>
     </section>
   );
@@ -79,6 +66,8 @@ export function AdminReview() {
   const [events, setEvents] = useState<RiskEvent[]>([]);
   const [filter, setFilter] = useState({ level: '', reason: '', reviewed: '' });
   const [selected, setSelected] = useState<RiskEvent | null>(null);
+  const detail = useRef<HTMLHeadingElement>(null);
+  useEffect(() => detail.current?.focus(), [selected?.id]);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
@@ -128,21 +117,23 @@ export function AdminReview() {
               <option value="true">確認済み</option>
             </select>
           </label>
-          <a href={`/api/admin/risk-events/export?format=csv&${query}`}>CSVで出力</a>
-          <a href={`/api/admin/risk-events/export?format=json&${query}`}>JSONで出力</a>
         </div>
-        <table>
+        <p className="row">
+          <a href={`/api/admin/risk-events/export?format=csv&${query}`} download>定期報告用にCSVで出力</a>
+          <a href={`/api/admin/risk-events/export?format=json&${query}`} download>JSONで出力</a>
+        </p>
+        <table className="stack">
           <thead>
             <tr><th>日時</th><th>レベル</th><th>理由</th><th>質問(伏せ字済み)</th><th>確認</th></tr>
           </thead>
           <tbody>
             {events.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString('ja-JP')}</td>
-                <td><span className={`level ${e.level}`}>{e.level}</span></td>
-                <td>{e.reasons.map((r) => REASON_LABEL[r] ?? r).join('、')}</td>
-                <td><button type="button" className="link" onClick={() => setSelected(e)}>{e.question.slice(0, 60)}</button></td>
-                <td>{e.review ? '確認済み' : '未確認'}</td>
+              <tr key={e.id} aria-selected={selected?.id === e.id}>
+                <td data-label="日時" className="nowrap">{dateTime(e.at)}</td>
+                <td data-label="レベル"><Level level={e.level} /></td>
+                <td data-label="理由">{e.reasons.map((r) => labelOf(REASON_LABEL, r)).join('、')}</td>
+                <td data-label="質問"><button type="button" className="link" onClick={() => setSelected(e)}>{e.question.slice(0, 60) || '(質問なし)'}</button></td>
+                <td data-label="確認"><span className="badge status">{e.review ? '確認済み' : '未確認'}</span></td>
               </tr>
             ))}
           </tbody>
@@ -151,29 +142,33 @@ export function AdminReview() {
       </section>
       {selected && (
         <section className="card" aria-labelledby="event-title">
-          <h2 id="event-title">リスクイベントの詳細(監査ログ #{selected.seq})</h2>
+          <h2 id="event-title" tabIndex={-1} ref={detail}>リスクイベントの詳細(監査ログ #{selected.seq})</h2>
           <dl>
             <dt>質問(伏せ字済み)</dt><dd>{selected.question}</dd>
             <dt>回答</dt><dd className="pre">{selected.answer?.text ?? '—'}</dd>
-            <dt>根拠</dt><dd>{selected.answer?.citations.map((c) => `[${c.n}]${c.cited ? '*' : ''} ${c.source} › ${c.section}`).join(' / ') || '—'}</dd>
+            <dt>根拠(*は回答が引用したもの)</dt><dd>{selected.answer?.citations.map((c) => `[${c.n}]${c.cited ? '*' : ''} ${c.source} › ${c.section}`).join(' / ') || '—'}</dd>
+            <dt>レベル</dt><dd><Level level={selected.level} /></dd>
             <dt>モデル・索引</dt><dd>{selected.answer ? `${selected.answer.model} / ${selected.answer.indexVersion}` : '—'}</dd>
             {Object.entries(selected.axes).map(([axis, a]) => (
-              <div key={axis}><dt>{AXIS_LABEL[axis] ?? axis}</dt><dd>{a.level}{a.reasons.length ? `: ${a.reasons.join('、')}` : ''}</dd></div>
+              <div key={axis}><dt>{labelOf(AXIS_LABEL, axis)}</dt><dd><Level level={a.level} />{a.reasons.length ? ` ${a.reasons.join('、')}` : ''}</dd></div>
             ))}
             {selected.detail && (<><dt>補足</dt><dd>{selected.detail}</dd></>)}
           </dl>
           {selected.review ? (
-            <p className="ok">確認済み: {selected.review.by}({new Date(selected.review.at).toLocaleString('ja-JP')})「{selected.review.comment}」</p>
+            <div className="banner success" role="status">
+              <strong>確認済み: {selected.review.by}({dateTime(selected.review.at)})</strong>
+              <p>「{selected.review.comment}」</p>
+            </div>
           ) : (
             <form onSubmit={(e) => (e.preventDefault(), review())}>
               <label htmlFor="review-comment">確認コメント</label>
               <textarea id="review-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
-              <button type="submit" disabled={comment.trim() === ''}>確認して承認する</button>
+              <button type="submit" className="primary" disabled={comment.trim() === ''}>確認して承認する</button>
             </form>
           )}
         </section>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <ErrorBanner message={error} />}
     </div>
   );
 }

@@ -3,9 +3,11 @@
 // administrators review risk events and the audit log.
 import { useEffect, useState } from 'react';
 import { AdminReview } from './Admin.tsx';
-import { api, ROLE_LABEL, type User } from './api.ts';
+import { api, type User } from './api.ts';
+import { ErrorBanner } from './Banner.tsx';
 import { Chat } from './Chat.tsx';
 import { Console } from './Console.tsx';
+import { ROLE_LABEL } from './labels.ts';
 import { MyTickets } from './Tickets.tsx';
 
 interface DemoAccount {
@@ -34,10 +36,10 @@ function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
       <h2 id="signin-title">サインイン</h2>
       {demo.length > 0 && (
         <div className="demo">
-          <p>試用のためのデモアカウントです(本番環境では使えません)。</p>
+          <p>試用のためのデモアカウントです(本番環境では使えません)。役割を選んでサインインしてください。</p>
           <div className="row">
             {demo.map((a) => (
-              <button key={a.id} type="button" onClick={() => signIn({ account: a.id })}>
+              <button key={a.id} type="button" className="primary" onClick={() => signIn({ account: a.id })}>
                 {a.label}
               </button>
             ))}
@@ -52,17 +54,15 @@ function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
       >
         <label htmlFor="token">アクセストークン(組織のアカウントまたは npm run token で発行)</label>
         <div className="row">
-          <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          <div className="grow">
+            <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          </div>
           <button type="submit" disabled={token.trim() === ''}>
             トークンでサインイン
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorBanner message={error} />}
     </section>
   );
 }
@@ -71,7 +71,7 @@ export function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [tab, setTab] = useState<'chat' | 'tickets'>('chat');
   useEffect(() => {
-    api<{ user: User }>('/api/session').then((r) => setUser(r.user), () => setUser(null));
+    api<{ user: User | null }>('/api/session').then((r) => setUser(r.user), () => setUser(null));
   }, []);
   const signOut = async () => {
     await api('/api/session', { method: 'DELETE' });
@@ -79,18 +79,26 @@ export function App() {
   };
   return (
     <>
-      <header className="top">
-        <h1>SEABIS ヘルプチャット</h1>
-        {user && (
-          <p className="who">
-            <span>
-              {ROLE_LABEL[user.role]}: {user.id}
-            </span>
-            <button type="button" className="link" onClick={signOut}>
-              サインアウト
-            </button>
-          </p>
-        )}
+      <header className="site-header">
+        <div className="inner">
+          <div className="brand">
+            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <h1>
+              SEABIS ヘルプチャット
+              <small>旅費等内部管理業務共通システム</small>
+            </h1>
+          </div>
+          {user && (
+            <p className="who">
+              <span>
+                {ROLE_LABEL[user.role]}: {user.id}
+              </span>
+              <button type="button" className="link" onClick={signOut}>
+                サインアウト
+              </button>
+            </p>
+          )}
+        </div>
       </header>
       <main>
         {user === undefined && <p>読み込み中…</p>}
@@ -98,10 +106,10 @@ export function App() {
         {user?.role === 'traveler' && (
           <>
             <nav className="tabs" aria-label="画面の切り替え">
-              <button type="button" aria-pressed={tab === 'chat'} onClick={() => setTab('chat')}>
+              <button type="button" aria-current={tab === 'chat' ? 'page' : undefined} onClick={() => setTab('chat')}>
                 チャット
               </button>
-              <button type="button" aria-pressed={tab === 'tickets'} onClick={() => setTab('tickets')}>
+              <button type="button" aria-current={tab === 'tickets' ? 'page' : undefined} onClick={() => setTab('tickets')}>
                 自分の問い合わせ
               </button>
             </nav>

@@ -1,8 +1,11 @@
 // The console of accounting staff and the SEABIS support desk: the queue with filters and waiting
 // time; a ticket with the conversation, the assistant's answer and its citations; answering (citing
 // passages), forwarding to the desk; FAQ proposals and approvals (nobody approves their own).
-import { useEffect, useState } from 'react';
-import { api, STATUS_LABEL, waited, type Citation, type User } from './api.ts';
+import { useEffect, useRef, useState } from 'react';
+import { api, waited, type Citation, type User } from './api.ts';
+import { ErrorBanner } from './Banner.tsx';
+import { AnswerText, CitationPanel, useCitationPanel } from './Citations.tsx';
+import { dateTime, EVENT_LABEL, FAQ_STATUS_LABEL, labelOf, ROLE_LABEL, STATUS_LABEL } from './labels.ts';
 
 interface Ticket {
   id: string;
@@ -31,6 +34,10 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
   const [cite, setCite] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const citations = t.assistantAnswer?.citations ?? [];
+  const panel = useCitationPanel();
+  // Opening a ticket moves focus to it, so a keyboard or screen-reader user lands on what they chose.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [t.id]);
   const act = async (path: string, json: object) => {
     try {
       setError(null);
@@ -43,11 +50,13 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
   const canAnswer = user.role === 'helpdesk' ? t.status === 'forwarded' : t.status === 'open' || t.status === 'forwarded';
   return (
     <section className="card ticket-view" aria-labelledby="ticket-title">
-      <h2 id="ticket-title">{t.question}</h2>
+      <h2 id="ticket-title" tabIndex={-1} ref={heading}>
+        {t.question}
+      </h2>
       <p>
-        <span className={`status ${t.status}`}>{STATUS_LABEL[t.status]}</span> <span className="muted">{t.category}・待ち {waited(t.waitingSeconds)}</span>
+        <span className="badge status">{STATUS_LABEL[t.status]}</span> <span className="muted">分類: {t.category}・待ち時間 {waited(t.waitingSeconds)}</span>
       </p>
-      {t.note && <p>補足: {t.note}</p>}
+      {t.note && <p>旅行者の補足: {t.note}</p>}
       {t.conversation.length > 0 && (
         <details>
           <summary>会話の履歴({t.conversation.length}件)</summary>
@@ -61,20 +70,17 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
       {t.assistantAnswer && (
         <details open>
           <summary>アシスタントの回答と根拠</summary>
-          <p className="pre">{t.assistantAnswer.answer}</p>
-          <ol className="cites">
-            {citations.map((c) => (
-              <li key={c.n}>
-                [{c.n}] {c.title} › {c.section}
-              </li>
-            ))}
-          </ol>
+          <div className="msg bot">
+            <AnswerText text={t.assistantAnswer.answer} citations={citations} onOpen={(c) => panel.show(c, t.assistantAnswer?.answer ?? '')} />
+          </div>
         </details>
       )}
+      {panel.open && <CitationPanel open={panel.open} onClose={panel.close} />}
+      <h3>経過</h3>
       <ol className="events">
         {t.events.map((e, i) => (
           <li key={i}>
-            {new Date(e.at).toLocaleString('ja-JP')} {e.type} ({e.actorRole} {e.actorId}){e.body ? `: ${e.body}` : ''}
+            {dateTime(e.at)} {labelOf(EVENT_LABEL, e.type)}({labelOf(ROLE_LABEL, e.actorRole)} {e.actorId}){e.body ? `: ${e.body}` : ''}
           </li>
         ))}
       </ol>
@@ -87,19 +93,26 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
               <legend>引用する資料</legend>
               {citations.map((c) => (
                 <label key={c.n} className="check">
-                  <input type="checkbox" checked={cite.includes(c.n)} onChange={(e) => setCite(e.target.checked ? [...cite, c.n] : cite.filter((x) => x !== c.n))} />[{c.n}] {c.section.split(' › ').pop()}
+                  <input type="checkbox" checked={cite.includes(c.n)} onChange={(e) => setCite(e.target.checked ? [...cite, c.n] : cite.filter((x) => x !== c.n))} />
+                  <span>
+                    [{c.n}] {c.section.split(' › ').pop() || c.title}
+                  </span>
                 </label>
               ))}
             </fieldset>
           )}
-          <button type="submit" disabled={answer.trim() === ''}>回答する</button>
+          <button type="submit" className="primary" disabled={answer.trim() === ''}>回答する</button>
         </form>
       )}
       {user.role === 'staff' && t.status === 'open' && (
         <form onSubmit={(e) => (e.preventDefault(), act('forward', { note }))}>
           <label htmlFor="forward-note">サポートデスクへの転送メモ</label>
-          <input id="forward-note" value={note} onChange={(e) => setNote(e.target.value)} />
-          <button type="submit" disabled={note.trim() === ''}>SEABISサポートデスクに転送</button>
+          <div className="row">
+            <div className="grow">
+              <input id="forward-note" type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+            </div>
+            <button type="submit" disabled={note.trim() === ''}>SEABISサポートデスクに転送</button>
+          </div>
         </form>
       )}
       {user.role === 'staff' && t.status === 'answered' && (
@@ -112,7 +125,7 @@ function TicketView({ t, user, onChanged }: { t: Ticket; user: User; onChanged: 
           FAQとして提案する
         </button>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <ErrorBanner message={error} />}
     </section>
   );
 }
@@ -132,12 +145,19 @@ function FaqQueue({ user }: { user: User }) {
     <section className="card" aria-labelledby="faq-title">
       <h2 id="faq-title">FAQの提案と承認</h2>
       {entries.length === 0 && <p className="muted">FAQエントリーはありません。</p>}
-      <ul>
+      <ul className="faq-list">
         {entries.map((e) => (
           <li key={e.id}>
-            <strong>{e.question}</strong> <span className="muted">({e.status}、提案: {e.proposedBy})</span>
+            <p>
+              <strong>{e.question}</strong> <span className="badge status">{labelOf(FAQ_STATUS_LABEL, e.status)}</span> <span className="muted">提案: {e.proposedBy}</span>
+            </p>
             <p>{e.answer}</p>
-            {e.reviewReason && <p className="warning">{e.reviewReason}</p>}
+            {e.reviewReason && (
+              <div className="banner warning">
+                <p>{e.reviewReason}</p>
+              </div>
+            )}
+            <div className="row">
             {user.role === 'staff' && (e.status === 'proposed' || e.status === 'needs_review') && (
               <button type="button" disabled={e.proposedBy === user.id} title={e.proposedBy === user.id ? '自分が提案したFAQは承認できません' : undefined} onClick={() => act(e.id, 'approve')}>
                 承認する
@@ -146,10 +166,11 @@ function FaqQueue({ user }: { user: User }) {
             {user.role === 'staff' && e.status !== 'withdrawn' && (
               <button type="button" onClick={() => act(e.id, 'withdraw')}>取り下げる</button>
             )}
+            </div>
           </li>
         ))}
       </ul>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <ErrorBanner message={error} />}
     </section>
   );
 }
@@ -191,23 +212,23 @@ export function Console({ user }: { user: User }) {
             </select>
           </label>
         </div>
-        <table>
+        <table className="stack">
           <thead>
             <tr><th>質問</th><th>分類</th><th>状態</th><th>待ち時間</th></tr>
           </thead>
           <tbody>
             {tickets.map((t) => (
               <tr key={t.id} aria-selected={t.id === selected}>
-                <td><button type="button" className="link" onClick={() => setSelected(t.id)}>{t.question}</button></td>
-                <td>{t.category}</td>
-                <td>{STATUS_LABEL[t.status]}</td>
-                <td>{waited(t.waitingSeconds)}</td>
+                <td data-label="質問"><button type="button" className="link" onClick={() => setSelected(t.id)}>{t.question}</button></td>
+                <td data-label="分類">{t.category}</td>
+                <td data-label="状態"><span className="badge status">{STATUS_LABEL[t.status]}</span></td>
+                <td data-label="待ち時間" className="nowrap">{waited(t.waitingSeconds)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         {tickets.length === 0 && <p className="muted">該当する問い合わせはありません。</p>}
-        {error && <p role="alert" className="error">{error}</p>}
+        {error && <ErrorBanner message={error} />}
       </section>
       {current && <TicketView t={current} user={user} onChanged={load} />}
       {user.role === 'staff' && <FaqQueue user={user} />}

@@ -1,6 +1,8 @@
 // The traveler's own tickets, with their state and the answers from staff or the support desk.
 import { useEffect, useState } from 'react';
-import { api, STATUS_LABEL } from './api.ts';
+import { api } from './api.ts';
+import { ErrorBanner } from './Banner.tsx';
+import { dateTime, STATUS_LABEL } from './labels.ts';
 
 interface Ticket {
   id: string;
@@ -24,14 +26,14 @@ export function MyTickets() {
   return (
     <section className="card" aria-labelledby="mine-title">
       <h2 id="mine-title">自分の問い合わせ</h2>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <ErrorBanner message={error} />}
       {tickets?.length === 0 && <p className="muted">問い合わせはありません。</p>}
       <ul className="tickets">
         {tickets?.map((t) => (
           <li key={t.id} className="ticket">
             <p className="q">{t.question}</p>
             <p>
-              <span className={`status ${t.status}`}>{STATUS_LABEL[t.status]}</span> <span className="muted">{new Date(t.createdAt).toLocaleString('ja-JP')}</span>
+              <span className="badge status">{STATUS_LABEL[t.status]}</span> <span className="muted">{dateTime(t.createdAt)} 受付</span>
             </p>
             {t.answer && (
               <div className="staff-answer">
@@ -41,7 +43,7 @@ export function MyTickets() {
             )}
             {t.status === 'answered' && (
               <div className="row">
-                <button type="button" onClick={() => act(t.id, 'resolve')}>解決した</button>
+                <button type="button" className="primary" onClick={() => act(t.id, 'resolve')}>解決した</button>
                 <button type="button" onClick={() => act(t.id, 'reopen')}>まだ解決しない</button>
               </div>
             )}

@@ -16,8 +16,25 @@ export async function api<T>(path: string, options: RequestInit & { json?: unkno
     ...(json !== undefined ? { body: JSON.stringify(json), method: init.method ?? 'POST' } : {}),
   });
   const body = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
+  if (!res.ok) throw new ApiError(res.status, messageOf(body, res.status));
   return body as T;
+}
+
+/** The Japanese message of the API's error shape, or a general one. */
+export function messageOf(body: unknown, status?: number): string {
+  return (body as { error?: { message?: string } } | null)?.error?.message ?? `サーバーとの通信に失敗しました${status ? `(HTTP ${status})` : ''}。`;
+}
+
+/**
+ * The chat's errors: the ai SDK throws the response's text as the message (the API's JSON error
+ * shape), or the browser's own English when the server cannot be reached.
+ */
+export function chatErrorMessage(e: Error): string {
+  try {
+    return messageOf(JSON.parse(e.message));
+  } catch {
+    return 'サーバーに接続できませんでした。通信環境を確認して、もう一度お試しください。';
+  }
 }
 
 export type Role = 'traveler' | 'staff' | 'helpdesk' | 'admin';
@@ -36,9 +53,6 @@ export interface Citation {
   score?: number;
   cited?: boolean;
 }
-
-export const STATUS_LABEL: Record<string, string> = { open: '受付中', forwarded: 'サポートデスクで確認中', answered: '回答あり', resolved: '解決済み' };
-export const ROLE_LABEL: Record<Role, string> = { traveler: '旅行者', staff: '会計担当職員', helpdesk: 'SEABISサポートデスク', admin: '管理者' };
 
 export function waited(seconds: number): string {
   if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))}分`;
