@@ -31,7 +31,7 @@ try {
   const examples = await collectExamples(questions, answerer);
   let chosen = 0, right = 0, wrong = 0, declinedNear = 0, declinedAnswerable = 0;
   for (const source of [...new Set(examples.flatMap((e) => (e.file ? [e.file] : [])))]) {
-    const model = fitDirect(examples.filter((e) => e.file !== source), `all but ${source}`);
+    const model = fitDirect(examples.filter((e) => e.file !== undefined && e.file !== source), `all but ${source}`);
     for (const e of examples.filter((x) => x.file === source)) {
       const declined = Math.max(...e.xs.map((x) => fitOf(model, x))) < (model.declineBelow ?? -Infinity);
       if (!e.answerable) {
@@ -45,9 +45,9 @@ try {
       if (ps[best]! >= model.threshold) e.labels[best] === 1 ? right++ : wrong++;
     }
   }
-  const n = examples.filter((e) => e.answerable).length;
-  const near = examples.length - n;
-  process.stdout.write(`${n} answerable questions asking for a value and ${near} near misses (of ${questions.length}); ${examples.filter((e) => e.labels.includes(1)).length} with the right value among the passages' values\n`);
+  const n = examples.filter((e) => e.answerable && e.file).length;
+  const near = examples.filter((e) => !e.answerable && e.file).length;
+  process.stdout.write(`${n} answerable questions asking for a value and ${near} near misses tied to a document (of ${questions.length}); ${examples.filter((e) => e.file && e.labels.includes(1)).length} with the right value among the passages' values\n`);
   process.stdout.write(`leave one document out: right value chosen ${chosen}/${n}; answers opened with the right value ${right}, with a wrong one ${wrong}; declined for want of a fitting value: near misses ${declinedNear}/${near}, answerable with the value in the passages ${declinedAnswerable}\n`);
   const model = fitDirect(examples, `${files.join(', ')} over ${values.seeds} (${n} questions asking for a value), ${new Date().toISOString().slice(0, 10)}`);
   process.stdout.write(`${JSON.stringify(model)}\n`);

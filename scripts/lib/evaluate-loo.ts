@@ -1,6 +1,6 @@
 // Leave-one-document-out figures on the seed documents (../shared/seeds): for each document, the
-// answering pipeline (with whatever it fits fitted on the questions of the other documents only)
-// answers that document's questions. Per document and overall: the passage holding the fact in
+// answering pipeline (with the value model fitted on the questions of the other documents only;
+// the confidence model is not refitted, see fittedFolds) answers that document's questions. Per document and overall: the passage holding the fact in
 // the top 5, the answer's own text stating the fact, the right passage among the first three
 // citations the answer cites, near misses declined and near misses answered with no caveat, and
 // hit@1/hit@5 of the product and of two lexical baselines over the same chunks.
@@ -9,7 +9,8 @@ import { Answerer, CAUTION_TEXT } from '../../src/answer/answerer.ts';
 import { ExtractiveLanguageModel } from '../../src/answer/extractive-model.ts';
 import { DEFAULT_EXTRACTIVE } from '../../src/answer/extractive/options.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
-import { comparable, statesAny } from './facts.ts';
+import { citedUnits, unsupportedFigures as figuresNotPrinted } from '../../src/answer/figure-check.ts';
+import { statesAny } from './facts.ts';
 import { collectExamples, fitDirect } from './fit-direct.ts';
 import type { BaselineIndex } from './baselines.ts';
 import type { SeedQuestion } from './evaluate-seeds.ts';
@@ -149,12 +150,15 @@ export async function evaluateLoo(
 
 /**
  * The pipeline for each held-out document: the direct answer's model fitted on the labelled
- * questions of the other documents only (the built-in answerer; an LLM is not refitted).
+ * questions of the other documents only (the built-in answerer; an LLM is not refitted). The
+ * confidence model (calibration.json, npm run calibrate) is not refitted per document: it was
+ * fitted on the golden set and the tuned seed questions of all five documents.
  */
 export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, retriever: Retriever, indexVersion: () => string): Promise<AskFor> {
   const examples = await collectExamples(questions, answerer);
   return async (heldOut: string) => {
-    const direct = fitDirect(examples.filter((e) => e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
+    // Questions not tied to a document (u01–u15, hu12) could be about the held-out one: left out.
+    const direct = fitDirect(examples.filter((e) => e.file !== undefined && e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
     const models = { extractive: new ExtractiveLanguageModel({ ...DEFAULT_EXTRACTIVE, direct }), llm: null };
     const fold = new Answerer({ retriever, models, indexVersion, direct });
     return (q: LooQuestion) => fold.ask({ question: q.q });
@@ -162,17 +166,12 @@ export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, 
 }
 
 /**
- * Figures of the answer that the passage they cite does not print: for each run of text before a
- * marker [n], every number in it must stand in citation n (an answer quotes; it never computes).
+ * Figures of the answer that the passages they cite do not print (src/answer/figure-check.ts, the
+ * same check as the LLM path's): an answer quotes; it never computes.
  */
 export function unsupportedFigures(a: Answer): string[] {
-  const out: string[] = [];
-  for (const line of a.answer.split('\n')) {
-    for (const m of line.matchAll(/([^[\]]*)((?:\[\d+\])+)/g)) {
-      const cited = [...m[2]!.matchAll(/\d+/g)].map((x) => a.citations.find((c) => c.n === Number(x[0]))?.text ?? '');
-      const pool = comparable(cited.join('\n')).replace(/(\d),(?=\d{3})/g, '$1');
-      for (const f of comparable(m[1]!).replace(/(\d),(?=\d{3})/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []) if (!pool.includes(f)) out.push(f);
-    }
-  }
-  return out;
+  if (a.escalate) return [];
+  const passages = new Map(a.citations.map((c) => [c.n, c.text]));
+  // The answer's own lines (the caution, the note naming the rules' revision) cite nothing and are checked apart.
+  return citedUnits(a.answer).filter((u) => /\[\d+\]/.test(u)).flatMap((u) => figuresNotPrinted(u, passages));
 }

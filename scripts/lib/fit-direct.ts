@@ -26,13 +26,22 @@ export interface DirectExample {
   labels: number[];
 }
 
-/** Is this value, in this sentence, the one a phrase of the answer gives? */
+/** The numbers of a text as tokens (NFKC, no thousands separators). */
+function numbers(text: string): string[] {
+  return comparable(text).replace(/(\d),(?=\d{3})/g, '$1').match(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g) ?? [];
+}
+
+/**
+ * Is this value, in this sentence, the one a phrase of the answer gives? The sentence holds the
+ * phrase, and the value's numbers are numbers of the phrase (「2」 of 「R2」 is not 「約5400億円」's).
+ */
 function isAnswer(sentence: string, value: string, phrases: string[]): boolean {
   const s = comparable(sentence);
-  const v = comparable(value).replace(/^(?:約|▲|△|\+|-)/u, '');
-  return phrases.some((p) => {
-    const c = comparable(p);
-    return c.includes(v) && s.includes(c);
+  const own = numbers(value);
+  return own.length > 0 && phrases.some((p) => {
+    if (!s.includes(comparable(p))) return false;
+    const theirs = numbers(p);
+    return own.every((n) => theirs.includes(n)) && comparable(p).includes(comparable(value).replace(/^(?:約|▲|△|\+|-)/u, ''));
   });
 }
 

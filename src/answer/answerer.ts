@@ -13,7 +13,7 @@ import { checkCitations } from './citations.ts';
 import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
-import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, unfitValue } from './extractive/direct.ts';
+import { DIRECT_MODEL, type DirectModel, type ValueKind, askedKind, clauseOf, unfitValue } from './extractive/direct.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
@@ -176,7 +176,7 @@ export class Answerer {
     const reasons: string[] = [];
     const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text }));
     // A value asked for that no value of the passages fits (the fitted model of direct.ts).
-    const unfit = hits.length > 0 ? unfitValue(input.question, scoreSentences(input.question, context ? context.split('\n') : [], passages), this.deps.direct ?? DIRECT_MODEL) : null;
+    const unfit = hits.length > 0 && askedKind(input.question) !== null ? unfitValue(input.question, scoreSentences(input.question, context ? context.split('\n') : [], passages), this.deps.direct ?? DIRECT_MODEL) : null;
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,

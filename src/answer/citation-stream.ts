@@ -3,7 +3,7 @@
 // given passage are kept as [n]; others are dropped. Used numbers are recorded. Given the
 // passages' texts, text passes a sentence at a time, and a sentence stating a figure none of its
 // cited passages holds is dropped (figure-check.ts).
-import { answerSentences, unsupportedFigures } from './figure-check.ts';
+import { citedUnits, unsupportedFigures } from './figure-check.ts';
 
 const MARKER = /\[(\d{1,3})\]|【(\d{1,3})】|\[\^(\d{1,3})\]/g;
 /** An opening bracket near the end with no closing one yet: the rest may still become a marker. */
@@ -46,7 +46,7 @@ export class CitationStreamFilter {
   private release(text: string, end: boolean): string {
     if (!this.passages) return this.emit(text);
     this.sentence += text;
-    const parts = answerSentences(this.sentence);
+    const parts = citedUnits(this.sentence);
     // The last part may still be written (a marker may follow its 。), unless the stream ended.
     const open = end ? '' : (parts.pop() ?? '');
     this.sentence = open;

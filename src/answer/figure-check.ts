@@ -5,28 +5,48 @@ import { compactForMatch } from '../text/normalize.ts';
 
 const MARKER = /\[(\d{1,3})\]/g;
 
-/** Numbers as compared: NFKC, no spaces, no thousands separators. */
-function comparableNumbers(text: string): string {
-  return compactForMatch(text).replace(/(\d),(?=\d{3})/g, '$1');
+/** The numbers of a text, as compared: NFKC, no thousands separators, whole numbers only (「5000」 is not in 「15,000」). */
+function numbersOf(text: string): string[] {
+  return compactForMatch(text).replace(/(\d),(?=\d{3})/g, '$1').match(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g) ?? [];
 }
 
-/** Does the sentence state a number that none of the passages it cites ([n]) holds? */
+/** The numbers of a sentence that none of the passages it cites ([n]) prints. */
 export function unsupportedFigures(sentence: string, passages: ReadonlyMap<number, string>): string[] {
-  const figures = comparableNumbers(sentence.replace(MARKER, ' ')).match(/\d+(?:\.\d+)?/g) ?? [];
+  const figures = numbersOf(sentence.replace(MARKER, ' '));
   if (figures.length === 0) return [];
-  const pool = [...sentence.matchAll(MARKER)].map((m) => comparableNumbers(passages.get(Number(m[1])) ?? '')).join('\n');
-  return figures.filter((f) => !pool.includes(f));
+  const printed = new Set([...sentence.matchAll(MARKER)].flatMap((m) => numbersOf(passages.get(Number(m[1])) ?? '')));
+  return figures.filter((f) => !printed.has(f));
 }
 
 /** Sentences of an answer: each ends at 。！？ or a line break (the break stays with it). */
 export function answerSentences(text: string): string[] {
-  return text.match(/[^。！？\n]*(?:[。！？]+(?:\[\d{1,3}\])*|\n|$)/g)?.filter((s) => s !== '') ?? [];
+  return text.match(/[^。！？\n]*(?:[。！？]+(?:[ \t]*\[\d{1,3}\])*|\n|$)/g)?.filter((s) => s !== '') ?? [];
 }
 
-/** The answer without its sentences that state figures their cited passages do not hold. */
+/**
+ * The answer's cited units: a sentence with its markers, together with the sentences before it in
+ * the same line that have none (「…運用を開始。遺失届の提出…が可能に[1]。」 is one quote of
+ * passage 1). A line's sentences without any marker form a unit of their own.
+ */
+export function citedUnits(text: string): string[] {
+  const units: string[] = [];
+  let current = '';
+  for (const s of answerSentences(text)) {
+    current += s;
+    if (MARKER.test(s) || s.endsWith('\n')) {
+      units.push(current);
+      current = '';
+    }
+    MARKER.lastIndex = 0;
+  }
+  if (current !== '') units.push(current);
+  return units;
+}
+
+/** The answer without its cited units that state figures their cited passages do not hold. */
 export function dropUnsupportedFigures(text: string, passages: ReadonlyMap<number, string>): { text: string; dropped: string[] } {
   const dropped: string[] = [];
-  const kept = answerSentences(text).filter((s) => {
+  const kept = citedUnits(text).filter((s) => {
     const bad = unsupportedFigures(s, passages);
     if (bad.length > 0) dropped.push(s.trim());
     return bad.length === 0;

@@ -54,7 +54,7 @@ export function endsSentence(line: string): boolean {
  * A line that can only continue the one before: it opens with hiragana (a particle or the rest of
  * a word: 「の利用拡大に向け」「た取組の実施」「と」), not with a word that opens a sentence.
  */
-const CONTINUES = /^(?!(?:また|なお|ただし|さらに|しかし|この|その|これ|それ|あの|ここ|そこ|まず|および|もし|いずれ|すべて|ほか)[^ぁ-ん]?)[ぁ-ゖ]/u;
+const CONTINUES = /^(?!(?:また|なお|ただし|さらに|しかし|この|その|これ|それ|あの|ここ|そこ|こう|そう|どの|まず|および|もし|いずれ|すべて|ほか|お|ご))[ぁ-ゖ]/u;
 
 /**
  * Joins lines that a PDF or a hard-wrapped text broke in the middle of a sentence. A line is

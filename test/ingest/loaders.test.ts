@@ -65,6 +65,7 @@ describe('structure of text without markup', () => {
   it('takes the title from the most title-like first line: not a date, not a slide counter', () => {
     expect(parseText('a.txt', '\n \n# 実行計画の対応状況\n令和元年10月9日\n本文です。', null).meta.title).toBe('実行計画の対応状況');
     expect(parseText('b.txt', '令和元年10月9日\n運用コスト削減の進捗状況について1/2\n本文です。', null).meta.title).toBe('運用コスト削減の進捗状況について');
+    expect(parseText('c.txt', '2024/11/07\nR7.6.2\n電子申請の利用拡大\n本文です。', null).meta.title).toBe('電子申請の利用拡大');
   });
 
   it('gives every passage the heading path of numbered, bracketed and slide headings, without cutting the text at them', async () => {

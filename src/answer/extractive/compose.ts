@@ -21,7 +21,8 @@ export const NO_ANSWER_TEXT = '資料には、この質問に答える記載が�
 /** A question about trouble on screen, which an error entry's fix answers. */
 const TROUBLE = /エラー|表示され|出た|出て|出ます|出る|進めな|進めません|できな|できません|押せな|押せません|はじかれ|弾かれ|消え/u;
 
-const WANTS_PROCEDURE = /手順|方法|どう|どのよう|やり方|仕方|には|直し|対処/;
+/** A question asking how to do something: 「どうすれば」「どうやって」「…するには」, not 「どうでしたか」. */
+const WANTS_PROCEDURE = /手順|方法|どう(?:すれば|やって|したら|やれば|する|やる|やったら|すると|いう手続)|どのよう|やり方|仕方|[るすくぐむぶぬうつ]には|直し|対処/u;
 
 /** Composes the extractive answer for a prompt (exported for tests and for the fallback path). */
 export function composeAnswer(promptText: string, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): string {
@@ -43,7 +44,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const wantsProcedure = WANTS_PROCEDURE.test(question) || codesIn(prepare(question)).length > 0 || errorEntry;
   // A numbered line is a step when it tells what to do (「…入力します。」); numbered notes and
   // footnotes (「…件数。」「…1名としてカウントしている。」) are no procedure unless one is asked for.
-  const instruction = lead.step !== null && /(?:ます|ください|すること)[)）」]?[。]?$/u.test(lead.text.trim());
+  const instruction = lead.step !== null && /(?:(?<!と)します|ください|すること)[)）」]?[。]?$/u.test(lead.text.trim());
   if ((wantsProcedure && (lead.step !== null || steps.length >= 2)) || instruction) writeProcedure(out, lead, block, steps, all, options);
   else if (lead.row) writeTable(out, block, options);
   else if (lead.fragment) writeListItem(out, lead, block, options);

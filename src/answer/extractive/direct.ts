@@ -37,16 +37,19 @@ export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 
 /** A figure as printed: sign or 約, digits, then its unit (「約7800万人」「▲8%」「1,200人以上」「令和7年6月2日」). */
 const VALUE = new RegExp(
   [
-    // A whole date first (「令和7年6月2日」「2024年11月7日」「R7.8」), so that it is one value, not three.
+    // A whole date first (「令和7年6月2日」「2024年11月7日」), so that it is one value, not three.
     '(?:令和|平成|昭和|[RrHh])?\\s*(?:\\d{1,4}|元)\\s*年度?\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?',
-    '(?:約|▲|△|\\+|-)?\\s*\\d[\\d,]*(?:\\.\\d+)?\\s*(?:[千万億兆]\\s*)*(?:%|パーセント|円|割|[\\p{Script=Han}\\p{Script=Katakana}ー]{1,4})?',
+    '(?:約|▲|△|\\+|-)?\\s*\\d[\\d,]*(?:\\.\\d+)?\\s*(?:[千万億兆]\\s*)*(?:%|パーセント|円|割|[かヵヶケカ]月間?|か年|[\\p{Script=Han}\\p{Script=Katakana}ー]{1,4})?',
   ].join('|'),
   'gu',
 );
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
-/** A value that is no figure: a list or step number at the start, a section number, a code. */
-const NOT_A_FIGURE = /^(?:\d{1,2}[.)．]|\d+(?:\.\d+){2,})$/u;
+/**
+ * A value that is no figure, read with what follows it: a list or step number (「1. 」「2)」), a
+ * section number (「2.1.3」).
+ */
+const NOT_A_FIGURE = /^(?:\d{1,2}[.)．](?!\d)|\d+(?:\.\d+)+\.\d)/u;
 
 export interface Candidate {
   s: Sentence;
@@ -74,7 +77,7 @@ export function askedKind(question: string): ValueKind | null {
   const types = askedTypes(p).map((t) => t.name);
   if (types.includes('amount')) return 'amount';
   // A date named as the question's topic (「ハッカソンの開催日」「施行日は？」「実施時期」).
-  if (/(?:日|日程|時期|期日|年月日)\s*(?:は|って|を教えて|[?？])?\s*$/u.test(p) && !/何\s*日/u.test(p)) return 'date';
+  if (/(?:日|日程|時期|期日|年月日)\s*(?:は|って|を教えて(?:ください)?)?\s*[?？]?\s*$/u.test(p) && !/何\s*日/u.test(p)) return 'date';
   // 「平成27年4月1日時点で、いくつあった？」 asks a count at a date.
   if (types.includes('when') && !/いくつ|何\s*(?![年月日時])[\p{Script=Han}\p{Script=Katakana}]/u.test(p)) return 'date';
   if (askedCounters(p).length > 0) return 'count';
@@ -103,7 +106,8 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
     for (const m of text.matchAll(VALUE)) {
       const value = m[0].trim();
       // An ordinal names one of a series (「第10回」) and gives no value.
-      if (NOT_A_FIGURE.test(value) || !/\d/u.test(value) || /第\s*$/u.test(text.slice(0, m.index ?? 0))) continue;
+      const after = text.slice((m.index ?? 0) + m[0].length);
+      if (!/\d/u.test(value) || /(?:第\s*|\d[.．])$/u.test(text.slice(0, m.index ?? 0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
       const unit = WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
       // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year
       // is a date's, not a count's: 「2024年度」 counts nothing.
@@ -135,7 +139,7 @@ export function candidates(question: string, all: Sentence[]): Candidate[] {
         s.pos === 0 ? 1 : 1 / (1 + s.pos),
         prev,
         approxAsked && /^約/u.test(value) ? 1 : 0,
-        s.score / top,
+        Math.max(0, s.score) / top,
       ];
       out.push({ s, value, index, kind, x, record });
     }
@@ -171,19 +175,23 @@ export function unfitValue(question: string, all: Sentence[], model: DirectModel
     const f = fitOf(model, c.x);
     if (f > z) [z, closest] = [f, c];
   }
-  return z < model.declineBelow ? { asked, closest } : null;
+  // Passages with no figure at all were never part of the fit (「日当は支給しません。」 may answer
+  // 「日当はいくら？」): they are left to the confidence model.
+  return closest !== null && z < model.declineBelow ? { asked, closest } : null;
 }
 
-/** The value the model believes in most (among those kept), with its share of the softmax over them. */
+/**
+ * The value the model believes in most among those kept, with its share of the softmax over all
+ * the question's values (as the threshold was fitted).
+ */
 export function bestCandidate(question: string, all: Sentence[], model: DirectModel, keep: (c: Candidate) => boolean = () => true): { c: Candidate; p: number } | null {
-  const cs = candidates(question, all).filter(keep);
-  if (cs.length === 0) return null;
+  const cs = candidates(question, all);
   const ps = shares(model, cs.map((c) => c.x));
-  let best = 0;
+  let best = -1;
   ps.forEach((p, i) => {
-    if (p > ps[best]!) best = i;
+    if (keep(cs[i]!) && (best < 0 || p > ps[best]!)) best = i;
   });
-  return { c: cs[best]!, p: ps[best]! };
+  return best < 0 ? null : { c: cs[best]!, p: ps[best]! };
 }
 
 /** Sentences longer than this are quoted around the value only. */

@@ -62,7 +62,7 @@ export function cleanBullet(line: string): string | null {
   return m ? `・${s.slice(m[0].length)}` : s;
 }
 
-const DATE_ONLY = /^(?:令和|平成|昭和)?[元\d]+年\d{1,2}月\d{1,2}日(?:\(.\))?$/u;
+const DATE_ONLY = /^(?:(?:令和|平成|昭和)?[元\d]+年\d{1,2}月\d{1,2}日(?:\(.\))?|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|[RrHh]\d{1,2}[.]\d{1,2}[.]\d{1,2})$/u;
 
 /**
  * The most title-like of a document's first lines: a '#' heading that opens it, else the
@@ -74,7 +74,7 @@ export function titleOf(lines: string[]): string | null {
   const heading = first[0]?.startsWith('#') ? first[0] : undefined;
   if (heading) return heading.replace(/^#+\s*/u, '').replace(/[*_]/g, '').trim();
   for (const l of first) {
-    if (l.startsWith('#')) continue;
+    if (l.startsWith('#') || DATE_ONLY.test(l.replace(/\s/g, ''))) continue;
     const text = (SLIDE_TITLE.exec(l)?.[1] ?? l).trim();
     if (text.length >= 6 && text.length <= 80 && !SENTENCE_END.test(text) && !DATE_ONLY.test(text.replace(/\s/g, '')) && !BULLET.test(text)) return text;
   }

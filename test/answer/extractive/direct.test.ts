@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
-import { DIRECT_MODEL, askedKind, bestCandidate, candidates } from '../../../src/answer/extractive/direct.ts';
+import { DIRECT_MODEL, askedKind, bestCandidate, candidates, unfitValue } from '../../../src/answer/extractive/direct.ts';
 import { scoreSentences } from '../../../src/answer/extractive/scoring.ts';
 import { buildUserPrompt } from '../../../src/answer/prompt.ts';
 
@@ -22,6 +22,8 @@ describe('direct answer', () => {
     expect(askedKind('平成27年4月1日時点で、いくつあった？')).toBe('count');
     expect(askedKind('どうやって申請する？')).toBeNull();
     expect(askedKind('ハッカソンの開催日')).toBe('date');
+    expect(askedKind('施行日は？')).toBe('date');
+    expect(askedKind('締切日を教えてください')).toBe('date');
     expect(askedKind('経費はどのくらい減った？')).toBe('number');
   });
 
@@ -47,6 +49,24 @@ describe('direct answer', () => {
     const a = composeAnswer(buildUserPrompt({ question: 'R5年度のデジタル庁担当は何名？', history: [], passages, revision: null })).split('\n');
     expect(a[0]).toBe('R5年度:47名[1]');
     expect(a[1]).toBe('デジタル庁担当もR7年度より強化(R4年度:45名→R5年度:47名→R6年度:57名→R7年度:64名)[1]。');
+  });
+
+  it('takes no list or section number for a value, and reads 「3か月」 as a count', () => {
+    const numbered = [{ n: 1, label: '注', text: '1. 件数は12件です。\n2.1.3 節の例です。\n期間は3か月です。' }];
+    const values = candidates('件数は何件？期間は何か月？', scoreSentences('件数は何件？期間は何か月？', [], numbered)).map((c) => `${c.value}:${c.kind}`);
+    expect(values).toContain('12件:count');
+    expect(values).toContain('3か月:count');
+    expect(values.some((v) => v.startsWith('1:') || v.startsWith('2.1') || v.startsWith('3:'))).toBe(false);
+  });
+
+  it('does not decline for want of a value when the passages hold no figure at all (the confidence model decides)', () => {
+    const none = [{ n: 1, label: '日当', text: '日当は支給しません。' }];
+    const strict = { ...DIRECT_MODEL, declineBelow: 100 };
+    expect(unfitValue('日当はいくら？', scoreSentences('日当はいくら？', [], none), strict)).toBeNull();
+    // With figures in the passages, none fitting well enough: declined, naming the closest.
+    const unfit = unfitValue('R9年度は何名？', scoreSentences('R9年度は何名？', [], passages), strict);
+    expect(unfit?.asked).toBe('count');
+    expect(unfit?.closest?.value).toMatch(/名$/);
   });
 
   it('finds no value to give when none is asked for', () => {
