@@ -40,3 +40,10 @@ export interface Chunk {
   /** Set at ingestion: 'injection' when the text carries instructions aimed at the assistant. */
   flags?: string[];
 }
+
+/**
+ * The flag of a chunk whose section was inferred from the form of lines in text without markup:
+ * cited, but not searched (as search terms, such headings lowered leave-one-document-out hit@1 on
+ * the seed documents from 0.657 to 0.614, cutting chunks at them to 0.543).
+ */
+export const INFERRED_SECTION = 'inferred-section';

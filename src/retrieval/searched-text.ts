@@ -1,8 +1,7 @@
 // What of a chunk is searched: its title, its section (twice, for lexical search) and its text. A
 // section inferred from the form of lines in text without markup is cited but not searched
 // (INFERRED_SECTION). One place for the Node and the Worker index.
-import { INFERRED_SECTION } from '../ingest/chunker.ts';
-import type { Chunk } from '../ingest/types.ts';
+import { type Chunk, INFERRED_SECTION } from '../ingest/types.ts';
 
 /** The section as search sees it: '' for an inferred one. */
 export function searchedSection(chunk: Pick<Chunk, 'section' | 'flags'>): string {

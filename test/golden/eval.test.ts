@@ -79,10 +79,9 @@ describe('held-out golden set (test/golden-heldout)', () => {
     expect(heldOut.hit1).toBeGreaterThanOrEqual(0.78);
     expect(heldOut.hit5).toBeGreaterThanOrEqual(0.9);
     expect(heldOut.mrr).toBeGreaterThanOrEqual(0.83);
-    // 0.786 when written; 0.733 in session 4; 0.688 since session 5's decline for want of a fitting
-    // value (src/answer/extractive/direct.ts), which declines one more answerable question here while
-    // declining more near misses on the real documents (untuned leave-one-document-out 0.400 -> 0.567).
-    expect(heldOut.abstain.precision).toBeGreaterThanOrEqual(0.68);
+    // 0.786 when written; 0.733 in session 4 and at the end of session 5 (0.688 for a while, when the
+    // decline for want of a fitting value also declined passages holding no figure at all).
+    expect(heldOut.abstain.precision).toBeGreaterThanOrEqual(0.7);
     expect(heldOut.abstain.recall).toBeGreaterThanOrEqual(0.5);
     // 0.875 when written; 1.00 since session 4 raised the weight of dated rules in force on a named
     // date (chosen on a review question, and it fixed hd005 here, so not blind for dates).

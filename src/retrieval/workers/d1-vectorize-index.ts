@@ -41,8 +41,6 @@ const toChunk = (r: ChunkRow): Chunk => ({
 const PARAM_LIMIT = 90;
 const chunked = <T>(xs: T[], n = PARAM_LIMIT): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
-/** Text that lexical search sees for a chunk (as on Node). */
-
 /** Statements that store a chunk and its postings. */
 export function chunkStatements(c: Chunk) {
   const terms = documentTerms(indexedText(c));
