@@ -21,8 +21,11 @@ export const NO_ANSWER_TEXT = '資料には、この質問に答える記載が�
 /** A question about trouble on screen, which an error entry's fix answers. */
 const TROUBLE = /エラー|表示され|出た|出て|出ます|出る|進めな|進めません|できな|できません|押せな|押せません|はじかれ|弾かれ|消え/u;
 
-/** A question asking how to do something: 「どうすれば」「どうやって」「…するには」, not 「どうでしたか」. */
-const WANTS_PROCEDURE = /手順|方法|どう(?:すれば|やって|したら|やれば|する|やる|やったら|すると|いう手続)|どのよう|やり方|仕方|[るすくぐむぶぬうつ]には|直し|対処/u;
+/**
+ * A question asking how to do something: 「どう請求しますか」「どうすれば」「…するには」, not how
+ * something was or turns out (「どうでしたか」「どうなりますか」).
+ */
+const WANTS_PROCEDURE = /手順|方法|どう(?!\s*(?:でし|だっ|です|だ|なっ|なる|なり|思))|どのよう|やり方|仕方|[るすくぐむぶぬうつ]には|直し|対処/u;
 
 /** Composes the extractive answer for a prompt (exported for tests and for the fallback path). */
 export function composeAnswer(promptText: string, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): string {
