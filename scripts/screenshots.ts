@@ -1,7 +1,7 @@
 // npm run screenshots [-- --out <dir>] [--base <url>]: each role's main page at 1280 and 390 px,
 // as PNGs for the README (docs/screenshots/). Without --base it starts its own server on a fresh
 // DATA_DIR, so the pictures show a first run: a traveler asks and escalates, staff open the ticket,
-// an administrator sees the dashboard.
+// forward it, the support desk sees its queue, an administrator sees the dashboard.
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,16 +47,28 @@ try {
 
     const staff = (await openPage(browser, width)).page;
     await signIn(staff, base, DEMO.staff);
-    await staff.getByRole('button', { name: '出張から戻ったら旅費の精算はどう請求しますか' }).first().click();
+    // The newest ticket (the queue lists the longest waiting first; the last pass's is forwarded).
+    await staff.getByRole('button', { name: '出張から戻ったら旅費の精算はどう請求しますか' }).last().click();
     await staff.getByRole('heading', { name: '出張から戻ったら旅費の精算はどう請求しますか' }).waitFor();
     await shot(staff, 'staff-ticket');
+    // Forwarded, so that the support desk's queue shows it.
+    const ticket = staff.getByRole('region', { name: '出張から戻ったら旅費の精算はどう請求しますか' });
+    await ticket.getByLabel('サポートデスクへの転送メモ').fill('操作手順の確認をお願いします。');
+    await ticket.getByRole('button', { name: 'SEABISサポートデスクに転送' }).click();
+    await ticket.getByText('サポートデスクに転送(会計担当職員 demo-staff)').waitFor();
+
+    const desk = (await openPage(browser, width)).page;
+    await signIn(desk, base, DEMO.helpdesk);
+    await desk.getByRole('heading', { name: '転送された問い合わせ' }).waitFor();
+    await desk.getByRole('button', { name: '出張から戻ったら旅費の精算はどう請求しますか' }).first().waitFor();
+    await shot(desk, 'helpdesk-queue');
 
     const admin = (await openPage(browser, width)).page;
     await signIn(admin, base, DEMO.admin);
     await admin.getByText('監査ログ: 検証済み').waitFor();
     await admin.locator('.chart svg').first().waitFor();
     await shot(admin, 'admin-dashboard');
-    await Promise.all([traveler, staff, admin].map((p) => p.context().close()));
+    await Promise.all([traveler, staff, desk, admin].map((p) => p.context().close()));
   }
 } finally {
   await browser.close();
