@@ -176,7 +176,9 @@ export class Answerer {
     const reasons: string[] = [];
     const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text }));
     // A value asked for that no value of the passages fits (the fitted model of direct.ts).
-    const unfit = hits.length > 0 && askedKind(input.question) !== null ? unfitValue(input.question, scoreSentences(input.question, context ? context.split('\n') : [], passages), this.deps.direct ?? DIRECT_MODEL) : null;
+    const earlier = context?.split('\n').at(-1) ?? '';
+    const asksValue = askedKind(input.question) !== null || (earlier !== '' && askedKind(earlier) !== null);
+    const unfit = hits.length > 0 && asksValue ? unfitValue(input.question, scoreSentences(input.question, context ? context.split('\n') : [], passages), this.deps.direct ?? DIRECT_MODEL, earlier) : null;
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,

@@ -39,7 +39,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
 
   const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);
   // The value asked for first, when the fitted model is sure of it; then the passage that gives it.
-  writeDirect(out, question, all, options.direct ?? DIRECT_MODEL);
+  writeDirect(out, question, all, options.direct ?? DIRECT_MODEL, history.at(-1) ?? '');
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
   // An error message's entry is read for its fix too (「…と出て先に進めません」 wants the 対処).

@@ -87,8 +87,9 @@ export function askedKind(question: string): ValueKind | null {
 }
 
 /** Every value in the passages' sentences, with the evidence that it is the one asked for. */
-export function candidates(question: string, all: Sentence[]): Candidate[] {
-  const asked = askedKind(question);
+export function candidates(question: string, all: Sentence[], earlier = ''): Candidate[] {
+  // A follow-up (「R5年度は？」) asks the kind of value the question it follows asked.
+  const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
   if (asked === null) return [];
   const p = prepare(question);
   const counters = askedCounters(p);
@@ -165,13 +166,13 @@ export function fitOf(model: DirectModel, x: number[]): number {
  * Whether the question asks for a value that no value in the passages fits (fitOf below the
  * model's declineBelow), with the closest value found, to say what the passages give instead.
  */
-export function unfitValue(question: string, all: Sentence[], model: DirectModel): { asked: ValueKind; closest: Candidate | null } | null {
+export function unfitValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate | null } | null {
   if (model.declineBelow === undefined) return null;
-  const asked = askedKind(question);
+  const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
   if (asked === null) return null;
   let closest: Candidate | null = null;
   let z = -Infinity;
-  for (const c of candidates(question, all)) {
+  for (const c of candidates(question, all, earlier)) {
     const f = fitOf(model, c.x);
     if (f > z) [z, closest] = [f, c];
   }
@@ -184,8 +185,8 @@ export function unfitValue(question: string, all: Sentence[], model: DirectModel
  * The value the model believes in most among those kept, with its share of the softmax over all
  * the question's values (as the threshold was fitted).
  */
-export function bestCandidate(question: string, all: Sentence[], model: DirectModel, keep: (c: Candidate) => boolean = () => true): { c: Candidate; p: number } | null {
-  const cs = candidates(question, all);
+export function bestCandidate(question: string, all: Sentence[], model: DirectModel, keep: (c: Candidate) => boolean = () => true, earlier = ''): { c: Candidate; p: number } | null {
+  const cs = candidates(question, all, earlier);
   const ps = shares(model, cs.map((c) => c.x));
   let best = -1;
   ps.forEach((p, i) => {
@@ -210,11 +211,11 @@ export function clauseOf(text: string, index: number, length: number): string {
  * Opens the answer with the value asked for, when the model is sure enough: the clause that holds
  * it, cited (「R6年度までに13府省庁がGSS導入済[1]」). The passage's own text, never a figure of ours.
  */
-export function writeDirect(out: Lines, question: string, all: Sentence[], model: DirectModel): void {
+export function writeDirect(out: Lines, question: string, all: Sentence[], model: DirectModel, earlier = ''): void {
   // A table row, a step or a list item is shown in its layout (the table after the sentence that
   // explains it, the steps in order), where the value is read with its neighbours: the value that
   // opens the answer comes from the other sentences.
-  const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment));
+  const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment), earlier);
   if (!best || best.p < model.threshold) return;
   const { s } = best.c;
   const text = clean(best.c.s.text);

@@ -69,6 +69,11 @@ describe('direct answer', () => {
     expect(unfit?.closest?.value).toMatch(/名$/);
   });
 
+  it('gives a follow-up the kind of value the question it follows asked for', () => {
+    const a = composeAnswer(buildUserPrompt({ question: 'R5年度は？', history: ['R6年度のレビュー件数は何件？'], passages, revision: null })).split('\n');
+    expect(a[0]).toBe('R5年度:2313件[1]');
+  });
+
   it('finds no value to give when none is asked for', () => {
     expect(candidates('レビューはどのように見直している？', scoreSentences('レビューはどのように見直している？', [], passages))).toEqual([]);
   });
