@@ -62,6 +62,20 @@ function answerTypeBoost(question: string, sentence: string): number {
 
 /** Scores every sentence by the question's terms it carries (rarer terms weigh more). */
 export function scoreSentences(question: string, history: string[], passages: PromptPassage[]): Sentence[] {
+  // The answerer scores a question's passages twice (the decline check, then the composition, which
+  // reads them back from the prompt): the last few results are kept. Results are shared: read only.
+  const key = [question.replace(/\s+/g, ' ').trim(), history.join('\u0002'), ...passages.map((p) => `${p.n}\u0002${p.label}\u0002${p.text.trim()}`)].join('\u0001');
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const out = score(question, history, passages);
+  if (recent.size >= 8) recent.delete(recent.keys().next().value!);
+  recent.set(key, out);
+  return out;
+}
+
+const recent = new Map<string, Sentence[]>();
+
+function score(question: string, history: string[], passages: PromptPassage[]): Sentence[] {
   const all = passages.flatMap((p, rank) => passageSentences(p.text).map((s) => ({ ...s, n: p.n, rank, score: 0, support: 0 })));
   const qTerms = new Set(queryTerms(question));
   const ctxTerms = new Set(history.flatMap((h) => queryTerms(h)).filter((t) => !qTerms.has(t)));
