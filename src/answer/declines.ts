@@ -1,0 +1,44 @@
+// What the assistant says when it declines, or answers with a caution: the general line, the
+// line naming the year, meeting or counter the passages do not give, the line naming the kind of
+// value none of the passages' values fits, and the caution under a low-confidence answer.
+import type { ValueKind } from './extractive/direct.ts';
+
+export const ABSTAIN_TEXT =
+  'お尋ねの内容について、操作マニュアル・FAQ・規程の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
+  '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。';
+
+/**
+ * The abstention when the passages give figures, but not for the year, meeting or counter asked
+ * about (unmetQualifiers), or give a count without the items asked for (unlistedCounts): saying
+ * which is more useful than the general line.
+ */
+export function qualifierAbstainText(unmet: string[]): string {
+  return (
+    `ご質問の${unmet.map((q) => `「${q}」`).join('・')}に当たる記載は、操作マニュアル・FAQ・規程の中に見つかりませんでした。` +
+    (unmet.every((q) => q.endsWith('の一覧'))
+      ? '見つかった記載は数を示すだけで、項目は挙げていません。'
+      : '見つかった記載は別の年度・回や別の数値についてのものです。') +
+    '推測でお答えすることは控えます。' +
+    '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+  );
+}
+
+const KIND_LABEL: Record<ValueKind, string> = { percentage: '割合', amount: '金額', count: '数', date: '日付・時期', number: '数値' };
+
+/**
+ * The abstention when a value is asked for and none in the passages fits the question (direct.ts
+ * unfitValue): which kind of value is missing, and the closest the passages give, quoted.
+ */
+export function valueAbstainText(asked: ValueKind, closest: string | null): string {
+  return (
+    `ご質問の${KIND_LABEL[asked]}に当たる記載は、資料の中に見つかりませんでした。` +
+    (closest ? `資料にあるのは「${closest}」という記載で、ご質問の条件に合うものかどうか確認できません。` : '') +
+    '推測でお答えすることは控えます。' +
+    '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+  );
+}
+
+export const CAUTION_TEXT =
+  '※ 資料の該当しそうな箇所から回答していますが、ご質問に直接答える記載かどうか確認できませんでした。' +
+  '判断に迷う場合は「解決しない → 会計担当に問い合わせる」から会計担当職員にお問い合わせください。';
+
