@@ -115,7 +115,8 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       const counted = counters.length > 0 && counters.some((c) => c.holds.test(prepare(value)));
       const kind = counted ? asked : kindOfUnit(unit);
       if (kind === 'date' && asked !== 'date' && /^年/u.test(unit)) continue;
-      const index = m.index ?? 0;
+      // Where the value itself starts (the pattern may take spaces before it).
+      const index = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
       const around = prepare(text.slice(Math.max(0, index - 25), index + value.length + 25));
       const near = termSet(around);
       let shared = 0;
