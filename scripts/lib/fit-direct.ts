@@ -4,6 +4,7 @@
 // regression over the values' evidence, then the threshold from which a value opens the answer:
 // the one at which, on the questions fitted on, right values opened most answers net of wrong ones.
 import { type Answerer, passageLabel } from '../../src/answer/answerer.ts';
+import { numbersOf } from '../../src/answer/figure-check.ts';
 import { DIRECT_FEATURES, type DirectModel, candidates, fitOf, shares } from '../../src/answer/extractive/direct.ts';
 import { scoreSentences, type Sentence } from '../../src/answer/extractive/scoring.ts';
 import { comparable } from './facts.ts';
@@ -26,21 +27,16 @@ export interface DirectExample {
   labels: number[];
 }
 
-/** The numbers of a text as tokens (NFKC, no thousands separators). */
-function numbers(text: string): string[] {
-  return comparable(text).replace(/(\d),(?=\d{3})/g, '$1').match(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g) ?? [];
-}
-
 /**
  * Is this value, in this sentence, the one a phrase of the answer gives? The sentence holds the
  * phrase, and the value's numbers are numbers of the phrase (「2」 of 「R2」 is not 「約5400億円」's).
  */
 function isAnswer(sentence: string, value: string, phrases: string[]): boolean {
   const s = comparable(sentence);
-  const own = numbers(value);
+  const own = numbersOf(value);
   return own.length > 0 && phrases.some((p) => {
     if (!s.includes(comparable(p))) return false;
-    const theirs = numbers(p);
+    const theirs = numbersOf(p);
     return own.every((n) => theirs.includes(n)) && comparable(p).includes(comparable(value).replace(/^(?:約|▲|△|\+|-)/u, ''));
   });
 }

@@ -6,7 +6,7 @@ import { compactForMatch } from '../text/normalize.ts';
 const MARKER = /\[(\d{1,3})\]/g;
 
 /** The numbers of a text, as compared: NFKC, no thousands separators, whole numbers only (「5000」 is not in 「15,000」). */
-function numbersOf(text: string): string[] {
+export function numbersOf(text: string): string[] {
   return compactForMatch(text).replace(/(\d),(?=\d{3})/g, '$1').match(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g) ?? [];
 }
 

@@ -15,12 +15,14 @@ const JA = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〇�
 const STRAY_SPACE_RE = new RegExp(`([${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
 
 /** Circled numbers ①–⑳ and ㉑–㊿: NFKC would flatten 「①企画者」 to 「1企画者」. */
-const CIRCLED = /[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]/u;
+const CIRCLED = '\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF';
+const HAS_CIRCLED = new RegExp(`[${CIRCLED}]`, 'u');
+const CIRCLED_SPLIT = new RegExp(`([${CIRCLED}])`, 'u');
 
 /** NFKC, except that circled numbers stay as the document prints them. */
 function nfkcKeepingCircled(input: string): string {
-  if (!CIRCLED.test(input)) return input.normalize('NFKC');
-  return input.split(/([\u2460-\u2473\u3251-\u325F\u32B1-\u32BF])/u).map((part, i) => (i % 2 === 1 ? part : part.normalize('NFKC'))).join('');
+  if (!HAS_CIRCLED.test(input)) return input.normalize('NFKC');
+  return input.split(CIRCLED_SPLIT).map((part, i) => (i % 2 === 1 ? part : part.normalize('NFKC'))).join('');
 }
 
 /**
