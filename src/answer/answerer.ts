@@ -13,7 +13,7 @@ import { checkCitations } from './citations.ts';
 import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
-import { DIRECT_MODEL, type DirectModel, type ValueKind, askedKind, clauseOf, unfitValue } from './extractive/direct.ts';
+import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, unfitValue } from './extractive/direct.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
@@ -65,12 +65,10 @@ export function passageLabel(h: Hit): string {
   return parts.join(' › ') + (h.chunk.page !== null ? ` (p.${h.chunk.page})` : '');
 }
 
-/** The clause holding a value, at most about 60 characters around it. */
+/** The clause holding a value, or at most 25 characters either side of it when the clause is long. */
 function around(text: string, index: number, length: number): string {
   const clause = clauseOf(text, index, length);
-  if (clause.length <= 60) return clause;
-  const at = text.indexOf(clause) >= 0 ? index - text.indexOf(clause) : 0;
-  return `…${clause.slice(Math.max(0, at - 25), at + length + 25)}…`;
+  return clause.length <= 60 ? clause : `…${text.slice(Math.max(0, index - 25), index + length + 25)}…`;
 }
 
 function modelName(m: LanguageModelV4): string {
@@ -139,17 +137,17 @@ export class Answerer {
     const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
     const reasons: string[] = [];
     const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text }));
-    // A value asked for that no value of the passages fits (the fitted model of direct.ts).
-    const earlier = context?.split('\n').at(-1) ?? '';
-    const asksValue = askedKind(input.question) !== null || (earlier !== '' && askedKind(earlier) !== null);
-    const unfit = hits.length > 0 && asksValue ? unfitValue(input.question, scoreSentences(input.question, context ? context.split('\n') : [], passages), this.deps.direct ?? DIRECT_MODEL, earlier) : null;
+    const history = context ? context.split('\n') : [];
+    // A value asked for that no value of the passages fits (the fitted model of direct.ts). The
+    // scored sentences are kept for the composition (scoring.ts).
+    const unfit = hits.length > 0 ? unfitValue(input.question, scoreSentences(input.question, history, passages), this.deps.direct ?? DIRECT_MODEL, history.at(-1) ?? '') : null;
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,
       confidence,
       calibration,
       reasons,
-      prompt: buildUserPrompt({ question: input.question, history: context ? context.split('\n') : [], passages, revision: revisionHint }),
+      prompt: buildUserPrompt({ question: input.question, history, passages, revision: revisionHint }),
       valid: new Set(passages.map((p) => p.n)),
       texts: new Map(passages.map((p) => [p.n, p.text])),
       frame: { asOf: { date, named: named !== null }, indexVersion: this.deps.indexVersion(), risk: { level: 'low', reasons } },
