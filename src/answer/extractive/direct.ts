@@ -219,7 +219,7 @@ export function writeDirect(out: Lines, question: string, all: Sentence[], model
   const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment), earlier);
   if (!best || best.p < model.threshold) return;
   const { s } = best.c;
-  const text = clean(best.c.s.text);
+  const text = clean(s.text);
   // A value in a row of figures labelled by years opens with its own label (「R6年度:3107件」), and
   // the row follows.
   if (best.c.record && best.c.record.length <= 30 && (text.match(VALUE)?.length ?? 0) >= 3) {
@@ -229,7 +229,7 @@ export function writeDirect(out: Lines, question: string, all: Sentence[], model
   }
   // A sentence of ordinary length is quoted whole (a clause cut at 、 lost what followed it); a
   // long one, often a table flattened by PDF extraction, around the value.
-  if (text.length <= LONG_SENTENCE) return out.sentence(best.c.s);
+  if (text.length <= LONG_SENTENCE) return out.sentence(s);
   // The excerpt leads; the whole sentence may still follow as the passage's support.
   out.text(`…${clauseOf(text, best.c.index, best.c.value.length).replace(/[、。]$/u, '')}…[${s.n}]`);
 }
