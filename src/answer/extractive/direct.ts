@@ -76,13 +76,10 @@ export function askedKind(question: string): ValueKind | null {
   if (/何\s*(?:%|パーセント|割)|割合|比率|[^確効]率(?:は|って|を|$)/u.test(p)) return 'percentage';
   const types = askedTypes(p).map((t) => t.name);
   if (types.includes('amount')) return 'amount';
-  // A date named as the question's topic (「ハッカソンの開催日」「施行日は？」「実施時期」).
-  if (/(?:日|日程|時期|期日|年月日)\s*(?:は|って|を教えて(?:ください)?)?\s*[?？]?\s*$/u.test(p) && !/何\s*日/u.test(p)) return 'date';
   // 「平成27年4月1日時点で、いくつあった？」 asks a count at a date.
   if (types.includes('when') && !/いくつ|何\s*(?![年月日時])[\p{Script=Han}\p{Script=Katakana}]/u.test(p)) return 'date';
   if (askedCounters(p).length > 0) return 'count';
-  // 「どのくらい減った」: a figure of any kind (a share, an amount, a count).
-  if (types.includes('number')) return /何\s*[\p{Script=Han}\p{Script=Katakana}]|いくつ|件数|人数/u.test(p) ? 'count' : 'number';
+  if (types.includes('number')) return 'count';
   return null;
 }
 
@@ -132,8 +129,8 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       const x = [
         s.support,
         0.5 ** s.rank,
-        kind === asked || (asked === 'number' && kind !== 'date') ? 1 : 0,
-        kind !== asked && kind !== 'number' && asked !== 'number' ? 1 : 0,
+        kind === asked ? 1 : 0,
+        kind !== asked && kind !== 'number' ? 1 : 0,
         counted ? 1 : 0,
         qYears.size > 0 && own !== null && qYears.has(own) ? 1 : qYears.size > 0 && [...years].some((y) => qYears.has(y)) ? 0.5 : 0,
         qYears.size > 0 && years.size > 0 && ![...years].some((y) => qYears.has(y)) ? 1 : 0,
