@@ -5,7 +5,8 @@
 // test/seeds/heldout.json, written blind in session 3): the passage holding the fact in the top 5,
 // answerable questions answered, the answer's own text stating the fact, unanswerable declined.
 // With --loo: leave one document out on the questions of test/seeds/loo.json (written blind in
-// session 5, never tuned on) and, apart, on the tuned sets: per document and overall, the figures
+// session 5, never tuned on), with --fresh also on test/seeds/fresh.json (written blind in session
+// 6, kept for checks), and, apart, on the tuned sets: per document and overall, the figures
 // of scripts/lib/evaluate-loo.ts, with the character-bigram and kuromoji BM25 baselines.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +18,17 @@ import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from './lib/baselines.ts';
 import { evaluateLoo, fittedFolds, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
-import { evaluateSeeds, loadSeedQuestions, type SeedResult } from './lib/evaluate-seeds.ts';
+import { SEED_SETS, evaluateSeeds, loadSeedQuestions, type SeedResult } from './lib/evaluate-seeds.ts';
 
-const usage = 'npm run eval:seeds -- [--json] [--loo] [--seeds <dir>] [--outcomes <file>]';
+const usage = 'npm run eval:seeds -- [--json] [--loo [--fresh]] [--seeds <dir>] [--outcomes <file>]';
 const { values } = parseCli(
-  { json: { type: 'boolean', default: false }, loo: { type: 'boolean', default: false }, seeds: { type: 'string', default: '../shared/seeds' }, outcomes: { type: 'string' } },
+  {
+    json: { type: 'boolean', default: false },
+    loo: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    seeds: { type: 'string', default: '../shared/seeds' },
+    outcomes: { type: 'string' },
+  },
   usage,
 );
 const config = await loadConfigOrExit();
@@ -41,23 +48,27 @@ try {
   if (values.loo) {
     const { chunks } = await readIndexText(indexDir);
     const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
-    const looQuestions = loadSeedQuestions(resolve('test/seeds/loo.json')) as LooQuestion[];
-    const tunedQuestions = ['test/seeds/questions.json', 'test/seeds/heldout.json'].flatMap((f) => loadSeedQuestions(resolve(f))) as LooQuestion[];
-    // What the answer fits (the direct answer's model) is fitted without the document asked about.
-    const askFor = await fittedFolds([...looQuestions, ...tunedQuestions], answerer, retriever, () => index.version);
+    const looQuestions = loadSeedQuestions(resolve(SEED_SETS.loo)) as LooQuestion[];
+    const freshQuestions = loadSeedQuestions(resolve(SEED_SETS.fresh)) as LooQuestion[];
+    const tunedQuestions = [SEED_SETS.questions, SEED_SETS.heldout].flatMap((f) => loadSeedQuestions(resolve(f))) as LooQuestion[];
+    // What the answer fits (the value model) is fitted without the document asked about.
+    const askFor = await fittedFolds([...looQuestions, ...freshQuestions, ...tunedQuestions], answerer, retriever, () => index.version);
     const untuned = await evaluateLoo(looQuestions, askFor, baselines);
+    // The set written blind in session 6 is measured only when asked for (--fresh): kept for checks, not for development.
+    const fresh = values.fresh ? await evaluateLoo(freshQuestions, askFor, baselines) : null;
     const tuned = await evaluateLoo(tunedQuestions.filter((q) => q.file), askFor, baselines);
     // Every question's answer, one JSON line each, for comparing two versions (with --loo).
     if (values.outcomes) {
       const line = (set: string) => (o: (typeof untuned.outcomes)[number]) =>
         JSON.stringify({ set, id: o.q.id, file: o.q.file, q: o.q.q, escalate: o.answer.escalate, confidence: o.answer.confidence, answer: o.answer.answer, ranks: o.ranks });
-      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
+      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...(fresh?.outcomes.map(line('fresh')) ?? []), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
+      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, ...(fresh ? { fresh: { overall: fresh.overall, documents: fresh.documents } } : {}), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
     } else {
       process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
       process.stdout.write(looTable('Untuned: test/seeds/loo.json (written blind in session 5), leave one document out', untuned.overall, untuned.documents));
+      if (fresh) process.stdout.write(looTable('Untuned: test/seeds/fresh.json (written blind in session 6, measured only as a check), leave one document out', fresh.overall, fresh.documents));
       process.stdout.write(looTable('Tuned: test/seeds/questions.json + heldout.json (tuned on in sessions 1–4)', tuned.overall, tuned.documents));
     }
   } else {

@@ -13,7 +13,7 @@ import { ingest } from '../src/ingest/pipeline.ts';
 import { createEmbedder } from '../src/models/embeddings.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
-import { loadSeedQuestions } from './lib/evaluate-seeds.ts';
+import { SEED_SETS, loadSeedQuestions } from './lib/evaluate-seeds.ts';
 import { collectExamples, fitDirect, type LabelledQuestion } from './lib/fit-direct.ts';
 
 const { values } = parseCli(
@@ -26,7 +26,7 @@ try {
   const indexDir = join(temp, 'index');
   await ingest({ sourceDir: resolve(values.seeds), indexDir, embedder: await createEmbedder(config) });
   const { answerer } = await openRuntime(config, { indexDir });
-  const files = ['test/seeds/questions.json', 'test/seeds/heldout.json', 'test/seeds/loo.json'];
+  const files = Object.values(SEED_SETS);
   const questions = files.flatMap((f) => loadSeedQuestions(resolve(f))) as LabelledQuestion[];
   const examples = await collectExamples(questions, answerer);
   let chosen = 0, right = 0, wrong = 0, declinedNear = 0, declinedAnswerable = 0;

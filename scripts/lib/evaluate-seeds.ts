@@ -27,6 +27,19 @@ export interface SeedResult {
   misses: { notFound: string[]; declined: string[]; notStated: string[]; answeredUnanswerable: string[] };
 }
 
+/**
+ * The labelled seed question sets, by name: tuned on in sessions 1–4 (questions, heldout); written
+ * blind in session 5 (loo) and in session 6 (fresh), read only as aggregate figures. The fitted
+ * models (fit:direct, fit:reader) are fitted on all of them, and refitted without each document
+ * for the leave-one-document-out figures.
+ */
+export const SEED_SETS = {
+  questions: 'test/seeds/questions.json',
+  heldout: 'test/seeds/heldout.json',
+  loo: 'test/seeds/loo.json',
+  fresh: 'test/seeds/fresh.json',
+} as const;
+
 export function loadSeedQuestions(file: string): SeedQuestion[] {
   return JSON.parse(readFileSync(file, 'utf8')) as SeedQuestion[];
 }

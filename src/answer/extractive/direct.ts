@@ -32,7 +32,7 @@ export interface DirectModel {
 
 export const DIRECT_MODEL: DirectModel = fitted as DirectModel;
 
-export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore'] as const;
+export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore', 'looseMismatch'] as const;
 
 /** A figure as printed: sign or 約, digits, then its unit (「約7800万人」「▲8%」「1,200人以上」「令和7年6月2日」). */
 const VALUE = new RegExp(
@@ -139,6 +139,8 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
         prev,
         approxAsked && /^約/u.test(value) ? 1 : 0,
         Math.max(0, s.score) / top,
+        // A question asking roughly (「どのくらい減った」) takes a change of another kind too (「32%減」「約3.6倍」).
+        approxAsked && kind !== asked && kind !== 'number' ? 1 : 0,
       ];
       out.push({ s, value, index, kind, x, record });
     }
