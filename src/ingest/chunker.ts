@@ -50,6 +50,8 @@ interface Piece {
   path: string;
   /** Whether a heading of that path was inferred from a line's form (chunk flag 'inferred-section'). */
   inferred: boolean;
+  /** The path is the document's title, standing for text under no heading of its own (see sections). */
+  titled?: boolean;
   /** A list item or table row: joined to its neighbours with a line break. */
   line: boolean;
 }
@@ -60,21 +62,35 @@ function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; 
   const stack: Array<{ level: number; text: string; inferred: boolean }> = [];
   let current: { path: string; pieces: Piece[] } = { path: '', pieces: [] };
   const titleKey = doc.meta.title.replace(/\s+/g, '');
+  // In a document with headings, text under none of its own (above the first, or under a top
+  // heading that repeats the title) is cited under the title as printed there (「…について1/2」), or
+  // the document's title: every citation of a sectioned document names where it stands. Such a
+  // section is not searched (the title is), as for inferred headings.
+  const sectioned = doc.blocks.some((b) => b.type === 'heading');
   let path = '';
   let inferred = false;
+  let titled = sectioned;
+  let titleAsPrinted = doc.meta.title;
   for (const block of doc.blocks as Block[]) {
     if (block.type === 'heading') {
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= block.level) stack.pop();
       stack.push({ level: block.level, text: block.text, inferred: block.inferred === true });
       // The document title is shown separately; a top heading that only repeats it is left out.
-      const shown = stack.filter((h, i) => !(i === 0 && titleKey.includes(h.text.replace(/\s+/g, ''))));
+      const repeatsTitle = (h: { text: string }, i: number) => i === 0 && titleKey.includes(h.text.replace(/\s+/g, ''));
+      const shown = stack.filter((h, i) => !repeatsTitle(h, i));
+      if (stack.length === 1 && repeatsTitle(block, 0)) titleAsPrinted = block.text;
       path = shown.map((h) => h.text).join(SECTION_SEPARATOR);
       inferred = shown.some((h) => h.inferred);
+      titled = sectioned && path === '';
+      if (titled) {
+        path = titleAsPrinted;
+        inferred = true;
+      }
       // A heading inferred from a line's form names the section of what follows, and stays in the
       // text, but does not cut it: cutting there lost the context that short sections of PDF text
       // need (INFERRED_SECTION).
       if (block.inferred) {
-        current.pieces.push({ text: block.text, page: block.page, line: true, path, inferred });
+        current.pieces.push({ text: block.text, page: block.page, line: true, path, inferred, titled });
         continue;
       }
       if (current.pieces.length > 0) out.push(current);
@@ -84,7 +100,7 @@ function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; 
     const sentences = block.list ? [block.text] : splitSentences(block.text);
     sentences.forEach((s, i) => {
       for (const part of cutLong(s, maxChars)) {
-        current.pieces.push({ text: part, page: block.page, line: block.list === true || i === 0, path, inferred });
+        current.pieces.push({ text: part, page: block.page, line: block.list === true || i === 0, ...(titled && path === '' ? { path: titleAsPrinted, inferred: true, titled } : { path, inferred, titled }) });
       }
     });
   }
@@ -104,8 +120,8 @@ export async function chunkDocument(doc: ParsedDocument, options: ChunkOptions =
     let size = 0;
     const emit = () => {
       const text = join(buf);
-      // The chunk's section: the first heading path in force in it (text above a document's first inferred heading has none).
-      const named = buf.find((p) => p.path !== '') ?? buf[0];
+      // The chunk's section: the first heading path of its own in force in it, else the title's (see sections).
+      const named = buf.find((p) => p.path !== '' && !p.titled) ?? buf[0];
       if (text !== '') drafts.push({ section: named?.path ?? section.path, inferred: named?.inferred ?? false, page: buf[0]?.page ?? null, text, group: section });
       buf = [];
       size = 0;

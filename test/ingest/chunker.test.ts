@@ -13,6 +13,17 @@ describe('chunkDocument', () => {
       ['2 請求', '請求します。'],
     ]);
   });
+  it('cites text under no heading of its own in a document with headings under the title, as printed there, and does not search that section', async () => {
+    const titled = (body: string) => parseMarkdown('m.md', `---\ntitle: 旅費の手引き(第2版)\nkind: manual\n---\n${body}`);
+    const chunks = await chunkDocument(titled('まえがきです。\n# 旅費の手引き\n総論です。\n## 1 申請\n申請します。'));
+    expect(chunks.map((c) => [c.section, c.text, c.flags ?? []])).toEqual([
+      ['旅費の手引き(第2版)', 'まえがきです。', ['inferred-section']],
+      ['旅費の手引き', '総論です。', ['inferred-section']],
+      ['1 申請', '申請します。', []],
+    ]);
+    // A document without headings has no sections to name.
+    expect((await chunkDocument(doc('本文だけです。')))[0]?.section).toBe('');
+  });
   it('cuts long sections at sentence ends near the target size, never starting with 。', async () => {
     const text = Array.from({ length: 40 }, (_, i) => `これは旅費の精算について説明するための${i + 1}番目の十分に長い一文であり、句点で終わります。`).join('');
     const chunks = await chunkDocument(doc(`## 長い節\n${text}`), { targetChars: 200, maxChars: 400 });
