@@ -78,14 +78,14 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       loo = await evaluateLoo(questions, await fittedFolds(labelled, answerer, retriever, () => index.version), baselines);
       console.log(`leave one document out: ${JSON.stringify(loo.overall)}`);
     });
-    it('holds the measured floors (session 5 end: top5 0.871, fact 0.643, cited 0.700, near misses declined 0.533; 0.857 / 0.600 / 0.686 / 0.400 at its start)', () => {
+    it('holds the measured floors (session 6: top5 0.886, fact 0.686, cited 0.743, near misses declined 0.533, confident 0.400; session 5 end 0.871 / 0.643 / 0.700 / 0.533 / 0.433)', () => {
       expect(loo.overall.answerable).toBe(70);
       expect(loo.overall.nearMisses).toBe(30);
       expect(loo.overall.top5).toBeGreaterThanOrEqual(0.85);
-      expect(loo.overall.factStated).toBeGreaterThanOrEqual(0.62);
-      expect(loo.overall.cited).toBeGreaterThanOrEqual(0.68);
+      expect(loo.overall.factStated).toBeGreaterThanOrEqual(0.66);
+      expect(loo.overall.cited).toBeGreaterThanOrEqual(0.72);
       expect(loo.overall.declined).toBeGreaterThanOrEqual(0.5);
-      expect(loo.overall.confidentWrong).toBeLessThanOrEqual(0.45);
+      expect(loo.overall.confidentWrong).toBeLessThanOrEqual(0.43);
       // Retrieval is not below the character-bigram BM25 a JavaScript developer would pick.
       expect(loo.overall.retrieval.product.hit1).toBeGreaterThanOrEqual(loo.overall.retrieval.bigram.hit1);
     });

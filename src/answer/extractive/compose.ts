@@ -5,7 +5,7 @@
 import { codesIn } from '../../text/codes.ts';
 import { prepare, queryTerms } from '../../text/tokenize.ts';
 import { parseUserPrompt } from '../prompt.ts';
-import { writeLastPart, writeSupporting } from './additions.ts';
+import { writeLastPart, writeOtherPassage, writeSupporting } from './additions.ts';
 import { DIRECT_MODEL, writeDirect } from './direct.ts';
 import { writeAskedFact } from './figures.ts';
 import { sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
@@ -53,6 +53,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);
   writeSupporting(out, lead, ranked, all, options);
+  writeOtherPassage(out, lead, all);
   writeAskedFact(out, lead, question, ranked, all, options);
   writeLastPart(out, question, all, options);
   return out.lines.join('\n');

@@ -27,6 +27,17 @@ describe('extractive answerer', () => {
     const a = composeAnswer(buildUserPrompt({ question: '宿泊手当はいくら？', history: [], passages, revision: null }));
     expect(a.split('\n')[0]).toBe('国内出張の宿泊手当は、1夜につき2,400円です[2]。');
   });
+  it("quotes another passage's sentence too when it carries the question as well as the lead, and not a weaker one", () => {
+    const two = [
+      { n: 1, label: '評価 › 他律的要因', text: '物価上昇などの他律的要因を除いた削減率を集計した。' },
+      { n: 2, label: '評価 › 注記', text: '為替変動に起因する他律的要因の増加も、削減率の集計から除いた。' },
+    ];
+    const a = composeAnswer(buildUserPrompt({ question: '為替変動の他律的要因は削減率の集計から除かれる？', history: [], passages: two, revision: null }));
+    expect(a).toContain('[1]');
+    expect(a).toContain('為替変動に起因する他律的要因の増加も、削減率の集計から除いた[2]。');
+    const weak = [two[0]!, { n: 2, label: '評価 › 概要', text: '集計の方法は別紙のとおり。' }];
+    expect(composeAnswer(buildUserPrompt({ question: '他律的要因を除いた削減率は？', history: [], passages: weak, revision: null }))).not.toContain('[2]');
+  });
   it('says the documents do not answer when no sentence supports the question', () => {
     expect(composeAnswer(buildUserPrompt({ question: '年末調整の締切はいつ？', history: [], passages, revision: null }))).toBe(NO_ANSWER_TEXT);
     expect(composeAnswer(buildUserPrompt({ question: '何か', history: [], passages: [], revision: null }))).toBe(NO_ANSWER_TEXT);
