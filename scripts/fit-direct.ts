@@ -5,27 +5,20 @@
 // answers it would open with a right and with a wrong value; questions declined for want of a
 // fitting value) and, with --write, stores the model fitted on all of them in
 // src/answer/extractive/direct-model.json.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fitOf, shares } from '../src/answer/extractive/direct.ts';
-import { ingest } from '../src/ingest/pipeline.ts';
-import { createEmbedder } from '../src/models/embeddings.ts';
-import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { SEED_SETS, loadSeedQuestions } from './lib/evaluate-seeds.ts';
 import { collectExamples, fitDirect, type LabelledQuestion } from './lib/fit-direct.ts';
+import { withTempRuntime } from './lib/temp-runtime.ts';
 
 const { values } = parseCli(
   { write: { type: 'boolean', default: false }, seeds: { type: 'string', default: '../shared/seeds' } },
   'npm run fit:direct -- [--write] [--seeds <dir>]',
 );
 const config = await loadConfigOrExit();
-const temp = mkdtempSync(join(tmpdir(), 'seabis-fit-direct-'));
-try {
-  const indexDir = join(temp, 'index');
-  await ingest({ sourceDir: resolve(values.seeds), indexDir, embedder: await createEmbedder(config) });
-  const { answerer } = await openRuntime(config, { indexDir });
+await withTempRuntime(config, values.seeds, async ({ answerer }) => {
   const files = Object.values(SEED_SETS);
   const questions = files.flatMap((f) => loadSeedQuestions(resolve(f))) as LabelledQuestion[];
   const examples = await collectExamples(questions, answerer);
@@ -55,6 +48,4 @@ try {
     writeFileSync(resolve('src/answer/extractive/direct-model.json'), `${JSON.stringify(model, null, 2)}\n`);
     process.stdout.write('written to src/answer/extractive/direct-model.json\n');
   }
-} finally {
-  rmSync(temp, { recursive: true, force: true });
-}
+});

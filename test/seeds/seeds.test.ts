@@ -12,6 +12,7 @@ import { buildIndex } from '../helpers/index.ts';
 import { readIndexText } from '../../src/retrieval/node/file-index.ts';
 import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from '../../scripts/lib/baselines.ts';
 import { evaluateLoo, fittedFolds, type LooQuestion, unsupportedFigures } from '../../scripts/lib/evaluate-loo.ts';
+import { collectGoldenReaderExamples } from '../../scripts/lib/fit-reader.ts';
 
 const seeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 const questions = loadSeedQuestions(fileURLToPath(new URL('./questions.json', import.meta.url)));
@@ -75,10 +76,13 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       const labelled = [...questions, ...loadSeedQuestions(fileURLToPath(new URL('./fresh.json', import.meta.url))), ...loadSeedQuestions(fileURLToPath(new URL('./questions.json', import.meta.url))), ...heldOut] as LooQuestion[];
       const { chunks } = await readIndexText(dir);
       const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
-      loo = await evaluateLoo(questions, await fittedFolds(labelled, answerer, retriever, () => index.version), baselines);
+      // The reader is also fitted on the golden set's dev half over the sample corpus, as npm run fit:reader does.
+      const corpus = await buildIndex(fileURLToPath(new URL('../../corpus', import.meta.url)));
+      const golden = await collectGoldenReaderExamples(new Answerer({ retriever: new Retriever(corpus.index), models: createAnswerModels({ llm: null }), indexVersion: () => corpus.index.version }), 'dev');
+      loo = await evaluateLoo(questions, await fittedFolds(labelled, answerer, retriever, () => index.version, golden), baselines);
       console.log(`leave one document out: ${JSON.stringify(loo.overall)}`);
     });
-    it('holds the measured floors (session 6: top5 0.886, fact 0.686, cited 0.743, near misses declined 0.533, confident 0.400; session 5 end 0.871 / 0.643 / 0.700 / 0.533 / 0.433)', () => {
+    it('holds the measured floors (session 6: top5 0.886, fact 0.686, cited 0.743, near misses declined 0.500, confident 0.400, hit@1 0.657 vs bigram 0.586; session 5 end 0.871 / 0.643 / 0.700 / 0.533 / 0.433, 0.629)', () => {
       expect(loo.overall.answerable).toBe(70);
       expect(loo.overall.nearMisses).toBe(30);
       expect(loo.overall.top5).toBeGreaterThanOrEqual(0.85);
@@ -86,8 +90,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       expect(loo.overall.cited).toBeGreaterThanOrEqual(0.72);
       expect(loo.overall.declined).toBeGreaterThanOrEqual(0.5);
       expect(loo.overall.confidentWrong).toBeLessThanOrEqual(0.43);
-      // Retrieval is not below the character-bigram BM25 a JavaScript developer would pick.
-      expect(loo.overall.retrieval.product.hit1).toBeGreaterThanOrEqual(loo.overall.retrieval.bigram.hit1);
+      // Retrieval (the passage cited first) beats the character-bigram BM25 a JavaScript developer would pick.
+      expect(loo.overall.retrieval.product.hit1).toBeGreaterThanOrEqual(loo.overall.retrieval.bigram.hit1 + 0.05);
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = loo.outcomes.map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
