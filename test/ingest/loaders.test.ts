@@ -85,10 +85,13 @@ describe('structure of text without markup', () => {
   });
 
   it('keeps circled numbers as printed, reads bullets as 「・」 and drops lines of dots', () => {
-    const doc = parseText('d.txt', '手順の説明\n✓ ①企画者が申請する\n・・・\n• 承認者が確認する', null);
+    const doc = parseText('d.txt', '手順の説明\n✓ ①企画者が申請する\n・・・\n• 承認者が確認する\n- ✓ 政府CIOの指揮の下で管理する\n- ・ 市町村は計画を勘案する', null);
     const texts = doc.blocks.map((b) => b.text);
     expect(texts).toContain('・①企画者が申請する');
     expect(texts).toContain('・承認者が確認する');
+    // Several marks in a row (a list marker and a glyph) are one bullet.
+    expect(texts).toContain('・政府CIOの指揮の下で管理する');
+    expect(texts).toContain('・市町村は計画を勘案する');
     expect(texts).not.toContain('・・・');
   });
 });

@@ -8,6 +8,11 @@ import { bigrams, prepare, words } from '../../text/tokenize.ts';
 
 export const STEP = /^\s*(\d{1,2})[.)．]\s*/;
 const BULLET = /^\s*[-*・●]\s*/;
+/**
+ * The marks a slide puts before a line, one or several (「- ✓ 」「・・」「〇」), taken off a quoted
+ * sentence: the answer lays out its own lines.
+ */
+const LINE_MARKS = /^\s*(?:(?:[・●•▪✓✔○〇◎■□◆◇]+|[-*](?=\s))\s*)+/u;
 /** A sentence end, before a closing bracket if any. */
 export const SENTENCE_END = /[。！？][)）」』]?$/u;
 /** A colon that is no clock time's (「9:00」). */
@@ -57,7 +62,7 @@ const EXAMPLE_LABEL = /^例\s*[:：]\s*/u;
 /** Removes list markers, an FAQ's 「A.」 prefix and remark labels. */
 export function clean(text: string): string {
   return text
-    .replace(BULLET, '')
+    .replace(LINE_MARKS, '')
     .replace(/^A[.．]\s*/, '')
     .replace(REMARK_LABEL, '')
     .replace(EXAMPLE_LABEL, '例えば、')

@@ -52,7 +52,7 @@ export function inferHeadings(blocks: Block[]): Block[] {
  * Bullet glyphs PDF extraction leaves at the start of a line (read as one 「・」); 「- 」「* 」 too.
  * Squares, diamonds and circles open headings and labels as often as list items: they stay.
  */
-const BULLET = /^(?:[•▪◦‣➢➤►▸✓✔・]+|[-*](?=\s))\s*/u;
+const BULLET = /^(?:(?:[•▪◦‣➢➤►▸✓✔・]+|[-*](?=\s))\s*)+/u;
 
 /** A line's bullet as 「・」, and null for a line that is only bullets or dots (「・・・」). */
 export function cleanBullet(line: string): string | null {

@@ -27,5 +27,10 @@ describe('a passage read as the answerer needs it', () => {
     expect(s[1]!.bullet).toBe(true);
     expect(clean('注意: 半券は捨てないでください。')).toBe('半券は捨てないでください。');
     expect(clean('例: 往復の場合')).toBe('例えば、往復の場合');
+    // A quoted sentence loses the marks a slide put before it, one or several.
+    expect(clean('・・市町村は計画を勘案する')).toBe('市町村は計画を勘案する');
+    expect(clean('〇最高裁判所約460拠点・約25,800人')).toBe('最高裁判所約460拠点・約25,800人');
+    expect(clean('- ✓ 政府CIOの指揮の下')).toBe('政府CIOの指揮の下');
+    expect(clean('-4.8pt')).toBe('-4.8pt');
   });
 });
