@@ -17,7 +17,6 @@ import { readIndexText } from '../src/retrieval/node/file-index.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from './lib/baselines.ts';
-import { goldenReaderExamples } from './lib/fit-reader.ts';
 import { evaluateLoo, fittedFolds, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
 import { SEED_SETS, evaluateSeeds, loadSeedQuestions, type SeedResult } from './lib/evaluate-seeds.ts';
 
@@ -52,8 +51,8 @@ try {
     const looQuestions = loadSeedQuestions(resolve(SEED_SETS.loo)) as LooQuestion[];
     const freshQuestions = loadSeedQuestions(resolve(SEED_SETS.fresh)) as LooQuestion[];
     const tunedQuestions = [SEED_SETS.questions, SEED_SETS.heldout].flatMap((f) => loadSeedQuestions(resolve(f))) as LooQuestion[];
-    // What the answer fits (the value model, the reader) is fitted without the document asked about.
-    const askFor = await fittedFolds([...looQuestions, ...freshQuestions, ...tunedQuestions], answerer, retriever, () => index.version, await goldenReaderExamples(config, 'dev'));
+    // What the answer fits (the value model) is fitted without the document asked about.
+    const askFor = await fittedFolds([...looQuestions, ...freshQuestions, ...tunedQuestions], answerer, retriever, () => index.version);
     const untuned = await evaluateLoo(looQuestions, askFor, baselines);
     // The set written blind in session 6 is measured only when asked for (--fresh): kept for checks, not for development.
     const fresh = values.fresh ? await evaluateLoo(freshQuestions, askFor, baselines) : null;

@@ -6,19 +6,12 @@ import type { Chunk } from '../../src/ingest/types.ts';
 import { Bm25Index } from '../../src/retrieval/bm25.ts';
 import { indexedText } from '../../src/retrieval/node/file-index.ts';
 import { normalizeText } from '../../src/text/normalize.ts';
+import { phraseTerms } from '../../src/text/tokenize.ts';
 
 export type Analyzer = (text: string) => string[];
 
 /** Character bigrams of the NFKC text without spaces or punctuation (single characters for one-character runs). */
-export const bigramAnalyzer: Analyzer = (text) => {
-  const out: string[] = [];
-  for (const run of normalizeText(text).normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
-    const chars = [...run];
-    if (chars.length === 1) out.push(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-  }
-  return out;
-};
+export const bigramAnalyzer: Analyzer = phraseTerms;
 
 /** kuromoji's surface forms (NFKC, lower-case), without punctuation and symbols. */
 export async function kuromojiAnalyzer(): Promise<Analyzer> {

@@ -12,7 +12,6 @@ import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { citedUnits, unsupportedFigures as figuresNotPrinted } from '../../src/answer/figure-check.ts';
 import { statesAny } from './facts.ts';
 import { collectExamples, fitDirect } from './fit-direct.ts';
-import { type ReaderExample, collectReaderExamples, fitReader } from './fit-reader.ts';
 import type { BaselineIndex } from './baselines.ts';
 import type { SeedQuestion } from './evaluate-seeds.ts';
 
@@ -150,24 +149,18 @@ export async function evaluateLoo(
 }
 
 /**
- * The pipeline for each held-out document: the direct answer's model and the reader fitted on the
- * labelled questions of the other documents only (the reader also on `golden`, the golden set's
- * dev half over the sample corpus) (the built-in answerer; an LLM is not refitted). The
+ * The pipeline for each held-out document: the direct answer's model fitted on the labelled
+ * questions of the other documents only (the built-in answerer; an LLM is not refitted). The
  * confidence model (calibration.json, npm run calibrate) is not refitted per document: it was
  * fitted on the golden set and the tuned seed questions of all five documents.
  */
-export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, retriever: Retriever, indexVersion: () => string, golden: ReaderExample[]): Promise<AskFor> {
+export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, retriever: Retriever, indexVersion: () => string): Promise<AskFor> {
   const examples = await collectExamples(questions, answerer);
-  const reading = await collectReaderExamples(questions, answerer);
   return async (heldOut: string) => {
     // Questions not tied to a document (u01–u15, hu12) could be about the held-out one: left out.
-    const others = (e: { file?: string }) => e.file !== undefined && e.file !== heldOut;
-    const fittedOn = `seed questions of the other documents than ${heldOut}`;
-    const direct = fitDirect(examples.filter(others), fittedOn);
-    // The reader is fitted as npm run fit:reader fits it: with the golden set's dev half (another corpus) in every fold.
-    const reader = fitReader([...reading.filter(others), ...golden], direct, `${fittedOn}, and the golden set's dev half`);
+    const direct = fitDirect(examples.filter((e) => e.file !== undefined && e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
     const models = { extractive: new ExtractiveLanguageModel({ ...DEFAULT_EXTRACTIVE, direct }), llm: null };
-    const fold = new Answerer({ retriever, models, indexVersion, direct, reader });
+    const fold = new Answerer({ retriever, models, indexVersion, direct });
     return (q: LooQuestion) => fold.ask({ question: q.q });
   };
 }

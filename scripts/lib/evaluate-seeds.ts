@@ -30,7 +30,7 @@ export interface SeedResult {
 /**
  * The labelled seed question sets, by name: tuned on in sessions 1–4 (questions, heldout); written
  * blind in session 5 (loo) and in session 6 (fresh), read only as aggregate figures. The fitted
- * models (fit:direct, fit:reader) are fitted on all of them, and refitted without each document
+ * model (fit:direct) is fitted on all of them, and refitted without each document
  * for the leave-one-document-out figures.
  */
 export const SEED_SETS = {

@@ -17,7 +17,6 @@ import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, unfitValue } 
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
-import { type ReaderModel, readHits } from './reader.ts';
 import { ABSTAIN_TEXT, CAUTION_TEXT, qualifierAbstainText, valueAbstainText } from './declines.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
 import type { Answer, Citation } from './types.ts';
@@ -39,8 +38,6 @@ export interface AnswererDeps {
   calibration?: Calibration;
   /** The value model (direct.ts); defaults to the one fitted by `npm run fit:direct` (direct-model.json). */
   direct?: DirectModel;
-  /** The reader that orders the passages (reader.ts); defaults to the one fitted by `npm run fit:reader`. */
-  reader?: ReaderModel;
 }
 
 export interface AskInput {
@@ -135,15 +132,12 @@ export class Answerer {
   private async plan(input: AskInput): Promise<Plan> {
     // A figure asked for a year, meeting or counter the passages do not give, or items behind a
     // count they do not list, is not answered by theirs.
-    const retrieved = await this.retrieve(input);
-    const { evidence, unmet, context, named, date } = retrieved;
+    const { hits, evidence, unmet, context, named, date } = await this.retrieve(input);
     const calibration = this.deps.calibration ?? CALIBRATION;
-    const confidence = retrieved.hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
+    const confidence = hits.length > 0 ? confidenceOf(evidence, calibration) : 0;
     const reasons: string[] = [];
-    const history = context ? context.split('\n') : [];
-    // The passage whose best sentence answers comes first (the reader); confidence stays the retrieval's.
-    const hits = readHits(input.question, history, retrieved.hits, passageLabel, { reader: this.deps.reader, direct: this.deps.direct });
     const passages: PromptPassage[] = hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text }));
+    const history = context ? context.split('\n') : [];
     // A value asked for that no value of the passages fits (the fitted model of direct.ts). The
     // scored sentences are kept for the composition (scoring.ts).
     const unfit = hits.length > 0 ? unfitValue(input.question, scoreSentences(input.question, history, passages), this.deps.direct ?? DIRECT_MODEL, history.at(-1) ?? '') : null;

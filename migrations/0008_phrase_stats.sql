@@ -1,0 +1,10 @@
+-- The phrasing signal of retrieval (src/retrieval/phrasing.ts) on Workers: how many chunks hold
+-- each character bigram, and each chunk's bigram count. Unused by the Node index, which counts
+-- them when it opens its files.
+
+CREATE TABLE IF NOT EXISTS index_phrase_df (
+  term TEXT PRIMARY KEY,
+  df INTEGER NOT NULL
+);
+
+ALTER TABLE index_chunks ADD COLUMN phrase_length INTEGER NOT NULL DEFAULT 0;
