@@ -104,6 +104,9 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   expand: true,
 };
 
+/** The candidates the phrasing signal scores: the best by the other evidence (measured at 24 and at all ~80 alike). */
+const PHRASE_CANDIDATES = 24;
+
 /** A heading naming an error code (「12.7.5 E6005 選択した職員は…」). */
 const ERROR_ENTRY = /(?<![a-z\d])e\d{4}(?!\d)/iu;
 /** Words of a question about an error or a failure on screen. */
@@ -227,10 +230,6 @@ export class Retriever {
       scores.set(h.id, s);
     }
     const chunks = await this.index.chunks([...scores.keys()]);
-    // How the question is phrased, over the candidates (hybrid only: the baselines' modes leave it out).
-    const phrased = o.mode === 'hybrid' && o.phraseWeight > 0 && chunks.size > 0
-      ? phraseScores(q.text, [...chunks.values()], await this.index.phraseStats(questionPhrases(q.text)))
-      : null;
     const w = o.mode === 'lexical' ? 1 : o.mode === 'dense' ? 0 : o.lexicalWeight;
     const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
     const codes = codesIn(prepare(q.text));
@@ -240,6 +239,8 @@ export class Retriever {
     // like it must not outrank them (measured: date accuracy 100% → 92.9% on the golden set).
     const askedGrams = o.mode === 'hybrid' && !q.dateNamed ? charBigrams(q.text) : null;
     const hits: Hit[] = [];
+    // Each hit's relevance before the phrasing signal, and what multiplies it (error entry, date, approved FAQ).
+    const parts = new Map<Hit, { relevance: number; scale: number }>();
     for (const [id, s] of scores) {
       const chunk = chunks.get(id);
       // A passage flagged at ingestion as carrying instructions for the assistant is never served.
@@ -262,15 +263,28 @@ export class Retriever {
         coded: codes.length > 0 && codes.some((c) => prepare(searchedSection(chunk)).includes(c)) ? 1 : 0,
         faq: chunk.kind === 'faq' ? 1 : 0,
         guideline: chunk.kind === 'guideline' ? 1 : 0,
-        phrase: phrased?.get(id) ?? 0,
+        phrase: 0,
       };
-      // How the question is phrased adds to the hand-set formula's relevance (a fitted ranker weighs it itself).
-      let relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features) + o.phraseWeight * features.phrase;
+      const relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features);
       // An error message's entry answers questions about that error, not every question its words touch.
-      if (o.mode === 'hybrid' && !aboutError && ERROR_ENTRY.test(chunk.section)) relevance *= o.errorEntryFactor;
+      const entry = o.mode === 'hybrid' && !aboutError && ERROR_ENTRY.test(chunk.section) ? o.errorEntryFactor : 1;
       // Staff-approved answers to questions people actually asked come first when they match.
-      const boost = approvedFaq ? o.approvedFaqBoost : 1;
-      hits.push({ chunk, score: Math.min(1, relevance * dateFactor * boost), lexical: s.lexical, dense: s.dense, inForce: ok, features, dateFactor });
+      const scale = entry * dateFactor * (approvedFaq ? o.approvedFaqBoost : 1);
+      const hit: Hit = { chunk, score: Math.min(1, relevance * scale), lexical: s.lexical, dense: s.dense, inForce: ok, features, dateFactor };
+      parts.set(hit, { relevance, scale });
+      hits.push(hit);
+    }
+    // How the question is phrased adds to the hand-set formula's relevance (hybrid only: the
+    // baselines' modes leave it out; a fitted ranker would weigh it itself), over the best
+    // candidates only: at weight 0.1 it reorders near neighbours, not the tail.
+    if (o.mode === 'hybrid' && !o.ranker && o.phraseWeight > 0 && hits.length > 0) {
+      const near = [...hits].sort((a, b) => b.score - a.score).slice(0, PHRASE_CANDIDATES);
+      const phrased = phraseScores(q.text, near.map((h) => h.chunk), await this.index.phraseStats(questionPhrases(q.text)));
+      for (const h of near) {
+        const p = parts.get(h)!;
+        h.features.phrase = phrased.get(h.chunk.id) ?? 0;
+        h.score = Math.min(1, (p.relevance + o.phraseWeight * h.features.phrase) * p.scale);
+      }
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);
     const top = hits.slice(0, o.k);
