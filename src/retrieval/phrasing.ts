@@ -1,8 +1,8 @@
 // The phrasing signal of retrieval: BM25 over character bigrams of every script (phraseTerms), for
 // the best candidate passages only. The index keeps how many chunks hold each bigram (PhraseStats);
 // a candidate's bigrams are counted from its text when it is scored, so that neither index stores
-// per-chunk postings for them. Measured as a fusion feature before it was built (`npm run eval`,
-// `npm run eval:seeds -- --loo`): see RetrievalOptions.phraseWeight.
+// per-chunk postings for them. Bigrams are read as numbers in one pass (scanBigrams), the same
+// bigrams phraseTerms gives as strings. See RetrievalOptions.phraseWeight for what it measured.
 import type { Chunk } from '../ingest/types.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { phraseTerms } from '../text/tokenize.ts';
@@ -13,43 +13,33 @@ export interface PhraseStats {
   /** Chunks holding each asked bigram (0 when none). */
   df: Record<string, number>;
   docCount: number;
-  /** Mean number of bigrams per chunk. */
+  /** Mean number of bigrams per chunk (0 when the index has no statistics: the signal is then left out). */
   avgLength: number;
-}
-
-function count(text: string): { tf: ReadonlyMap<string, number>; length: number } {
-  const terms = phraseTerms(text);
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return { tf, length: terms.length };
-}
-
-/** The distinct bigrams a chunk adds to the statistics, and how many it has in all. */
-export function chunkPhrases(chunk: Chunk): { terms: string[]; length: number } {
-  const c = count(indexedText(chunk));
-  return { terms: [...c.tf.keys()], length: c.length };
 }
 
 /** A separator between runs, as phraseTerms splits them. */
 const SEPARATOR = /[\s\p{P}\p{S}]/u;
-/** Code points above U+10FFFF do not exist: a bigram is a number below 2^53. */
+/** One more than the largest code point: a bigram (a, b) is (a + 1) · PLANE + b, above every lone character's number. */
 const PLANE = 0x110000;
 
+/** The number scanBigrams reads for a bigram or a lone character (as phraseTerms writes them). */
+export function phraseKey(term: string): number {
+  const cps = [...term].map((c) => c.codePointAt(0)!);
+  return cps.length === 1 ? cps[0]! : (cps[0]! + 1) * PLANE + cps[1]!;
+}
+
 /**
- * The counts of some bigrams in a text, and its number of bigrams, in one pass without building
- * strings (a candidate is scored for every question that retrieves it): the same bigrams as
- * phraseTerms, a lone character standing for a one-character run.
+ * Visits the bigrams of a text as phraseTerms reads them (a lone character for a one-character
+ * run), as numbers, without building strings; returns how many there are.
  */
-function countAsked(text: string, asked: ReadonlyMap<number, string>): { tf: Map<string, number>; length: number } {
-  const tf = new Map<string, number>();
+export function scanBigrams(text: string, visit: (key: number) => void): number {
   let length = 0;
   let prev = -1;
   let runLength = 0;
   const close = () => {
     if (runLength === 1) {
       length++;
-      const t = asked.get(prev);
-      if (t !== undefined) tf.set(t, (tf.get(t) ?? 0) + 1);
+      visit(prev);
     }
     runLength = 0;
     prev = -1;
@@ -62,35 +52,51 @@ function countAsked(text: string, asked: ReadonlyMap<number, string>): { tf: Map
     const cp = ch.codePointAt(0)!;
     if (prev >= 0) {
       length++;
-      const t = asked.get(prev * PLANE + cp);
-      if (t !== undefined) tf.set(t, (tf.get(t) ?? 0) + 1);
+      visit((prev + 1) * PLANE + cp);
     }
     prev = cp;
     runLength++;
   }
   close();
-  return { tf, length };
+  return length;
 }
 
-/** A bigram (or lone character) as the number countAsked reads. */
-function keyOf(term: string): number {
-  const cps = [...term].map((c) => c.codePointAt(0)!);
-  return cps.length === 1 ? cps[0]! : cps[0]! * PLANE + cps[1]!;
+/** The distinct bigrams a chunk adds to the statistics (as numbers), and how many it has in all. */
+export function chunkPhraseKeys(chunk: Chunk): { keys: Set<number>; length: number } {
+  const keys = new Set<number>();
+  const length = scanBigrams(indexedText(chunk), (k) => keys.add(k));
+  return { keys, length };
+}
+
+/** The same as strings, for the statistics stored in SQL (Workers). */
+export function chunkPhrases(chunk: Chunk): { terms: string[]; length: number } {
+  const all = phraseTerms(indexedText(chunk));
+  return { terms: [...new Set(all)], length: all.length };
 }
 
 /** Each chunk's BM25 score over the question's bigrams, divided by the best among them (0–1). */
 export function phraseScores(question: string, chunks: Chunk[], stats: PhraseStats): Map<string, number> {
-  const query = new Map<string, number>();
-  for (const t of phraseTerms(question)) query.set(t, (query.get(t) ?? 0) + 1);
-  const asked = new Map([...query.keys()].map((t) => [keyOf(t), t]));
+  const query = new Map<number, { term: string; weight: number }>();
+  for (const t of phraseTerms(question)) {
+    const k = phraseKey(t);
+    const q = query.get(k);
+    if (q) q.weight++;
+    else query.set(k, { term: t, weight: 1 });
+  }
   const n = Math.max(1, stats.docCount);
   const avg = Math.max(1, stats.avgLength);
   const raw = new Map<string, number>();
   let top = 0;
   for (const chunk of chunks) {
-    const { tf, length } = countAsked(indexedText(chunk), asked);
+    const tf = new Map<number, number>();
+    const length = scanBigrams(indexedText(chunk), (k) => {
+      if (query.has(k)) tf.set(k, (tf.get(k) ?? 0) + 1);
+    });
     let s = 0;
-    for (const [term, f] of tf) s += (query.get(term) ?? 0) * bm25Term(bm25Idf(n, stats.df[term] ?? 0), f, length, avg, DEFAULT_BM25);
+    for (const [k, f] of tf) {
+      const q = query.get(k)!;
+      s += q.weight * bm25Term(bm25Idf(n, stats.df[q.term] ?? 0), f, length, avg, DEFAULT_BM25);
+    }
     raw.set(chunk.id, s);
     top = Math.max(top, s);
   }

@@ -217,9 +217,11 @@ export class Retriever {
     const p = prepare(q.text);
     const extra = o.expand ? [...expandByReadings(p, this.index.readings), ...(await this.index.corrections(p))].join(' ') : '';
     const terms = queryWeights(q, extra);
-    const [lex, dense] = await Promise.all([
+    const phrasing = o.mode === 'hybrid' && !o.ranker && o.phraseWeight > 0;
+    const [lex, dense, phraseStats] = await Promise.all([
       o.mode === 'dense' ? null : this.index.lexical(terms, o.candidates),
       o.mode === 'lexical' ? null : this.embedQuery(q, extra).then((v) => this.index.dense(v, o.candidates)),
+      phrasing ? this.index.phraseStats(questionPhrases(q.text)) : null,
     ]);
     const ub = lex && lex.upperBound > 0 ? lex.upperBound : 1;
     const scores = new Map<string, { lexical: number; dense: number }>();
@@ -275,11 +277,12 @@ export class Retriever {
       hits.push(hit);
     }
     // How the question is phrased adds to the hand-set formula's relevance (hybrid only: the
-    // baselines' modes leave it out; a fitted ranker would weigh it itself), over the best
-    // candidates only: at weight 0.1 it reorders near neighbours, not the tail.
-    if (o.mode === 'hybrid' && !o.ranker && o.phraseWeight > 0 && hits.length > 0) {
-      const near = [...hits].sort((a, b) => b.score - a.score).slice(0, PHRASE_CANDIDATES);
-      const phrased = phraseScores(q.text, near.map((h) => h.chunk), await this.index.phraseStats(questionPhrases(q.text)));
+    // baselines' modes leave it out; a fitted ranker, which has no weight for it, too), over the
+    // best candidates only: at weight 0.1 it reorders near neighbours, not the tail. An index
+    // without bigram statistics (a D1 index exported before migration 0008) has none to give.
+    if (phraseStats && phraseStats.avgLength > 0 && hits.length > 0) {
+      const near = [...hits].sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal).slice(0, PHRASE_CANDIDATES);
+      const phrased = phraseScores(q.text, near.map((h) => h.chunk), phraseStats);
       for (const h of near) {
         const p = parts.get(h)!;
         h.features.phrase = phrased.get(h.chunk.id) ?? 0;

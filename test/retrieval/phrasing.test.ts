@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.ts';
-import { chunkPhrases, phraseScores, questionPhrases } from '../../src/retrieval/phrasing.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chunkPhrases, phraseKey, phraseScores, questionPhrases, scanBigrams } from '../../src/retrieval/phrasing.ts';
 import { phraseTerms } from '../../src/text/tokenize.ts';
 
 const chunk = (id: string, text: string): Chunk => ({ id, source: 'd.txt', title: '資料', kind: 'guideline', section: '', page: null, text, effectiveFrom: null, effectiveTo: null, ordinal: 0 });
@@ -22,5 +24,27 @@ describe('phrasing', () => {
     const { terms, length } = chunkPhrases({ ...chunk('c', 'ああ'), title: 'いい', section: '' });
     expect(terms.sort()).toEqual(['ああ', 'いい']);
     expect(length).toBe(2);
+  });
+});
+
+describe('bigrams read as numbers', () => {
+  it('are the bigrams phraseTerms writes, in the same number, on every kind of text', () => {
+    const texts = [
+      '出張旅費の精算は、帰着後1か月以内に行います。',
+      '𠮷野家で𠮷と書く、a b c',
+      'A.B/C-D　ＥＦ ｶﾅ ①② ⻑官',
+      'x',
+      '',
+      '\u0000x y\u0000',
+      readFileSync(fileURLToPath(new URL('../../corpus/faq/faq.md', import.meta.url)), 'utf8').slice(0, 4000),
+    ];
+    for (const text of texts) {
+      const keys: number[] = [];
+      const length = scanBigrams(text, (k) => keys.push(k));
+      expect(keys).toEqual(phraseTerms(text).map(phraseKey));
+      expect(length).toBe(phraseTerms(text).length);
+    }
+    // A lone character and a bigram never share a number (NUL included).
+    expect(phraseKey('x')).not.toBe(phraseKey('\u0000x'));
   });
 });

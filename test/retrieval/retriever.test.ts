@@ -20,6 +20,40 @@ describe('Retriever', () => {
     }
     expect(r.hits.map((h) => h.score)).toEqual([...r.hits.map((h) => h.score)].sort((a, b) => b - a));
   });
+  it('adds how the question is phrased (character bigrams) to the best candidates, and only in hybrid mode without a fitted ranker', async () => {
+    const q = { text: '領収書をなくしてしまったらどうすればいい', date: '2026-01-01', dateNamed: false };
+    const on = await new Retriever(index).search(q);
+    const off = await new Retriever(index, { phraseWeight: 0 }).search(q);
+    const best = on.hits.find((h) => h.features.phrase === 1);
+    expect(best).toBeDefined();
+    expect(on.hits.every((h) => h.features.phrase >= 0 && h.features.phrase <= 1)).toBe(true);
+    // The same passage scores more with the signal than without it, by at most its weight.
+    const same = off.hits.find((h) => h.chunk.id === best!.chunk.id);
+    if (same) {
+      expect(best!.score).toBeGreaterThan(same.score);
+      expect(best!.score - same.score).toBeLessThanOrEqual(0.1 * best!.dateFactor + 1e-9);
+    }
+    expect(off.hits.every((h) => h.features.phrase === 0)).toBe(true);
+    const lexical = await new Retriever(index).search(q, { mode: 'lexical' });
+    expect(lexical.hits.every((h) => h.features.phrase === 0)).toBe(true);
+    const ranked = await new Retriever(index, { ranker: { features: ['lexical', 'dense'], weights: [1, 1], bias: 0 } }).search(q);
+    expect(ranked.hits.every((h) => h.features.phrase === 0)).toBe(true);
+  });
+  it('leaves the phrasing signal out when the index has no bigram statistics', async () => {
+    const bare = Object.create(index) as FileIndex;
+    bare.phraseStats = async (terms) => ({ df: Object.fromEntries(terms.map((t) => [t, 0])), docCount: 0, avgLength: 0 });
+    const r = await new Retriever(bare).search({ text: '領収書をなくした', date: '2026-01-01', dateNamed: false });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.hits.every((h) => h.features.phrase === 0)).toBe(true);
+  });
+  it('counts the bigrams of a chunk added at run time in the statistics', async () => {
+    const before = await index.phraseStats(['紛失']);
+    await index.upsert([{ id: 'live-phrase-1', source: 'faq-entries/9.md', title: '承認済みFAQ', kind: 'faq', section: 'Q 紛失', page: null, text: '領収書を紛失したときは紛失届を添付します。', effectiveFrom: null, effectiveTo: null, ordinal: 0 }]);
+    const after = await index.phraseStats(['紛失']);
+    expect(after.df['紛失']).toBe((before.df['紛失'] ?? 0) + 1);
+    expect(after.docCount).toBe(before.docCount + 1);
+    await index.remove(['live-phrase-1']);
+  });
   it('scores how closely a section heading is phrased like the question, unless a date is named', async () => {
     const r = await new Retriever(index).search({ text: 'パスワードを忘れたときはどうする', date: '2026-01-01', dateNamed: false });
     const faq = r.hits.find((h) => h.chunk.section.includes('パスワードを忘れた場合'));

@@ -48,7 +48,11 @@ export function writeOtherPassage(out: Lines, lead: Sentence, all: Sentence[]): 
   const best = all
     .filter((s) => s.n !== lead.n && s.step === null && !s.row && !s.fragment && !s.introduces && !out.has(s) && !out.used.some((c) => jaccard(c.terms, s.terms) > 0.5))
     .sort((a, b) => b.support - a.support || a.rank - b.rank)[0];
-  if (best && best.support > 0 && best.support >= OTHER_PASSAGE_SUPPORT * lead.support) out.sentence(best);
+  if (!best || best.support <= 0 || best.support < OTHER_PASSAGE_SUPPORT * lead.support) return;
+  // 「この場合、…」 reads only after the sentence it refers to.
+  const before = antecedent(best, all);
+  if (before && !out.has(before)) out.sentence(before);
+  out.sentence(best);
 }
 
 /**

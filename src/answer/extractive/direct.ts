@@ -43,6 +43,9 @@ const VALUE = new RegExp(
   ].join('|'),
   'gu',
 );
+/** A question about a change (「減った」「増えそう」「下がった」「削減」): its answer may be a rate or a multiple. */
+const CHANGE = /減|増|下が|上が|伸び|縮|削減|増加|低下|上昇|変わ|変化/u;
+
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
 /**
@@ -93,6 +96,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
   const qYears = yearsIn(p);
   const qTerms = new Set(queryTerms(question));
   const approxAsked = /だいたい|くらい|ぐらい|程度|ほど|約|およそ/u.test(p);
+  const changeAsked = approxAsked && counters.length === 0 && CHANGE.test(p);
   const top = Math.max(1e-9, ...all.map((s) => s.score));
   const out: Candidate[] = [];
   for (const [i, s] of all.entries()) {
@@ -139,8 +143,9 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
         prev,
         approxAsked && /^約/u.test(value) ? 1 : 0,
         Math.max(0, s.score) / top,
-        // A question asking roughly (「どのくらい減った」) takes a change of another kind too (「32%減」「約3.6倍」).
-        approxAsked && kind !== asked && kind !== 'number' ? 1 : 0,
+        // A question asking roughly how much something changed, in no counter (「どのくらい減った」),
+        // takes a change of another kind too (「32%減」「約3.6倍」): the kind asked is only a guess there.
+        changeAsked && kind !== asked && kind !== 'number' ? 1 : 0,
       ];
       out.push({ s, value, index, kind, x, record });
     }

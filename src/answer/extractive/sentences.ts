@@ -10,9 +10,9 @@ export const STEP = /^\s*(\d{1,2})[.)．]\s*/;
 const BULLET = /^\s*[-*・●]\s*/;
 /**
  * The marks a slide puts before a line, one or several (「- ✓ 」「・・」「〇」), taken off a quoted
- * sentence: the answer lays out its own lines.
+ * sentence: the answer lays out its own lines. Not 「〇〇」, which stands for a name left out.
  */
-const LINE_MARKS = /^\s*(?:(?:[・●•▪✓✔○〇◎■□◆◇]+|[-*](?=\s))\s*)+/u;
+const LINE_MARKS = /^\s*(?:(?:[・●•▪✓✔■□◆◇]+|[○〇◎](?![○〇◎])|[-*](?=\s))\s*)+/u;
 /** A sentence end, before a closing bracket if any. */
 export const SENTENCE_END = /[。！？][)）」』]?$/u;
 /** A colon that is no clock time's (「9:00」). */

@@ -18,7 +18,7 @@ import type { Embedder } from '../embeddings/embedder.ts';
 import { ExactVectorIndex } from '../exact.ts';
 import type { ReadingTable } from '../../text/readings.ts';
 import type { DocumentIndex, LexicalResult } from '../types.ts';
-import { type PhraseStats, chunkPhrases } from '../phrasing.ts';
+import { type PhraseStats, chunkPhraseKeys, phraseKey } from '../phrasing.ts';
 
 export const INDEX_FORMAT = 1;
 
@@ -217,15 +217,18 @@ export class FileIndex implements DocumentIndex {
   /** Chunks added at run time (approved FAQ entries), by id. */
   private readonly live = new Set<string>();
 
-  /** Chunks holding each character bigram, and all chunks' bigram count (phrasing.ts); removed chunks stay counted, as in the postings. */
-  private readonly phraseDf = new Map<string, number>();
+  /**
+   * Chunks holding each character bigram (by its number, phrasing.ts), and all chunks' bigram
+   * count; removed chunks stay counted, as in the postings.
+   */
+  private readonly phraseDf = new Map<number, number>();
   private phraseChunks = 0;
   private phraseLength = 0;
 
   private countPhrases(chunks: Iterable<Chunk>): void {
     for (const c of chunks) {
-      const { terms, length } = chunkPhrases(c);
-      for (const t of terms) this.phraseDf.set(t, (this.phraseDf.get(t) ?? 0) + 1);
+      const { keys, length } = chunkPhraseKeys(c);
+      for (const k of keys) this.phraseDf.set(k, (this.phraseDf.get(k) ?? 0) + 1);
       this.phraseChunks++;
       this.phraseLength += length;
     }
@@ -233,7 +236,7 @@ export class FileIndex implements DocumentIndex {
 
   async phraseStats(terms: string[]): Promise<PhraseStats> {
     return {
-      df: Object.fromEntries(terms.map((t) => [t, this.phraseDf.get(t) ?? 0])),
+      df: Object.fromEntries(terms.map((t) => [t, this.phraseDf.get(phraseKey(t)) ?? 0])),
       docCount: this.phraseChunks,
       avgLength: this.phraseChunks > 0 ? this.phraseLength / this.phraseChunks : 0,
     };

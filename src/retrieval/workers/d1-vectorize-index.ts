@@ -43,8 +43,10 @@ const PARAM_LIMIT = 90;
 const chunked = <T>(xs: T[], n = PARAM_LIMIT): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
 /**
- * Statements that store a new chunk, its postings and (unless an export counts them for all chunks
- * at once, phraseStatements) its bigrams' chunk counts (phrasing.ts).
+ * Statements that store a chunk, its postings and (unless an export counts them for all chunks at
+ * once, phraseStatements) its bigrams' chunk counts (phrasing.ts). The counts are raised in the
+ * same batch, before the chunk is written and only if it is not stored yet: two isolates adding
+ * the same chunk at once count it once.
  */
 export function chunkStatements(c: Chunk, options: { countPhrases?: boolean } = {}) {
   const terms = documentTerms(indexedText(c));
@@ -52,12 +54,17 @@ export function chunkStatements(c: Chunk, options: { countPhrases?: boolean } = 
   for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
   const phrases = chunkPhrases(c);
   return [
+    ...(options.countPhrases === false
+      ? []
+      : [{
+          sql: 'INSERT INTO index_phrase_df (term, df) SELECT value, 1 FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM index_chunks WHERE id = ?) ON CONFLICT (term) DO UPDATE SET df = df + 1',
+          params: [JSON.stringify(phrases.terms), c.id],
+        }]),
     {
       sql: 'INSERT OR REPLACE INTO index_chunks (id, source, title, kind, section, page, text, effective_from, effective_to, ordinal, flags, length, phrase_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       params: [c.id, c.source, c.title, c.kind, c.section, c.page, c.text, c.effectiveFrom, c.effectiveTo, c.ordinal, c.flags ? JSON.stringify(c.flags) : null, terms.length, phrases.length],
     },
     ...[...tf].map(([term, n]) => ({ sql: 'INSERT OR REPLACE INTO index_postings (term, chunk_id, tf) VALUES (?, ?, ?)', params: [term, c.id, n] })),
-    ...(options.countPhrases === false ? [] : phrases.terms.map((term) => ({ sql: 'INSERT INTO index_phrase_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1', params: [term] }))),
   ];
 }
 
@@ -68,9 +75,12 @@ export function phraseStatements(chunks: Chunk[]) {
   return [...df].map(([term, n]) => ({ sql: 'INSERT OR REPLACE INTO index_phrase_df (term, df) VALUES (?, ?)', params: [term, n] }));
 }
 
-/** Statements that take a stored chunk's bigrams out of the chunk counts. */
-function phraseRemovals(c: Chunk) {
-  return chunkPhrases(c).terms.map((term) => ({ sql: 'UPDATE index_phrase_df SET df = df - 1 WHERE term = ?', params: [term] }));
+/** The statement that takes a stored chunk's bigrams out of the counts, once, before it is deleted in the same batch. */
+function phraseRemoval(c: Chunk) {
+  return {
+    sql: 'UPDATE index_phrase_df SET df = df - 1 WHERE term IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM index_chunks WHERE id = ?)',
+    params: [JSON.stringify(chunkPhrases(c).terms), c.id],
+  };
 }
 
 export class D1VectorizeIndex implements DocumentIndex {
@@ -199,13 +209,11 @@ export class D1VectorizeIndex implements DocumentIndex {
   }
 
   async upsert(chunks: Chunk[]): Promise<void> {
-    // Ids are content hashes: a chunk already stored is the same chunk (its bigrams are counted once).
-    const stored = new Set((await this.chunks(chunks.map((c) => c.id))).keys());
-    const fresh = chunks.filter((c) => !stored.has(c.id));
-    if (fresh.length === 0) return;
-    const values = await this.embedder.embed(fresh.map(embeddedText));
-    await this.vectors.upsert(fresh.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
-    await this.db.batch(fresh.flatMap((c) => chunkStatements(c)));
+    if (chunks.length === 0) return;
+    const values = await this.embedder.embed(chunks.map(embeddedText));
+    await this.vectors.upsert(chunks.map((c, i) => ({ id: c.id, values: values[i] ?? [], metadata: { source: c.source, kind: c.kind } })));
+    // A chunk id names its content (a hash, or an FAQ entry's id and version): one already stored is the same chunk.
+    await this.db.batch(chunks.flatMap((c) => chunkStatements(c)));
     await this.changed();
   }
 
@@ -216,7 +224,7 @@ export class D1VectorizeIndex implements DocumentIndex {
       const marks = part.map(() => '?').join(', ');
       const stored = [...(await this.chunks(part)).values()];
       await this.db.batch([
-        ...stored.flatMap(phraseRemovals),
+        ...stored.map(phraseRemoval),
         { sql: `DELETE FROM index_postings WHERE chunk_id IN (${marks})`, params: part },
         { sql: `DELETE FROM index_chunks WHERE id IN (${marks})`, params: part },
       ]);

@@ -36,6 +36,14 @@ describe('direct answer', () => {
     expect(a.split('\n')[0]).toBe('情報システム統一研修の集合研修の受入定員を、30年度1,200人以上とすることを目指す[2]。');
   });
 
+  it('takes a rate for a rough question about a change, and the count asked otherwise', () => {
+    const counts = [{ n: 1, label: '実績', text: '申請件数は約1,200件で、前年比約32%増となった。' }];
+    const best = (q: string) => bestCandidate(q, scoreSentences(q, [], counts), DIRECT_MODEL)?.c.value;
+    expect(best('申請はどのくらい増えた？')).toBe('約32%');
+    expect(best('申請件数はどのくらいですか')).toBe('約1,200件');
+    expect(best('申請は何件くらい？')).toBe('約1,200件');
+  });
+
   it('reads a whole date as one value', () => {
     const dated = [{ n: 1, label: '開催状況', text: '第1弾:AIハッカソン開催日:2024年11月7日担当:AI班' }];
     const all = scoreSentences('AIハッカソンはいつ開催された？', [], dated);

@@ -32,5 +32,6 @@ describe('a passage read as the answerer needs it', () => {
     expect(clean('〇最高裁判所約460拠点・約25,800人')).toBe('最高裁判所約460拠点・約25,800人');
     expect(clean('- ✓ 政府CIOの指揮の下')).toBe('政府CIOの指揮の下');
     expect(clean('-4.8pt')).toBe('-4.8pt');
+    expect(clean('〇〇課長に提出する。')).toBe('〇〇課長に提出する。');
   });
 });
