@@ -220,7 +220,7 @@ describe('upgrading a log written before every field was verified', () => {
     await log.append('risk_event', data, (seq) => [{ sql: "INSERT INTO risk_events (id, audit_seq, at, user_id, channel, level, reasons, axes, question, answer) VALUES ('e1', ?, '2026-01-01T00:00:00.007Z', 'u', 'ask', 'high', '[\"pii\"]', '{}', 'q', ?)", params: [seq, JSON.stringify({ answer: null, detail: null })] }]);
     await log.append('review', { eventId: 'e1', eventSeq: 1, reviewer: 'a', comment: 'ok' }, () => [{ sql: "UPDATE risk_events SET reviewed_at = '2026-01-01T00:00:01.003Z', reviewed_by = 'a', review_comment = 'ok' WHERE id = 'e1'" }]);
     expect((await log.verify()).firstBad?.problem).toMatch(/at.*differ/);
-    expect(db.migrate()).toEqual(['0007_outbox_checkpoints.sql']);
+    expect(db.migrate()).toContain('0007_outbox_checkpoints.sql');
     expect(await log.verify()).toMatchObject({ ok: true, count: 2 });
     db.close();
   });
