@@ -60,17 +60,17 @@ interface Piece {
 function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; pieces: Piece[] }> {
   const out: Array<{ path: string; pieces: Piece[] }> = [];
   const stack: Array<{ level: number; text: string; inferred: boolean }> = [];
-  let current: { path: string; pieces: Piece[] } = { path: '', pieces: [] };
   const titleKey = doc.meta.title.replace(/\s+/g, '');
   // In a document with headings, text under none of its own (above the first, or under a top
   // heading that repeats the title) is cited under the title as printed there (「…について1/2」), or
   // the document's title: every citation of a sectioned document names where it stands. Such a
   // section is not searched (the title is), as for inferred headings.
   const sectioned = doc.blocks.some((b) => b.type === 'heading');
-  let path = '';
-  let inferred = false;
-  let titled = sectioned;
   let titleAsPrinted = doc.meta.title;
+  let titled = sectioned;
+  let path = titled ? titleAsPrinted : '';
+  let inferred = titled;
+  let current: { path: string; pieces: Piece[] } = { path, pieces: [] };
   for (const block of doc.blocks as Block[]) {
     if (block.type === 'heading') {
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= block.level) stack.pop();
@@ -100,7 +100,7 @@ function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; 
     const sentences = block.list ? [block.text] : splitSentences(block.text);
     sentences.forEach((s, i) => {
       for (const part of cutLong(s, maxChars)) {
-        current.pieces.push({ text: part, page: block.page, line: block.list === true || i === 0, ...(titled && path === '' ? { path: titleAsPrinted, inferred: true, titled } : { path, inferred, titled }) });
+        current.pieces.push({ text: part, page: block.page, line: block.list === true || i === 0, path, inferred, titled });
       }
     });
   }
