@@ -6,12 +6,12 @@ import type { Chunk } from '../../src/ingest/types.ts';
 import { Bm25Index } from '../../src/retrieval/bm25.ts';
 import { indexedText } from '../../src/retrieval/node/file-index.ts';
 import { normalizeText } from '../../src/text/normalize.ts';
-import { phraseTerms } from '../../src/text/tokenize.ts';
+import { charBigramTerms } from '../../src/text/tokenize.ts';
 
 export type Analyzer = (text: string) => string[];
 
 /** Character bigrams of the NFKC text without spaces or punctuation (single characters for one-character runs). */
-export const bigramAnalyzer: Analyzer = phraseTerms;
+export const bigramAnalyzer: Analyzer = charBigramTerms;
 
 /** kuromoji's surface forms (NFKC, lower-case), without punctuation and symbols. */
 export async function kuromojiAnalyzer(): Promise<Analyzer> {

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContents } from '../../src/retrieval/node/file-index.ts';
-import { chunkStatements, phraseStatements } from '../../src/retrieval/workers/d1-vectorize-index.ts';
+import { chunkStatements, bigramStatements } from '../../src/retrieval/workers/d1-vectorize-index.ts';
 import type { SqlStatement } from '../../src/store/sql.ts';
 
 export interface CloudflareExport {
@@ -18,11 +18,11 @@ export async function cloudflareExport(indexDir: string): Promise<CloudflareExpo
   const { manifest, chunks, vectors, readings } = await readContents(indexDir);
   const statements: SqlStatement[] = [
     { sql: 'DELETE FROM index_postings' },
-    { sql: 'DELETE FROM index_phrase_df' },
+    { sql: 'DELETE FROM index_bigram_df' },
     { sql: 'DELETE FROM index_chunks' },
     { sql: 'DELETE FROM index_readings' },
-    ...chunks.flatMap((c) => chunkStatements(c, { countPhrases: false })),
-    ...phraseStatements(chunks),
+    ...chunks.flatMap((c) => chunkStatements(c, { countBigrams: false })),
+    ...bigramStatements(chunks),
     ...Object.entries(readings).map(([reading, surfaces]) => ({ sql: 'INSERT OR REPLACE INTO index_readings (reading, surfaces) VALUES (?, ?)', params: [reading, JSON.stringify(surfaces)] })),
     { sql: "INSERT OR REPLACE INTO index_meta (key, value) VALUES ('version', ?)", params: [manifest.version] },
     { sql: "INSERT OR REPLACE INTO index_meta (key, value) VALUES ('embedder', ?)", params: [manifest.embedder.id] },

@@ -7,7 +7,7 @@ import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
 import { APPROVED_FAQ_PREFIX, type DocumentIndex, type Hit, type LexicalResult, type RankFeatures } from './types.ts';
 import { computeEvidence, type Evidence, unlistedCounts, unmetQualifiers } from './evidence.ts';
-import { phraseScores, questionPhrases } from './phrasing.ts';
+import { wordingScores, questionBigrams } from './wording.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { codesIn } from '../text/codes.ts';
 import { expandByReadings, type ReadingTable } from '../text/readings.ts';
@@ -44,7 +44,7 @@ export interface RetrievalOptions {
   /** Weight of the question's phrasing overlap with the section heading (RankFeatures.phrasing). */
   phrasingWeight: number;
   /**
-   * Weight of the phrasing signal (phrasing.ts: BM25 over character bigrams of every script,
+   * Weight of the wording signal (wording.ts: BM25 over character bigrams of every script,
    * relative to the best candidate's) added to a passage's relevance. It brings what the word and
    * kanji-bigram terms leave out, how the question is phrased (「何度も出さなくて済む」). Measured as
    * a fusion of the character-bigram baseline before it was built, and chosen on the golden set
@@ -52,7 +52,7 @@ export interface RetrievalOptions {
    * 0.785 without, facts 41 / 44 / 42 of 56 against 41; tuned seeds fact 0.783 / 0.772 / 0.804
    * against 0.783), then measured leave one document out on loo.json (docs/quality.md).
    */
-  phraseWeight: number;
+  wordingWeight: number;
   /** Multiplier for an approved FAQ entry (a staff answer to a real question). */
   approvedFaqBoost: number;
   /** Multiplier for a passage whose heading holds a code the question quotes (E5003). */
@@ -95,7 +95,7 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   sentenceWeight: 0.2,
   headingWeight: 0.15,
   phrasingWeight: 0.1,
-  phraseWeight: 0.1,
+  wordingWeight: 0.1,
   outOfForceNamed: 0.35,
   outOfForceDefault: 0.75,
   datedInForceNamed: 1.5,
@@ -104,8 +104,8 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   expand: true,
 };
 
-/** The candidates the phrasing signal scores: the best by the other evidence (measured at 24 and at all ~80 alike). */
-const PHRASE_CANDIDATES = 24;
+/** The candidates the wording signal scores: the best by the other evidence (measured at 24 and at all ~80 alike). */
+const WORDING_CANDIDATES = 24;
 
 /** A heading naming an error code (「12.7.5 E6005 選択した職員は…」). */
 const ERROR_ENTRY = /(?<![a-z\d])e\d{4}(?!\d)/iu;
@@ -217,11 +217,11 @@ export class Retriever {
     const p = prepare(q.text);
     const extra = o.expand ? [...expandByReadings(p, this.index.readings), ...(await this.index.corrections(p))].join(' ') : '';
     const terms = queryWeights(q, extra);
-    const phrasing = o.mode === 'hybrid' && !o.ranker && o.phraseWeight > 0;
-    const [lex, dense, phraseStats] = await Promise.all([
+    const phrasing = o.mode === 'hybrid' && !o.ranker && o.wordingWeight > 0;
+    const [lex, dense, wordingStats] = await Promise.all([
       o.mode === 'dense' ? null : this.index.lexical(terms, o.candidates),
       o.mode === 'lexical' ? null : this.embedQuery(q, extra).then((v) => this.index.dense(v, o.candidates)),
-      phrasing ? this.index.phraseStats(questionPhrases(q.text)) : null,
+      phrasing ? this.index.wordingStats(questionBigrams(q.text)) : null,
     ]);
     const ub = lex && lex.upperBound > 0 ? lex.upperBound : 1;
     const scores = new Map<string, { lexical: number; dense: number }>();
@@ -241,7 +241,7 @@ export class Retriever {
     // like it must not outrank them (measured: date accuracy 100% → 92.9% on the golden set).
     const askedGrams = o.mode === 'hybrid' && !q.dateNamed ? charBigrams(q.text) : null;
     const hits: Hit[] = [];
-    // Each hit's relevance before the phrasing signal, and what multiplies it (error entry, date, approved FAQ).
+    // Each hit's relevance before the wording signal, and what multiplies it (error entry, date, approved FAQ).
     const parts = new Map<Hit, { relevance: number; scale: number }>();
     for (const [id, s] of scores) {
       const chunk = chunks.get(id);
@@ -265,7 +265,7 @@ export class Retriever {
         coded: codes.length > 0 && codes.some((c) => prepare(searchedSection(chunk)).includes(c)) ? 1 : 0,
         faq: chunk.kind === 'faq' ? 1 : 0,
         guideline: chunk.kind === 'guideline' ? 1 : 0,
-        phrase: 0,
+        wording: 0,
       };
       const relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features);
       // An error message's entry answers questions about that error, not every question its words touch.
@@ -280,13 +280,13 @@ export class Retriever {
     // baselines' modes leave it out; a fitted ranker, which has no weight for it, too), over the
     // best candidates only: at weight 0.1 it reorders near neighbours, not the tail. An index
     // without bigram statistics (a D1 index exported before migration 0008) has none to give.
-    if (phraseStats && phraseStats.avgLength > 0 && hits.length > 0) {
-      const near = [...hits].sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal).slice(0, PHRASE_CANDIDATES);
-      const phrased = phraseScores(q.text, near.map((h) => h.chunk), phraseStats);
+    if (wordingStats && wordingStats.avgLength > 0 && hits.length > 0) {
+      const near = [...hits].sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal).slice(0, WORDING_CANDIDATES);
+      const worded = wordingScores(q.text, near.map((h) => h.chunk), wordingStats);
       for (const h of near) {
         const p = parts.get(h)!;
-        h.features.phrase = phrased.get(h.chunk.id) ?? 0;
-        h.score = Math.min(1, (p.relevance + o.phraseWeight * h.features.phrase) * p.scale);
+        h.features.wording = worded.get(h.chunk.id) ?? 0;
+        h.score = Math.min(1, (p.relevance + o.wordingWeight * h.features.wording) * p.scale);
       }
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.ordinal - b.chunk.ordinal);

@@ -2,7 +2,7 @@
 // D1. Fusion, date ranking and confidence live above it (retriever.ts) and are shared.
 import type { Chunk } from '../ingest/types.ts';
 import type { ScoredId, WeightedTerm } from './bm25.ts';
-import type { PhraseStats } from './phrasing.ts';
+import type { WordingStats } from './wording.ts';
 import type { Embedder } from './embeddings/embedder.ts';
 import type { ReadingTable } from '../text/readings.ts';
 
@@ -30,8 +30,8 @@ export interface DocumentIndex {
   lexical(query: WeightedTerm[], k: number): Promise<LexicalResult>;
   /** Corrected spellings of the text's words that the corpus does not know (「経路剣索」→「経路検索」). */
   corrections(text: string): Promise<string[]>;
-  /** How many chunks hold each of these character bigrams, and the chunks' mean bigram count (phrasing.ts). */
-  phraseStats(terms: string[]): Promise<PhraseStats>;
+  /** How many chunks hold each of these character bigrams, and the chunks' mean bigram count (wording.ts). */
+  wordingStats(terms: string[]): Promise<WordingStats>;
   /** Nearest chunks by cosine similarity (1 = same direction). */
   dense(vector: number[], k: number): Promise<ScoredId[]>;
   chunks(ids: string[]): Promise<Map<string, Chunk>>;
@@ -70,8 +70,8 @@ export interface RankFeatures {
    * (「誰が申請しますか」 for 「誰が申請ボタン押すの」), where function words carry the intent.
    */
   phrasing: number;
-  /** The passage's BM25 score over the question's character bigrams, relative to the best candidate's (phrasing.ts). */
-  phrase: number;
+  /** The passage's BM25 score over the question's character bigrams, relative to the best candidate's (wording.ts). */
+  wording: number;
   /** 1 when the passage holds the kind of fact asked for (a date for 「いつ」). */
   typed: number;
   /** 1 when the passage's heading holds a code the question quotes (E5003). */

@@ -90,10 +90,10 @@ export function queryTerms(question: string): string[] {
 /**
  * Character bigrams of every run of letters and digits (hiragana too), NFKC and lower-case, a
  * lone character for a one-character run: how a question is phrased, particles and verb endings
- * included (「出さなくて済む」), which the word and kanji-bigram terms above leave out. The phrasing
- * signal of retrieval (phrasing.ts), and the analyzer of the character-bigram BM25 baseline.
+ * included (「出さなくて済む」), which the word and kanji-bigram terms above leave out. The wording
+ * signal of retrieval (wording.ts), and the analyzer of the character-bigram BM25 baseline.
  */
-export function phraseTerms(text: string): string[] {
+export function charBigramTerms(text: string): string[] {
   const out: string[] = [];
   for (const run of normalizeText(text).normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
     const chars = [...run];

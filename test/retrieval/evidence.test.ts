@@ -5,7 +5,7 @@ import type { Hit } from '../../src/retrieval/types.ts';
 
 function hit(text: string, extra: Partial<Chunk> = {}): Hit {
   const chunk: Chunk = { id: 'c', source: 's.md', title: '資料', kind: 'manual', section: '', page: null, text, effectiveFrom: null, effectiveTo: null, ordinal: 0, ...extra };
-  const features = { lexical: 0, dense: 0, sentence: 0, heading: 0, phrasing: 0, typed: 0, coded: 0, faq: 0, guideline: 0, phrase: 0 };
+  const features = { lexical: 0, dense: 0, sentence: 0, heading: 0, phrasing: 0, typed: 0, coded: 0, faq: 0, guideline: 0, wording: 0 };
   return { chunk, score: 1, lexical: 1, dense: 1, inForce: true, features, dateFactor: 1 };
 }
 

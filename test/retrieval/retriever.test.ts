@@ -23,33 +23,33 @@ describe('Retriever', () => {
   it('adds how the question is phrased (character bigrams) to the best candidates, and only in hybrid mode without a fitted ranker', async () => {
     const q = { text: '領収書をなくしてしまったらどうすればいい', date: '2026-01-01', dateNamed: false };
     const on = await new Retriever(index).search(q);
-    const off = await new Retriever(index, { phraseWeight: 0 }).search(q);
-    const best = on.hits.find((h) => h.features.phrase === 1);
+    const off = await new Retriever(index, { wordingWeight: 0 }).search(q);
+    const best = on.hits.find((h) => h.features.wording === 1);
     expect(best).toBeDefined();
-    expect(on.hits.every((h) => h.features.phrase >= 0 && h.features.phrase <= 1)).toBe(true);
+    expect(on.hits.every((h) => h.features.wording >= 0 && h.features.wording <= 1)).toBe(true);
     // The same passage scores more with the signal than without it, by at most its weight.
     const same = off.hits.find((h) => h.chunk.id === best!.chunk.id);
     if (same) {
       expect(best!.score).toBeGreaterThan(same.score);
       expect(best!.score - same.score).toBeLessThanOrEqual(0.1 * best!.dateFactor + 1e-9);
     }
-    expect(off.hits.every((h) => h.features.phrase === 0)).toBe(true);
+    expect(off.hits.every((h) => h.features.wording === 0)).toBe(true);
     const lexical = await new Retriever(index).search(q, { mode: 'lexical' });
-    expect(lexical.hits.every((h) => h.features.phrase === 0)).toBe(true);
+    expect(lexical.hits.every((h) => h.features.wording === 0)).toBe(true);
     const ranked = await new Retriever(index, { ranker: { features: ['lexical', 'dense'], weights: [1, 1], bias: 0 } }).search(q);
-    expect(ranked.hits.every((h) => h.features.phrase === 0)).toBe(true);
+    expect(ranked.hits.every((h) => h.features.wording === 0)).toBe(true);
   });
-  it('leaves the phrasing signal out when the index has no bigram statistics', async () => {
+  it('leaves the wording signal out when the index has no bigram statistics', async () => {
     const bare = Object.create(index) as FileIndex;
-    bare.phraseStats = async (terms) => ({ df: Object.fromEntries(terms.map((t) => [t, 0])), docCount: 0, avgLength: 0 });
+    bare.wordingStats = async (terms) => ({ df: Object.fromEntries(terms.map((t) => [t, 0])), docCount: 0, avgLength: 0 });
     const r = await new Retriever(bare).search({ text: '領収書をなくした', date: '2026-01-01', dateNamed: false });
     expect(r.hits.length).toBeGreaterThan(0);
-    expect(r.hits.every((h) => h.features.phrase === 0)).toBe(true);
+    expect(r.hits.every((h) => h.features.wording === 0)).toBe(true);
   });
   it('counts the bigrams of a chunk added at run time in the statistics', async () => {
-    const before = await index.phraseStats(['紛失']);
+    const before = await index.wordingStats(['紛失']);
     await index.upsert([{ id: 'live-phrase-1', source: 'faq-entries/9.md', title: '承認済みFAQ', kind: 'faq', section: 'Q 紛失', page: null, text: '領収書を紛失したときは紛失届を添付します。', effectiveFrom: null, effectiveTo: null, ordinal: 0 }]);
-    const after = await index.phraseStats(['紛失']);
+    const after = await index.wordingStats(['紛失']);
     expect(after.df['紛失']).toBe((before.df['紛失'] ?? 0) + 1);
     expect(after.docCount).toBe(before.docCount + 1);
     await index.remove(['live-phrase-1']);
@@ -94,9 +94,9 @@ describe('Retriever', () => {
     writeFileSync(join(dir, 'proxy.md'), '---\ntitle: 代理入力\nkind: manual\n---\n# 9 代理入力\n\n## 9.2 代理入力者になれる職員\n\n同じ課室の庶務担当の職員などを指定できます。旅行命令権者は指定できません。\n');
     writeFileSync(join(dir, 'errors.md'), '---\ntitle: エラー\nkind: manual\n---\n# 12 エラーメッセージ\n\n## 12.7.5 E6005 選択した職員は代理入力者に登録できません\n\n代理入力者に指定できる職員は、同じ課室の職員に限られます。別の職員を指定してください。\n');
     const { index: idx } = await buildIndex(dir);
-    // The phrasing signal is relative to the best of the candidates: with two passages it swings
+    // The wording signal is relative to the best of the candidates: with two passages it swings
     // fully to the one phrased like the question. It is left out to see the entry's factor alone.
-    const retriever = (o: { errorEntryFactor?: number } = {}) => new Retriever(idx, { phraseWeight: 0, ...o });
+    const retriever = (o: { errorEntryFactor?: number } = {}) => new Retriever(idx, { wordingWeight: 0, ...o });
     const plain = await retriever().search({ text: '代理入力者に指定できる職員は？', date: '2026-01-01', dateNamed: false });
     const unweighted = await retriever({ errorEntryFactor: 1 }).search({ text: '代理入力者に指定できる職員は？', date: '2026-01-01', dateNamed: false });
     const entry = (r: typeof plain) => r.hits.find((h) => h.chunk.section.includes('E6005'))!;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudflareExport } from '../../scripts/lib/cloudflare.ts';
 import { HashedNgramEmbedder } from '../../src/retrieval/embeddings/hashed.ts';
 import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
-import { questionPhrases } from '../../src/retrieval/phrasing.ts';
+import { questionBigrams } from '../../src/retrieval/wording.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
 import { D1VectorizeIndex } from '../../src/retrieval/workers/d1-vectorize-index.ts';
 import { D1Sql, type D1Like } from '../../src/store/d1.ts';
@@ -78,17 +78,17 @@ describe('spelling corrections on the Worker index', () => {
 
 describe('phrasing statistics on the Worker index', () => {
   it('counts the chunks holding each character bigram as the Node index does, through an upsert and a removal', async () => {
-    const terms = questionPhrases('領収書をなくしたらどうすればいいですか');
-    const [a, b] = await Promise.all([node.phraseStats(terms), workers.phraseStats(terms)]);
+    const terms = questionBigrams('領収書をなくしたらどうすればいいですか');
+    const [a, b] = await Promise.all([node.wordingStats(terms), workers.wordingStats(terms)]);
     expect(b).toEqual(a);
     expect(Object.values(a.df).some((n) => n > 0)).toBe(true);
     expect(a.avgLength).toBeGreaterThan(0);
     const approved = { id: 'approved-2', source: 'faq-approved/2.md', title: '承認済みFAQ', kind: 'faq' as const, section: 'Q 紛失', page: null, text: '領収書をなくしたときは申立書を添付します。', effectiveFrom: null, effectiveTo: null, ordinal: 0 };
     await workers.upsert([approved]);
     await workers.upsert([approved]); // the same chunk again is counted once
-    const added = await workers.phraseStats(['領収']);
+    const added = await workers.wordingStats(['領収']);
     expect(added.df['領収']).toBe((b.df['領収'] ?? 0) + 1);
     await workers.remove([approved.id]);
-    expect((await workers.phraseStats(['領収'])).df['領収']).toBe(b.df['領収']);
+    expect((await workers.wordingStats(['領収'])).df['領収']).toBe(b.df['領収']);
   });
 });

@@ -52,7 +52,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(tuned.unanswerable).toBeGreaterThanOrEqual(15);
     // 14 of 15 when the floor was set (figures asked for a year, meeting or counter the passages
     // do not give are declined: evidence.ts unmetQualifiers; lists behind a count: unlistedCounts);
-    // 13 of 15 since session 6's phrasing signal (u03), which declines more of the untuned near
+    // 13 of 15 since session 6's wording signal (u03), which declines more of the untuned near
     // misses leave one document out (confident 0.400 -> 0.367) and fewer answerable ones here.
     expect(tuned.declined / tuned.unanswerable).toBeGreaterThanOrEqual(0.86);
   });

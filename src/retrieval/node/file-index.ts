@@ -18,7 +18,7 @@ import type { Embedder } from '../embeddings/embedder.ts';
 import { ExactVectorIndex } from '../exact.ts';
 import type { ReadingTable } from '../../text/readings.ts';
 import type { DocumentIndex, LexicalResult } from '../types.ts';
-import { type PhraseStats, chunkPhraseKeys, phraseKey } from '../phrasing.ts';
+import { type WordingStats, chunkBigramKeys, bigramKey } from '../wording.ts';
 
 export const INDEX_FORMAT = 1;
 
@@ -211,34 +211,34 @@ export class FileIndex implements DocumentIndex {
     this.byId = byId;
     this.bm25 = bm25;
     this.vectors = vectors;
-    this.countPhrases(byId.values());
+    this.countBigrams(byId.values());
   }
 
   /** Chunks added at run time (approved FAQ entries), by id. */
   private readonly live = new Set<string>();
 
   /**
-   * Chunks holding each character bigram (by its number, phrasing.ts), and all chunks' bigram
+   * Chunks holding each character bigram (by its number, wording.ts), and all chunks' bigram
    * count; removed chunks stay counted, as in the postings.
    */
-  private readonly phraseDf = new Map<number, number>();
-  private phraseChunks = 0;
-  private phraseLength = 0;
+  private readonly bigramDf = new Map<number, number>();
+  private bigramChunks = 0;
+  private bigramLength = 0;
 
-  private countPhrases(chunks: Iterable<Chunk>): void {
+  private countBigrams(chunks: Iterable<Chunk>): void {
     for (const c of chunks) {
-      const { keys, length } = chunkPhraseKeys(c);
-      for (const k of keys) this.phraseDf.set(k, (this.phraseDf.get(k) ?? 0) + 1);
-      this.phraseChunks++;
-      this.phraseLength += length;
+      const { keys, length } = chunkBigramKeys(c);
+      for (const k of keys) this.bigramDf.set(k, (this.bigramDf.get(k) ?? 0) + 1);
+      this.bigramChunks++;
+      this.bigramLength += length;
     }
   }
 
-  async phraseStats(terms: string[]): Promise<PhraseStats> {
+  async wordingStats(terms: string[]): Promise<WordingStats> {
     return {
-      df: Object.fromEntries(terms.map((t) => [t, this.phraseDf.get(phraseKey(t)) ?? 0])),
-      docCount: this.phraseChunks,
-      avgLength: this.phraseChunks > 0 ? this.phraseLength / this.phraseChunks : 0,
+      df: Object.fromEntries(terms.map((t) => [t, this.bigramDf.get(bigramKey(t)) ?? 0])),
+      docCount: this.bigramChunks,
+      avgLength: this.bigramChunks > 0 ? this.bigramLength / this.bigramChunks : 0,
     };
   }
 
@@ -265,7 +265,7 @@ export class FileIndex implements DocumentIndex {
       this.byId.set(c.id, c);
       this.live.add(c.id);
     }
-    this.countPhrases(fresh);
+    this.countBigrams(fresh);
     const dense = this.vectors;
     if (dense.kind === 'exact') {
       for (const [i, c] of fresh.entries()) {

@@ -10,7 +10,7 @@ import { BIGRAM_PREFIX, documentTerms } from '../../text/tokenize.ts';
 import { DEFAULT_BM25, bm25Idf, bm25Term, bm25UpperBound, type ScoredId, type WeightedTerm } from '../bm25.ts';
 import type { Embedder } from '../embeddings/embedder.ts';
 import type { DocumentIndex, LexicalResult } from '../types.ts';
-import { type PhraseStats, chunkPhrases } from '../phrasing.ts';
+import { type WordingStats, chunkBigrams } from '../wording.ts';
 
 /** The part of the Vectorize binding this index uses. */
 export interface VectorizeLike {
@@ -44,42 +44,42 @@ const chunked = <T>(xs: T[], n = PARAM_LIMIT): T[][] => Array.from({ length: Mat
 
 /**
  * Statements that store a chunk, its postings and (unless an export counts them for all chunks at
- * once, phraseStatements) its bigrams' chunk counts (phrasing.ts). The counts are raised in the
+ * once, bigramStatements) its bigrams' chunk counts (wording.ts). The counts are raised in the
  * same batch, before the chunk is written and only if it is not stored yet: two isolates adding
  * the same chunk at once count it once.
  */
-export function chunkStatements(c: Chunk, options: { countPhrases?: boolean } = {}) {
+export function chunkStatements(c: Chunk, options: { countBigrams?: boolean } = {}) {
   const terms = documentTerms(indexedText(c));
   const tf = new Map<string, number>();
   for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const phrases = chunkPhrases(c);
+  const bigrams = chunkBigrams(c);
   return [
-    ...(options.countPhrases === false
+    ...(options.countBigrams === false
       ? []
       : [{
-          sql: 'INSERT INTO index_phrase_df (term, df) SELECT value, 1 FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM index_chunks WHERE id = ?) ON CONFLICT (term) DO UPDATE SET df = df + 1',
-          params: [JSON.stringify(phrases.terms), c.id],
+          sql: 'INSERT INTO index_bigram_df (term, df) SELECT value, 1 FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM index_chunks WHERE id = ?) ON CONFLICT (term) DO UPDATE SET df = df + 1',
+          params: [JSON.stringify(bigrams.terms), c.id],
         }]),
     {
-      sql: 'INSERT OR REPLACE INTO index_chunks (id, source, title, kind, section, page, text, effective_from, effective_to, ordinal, flags, length, phrase_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      params: [c.id, c.source, c.title, c.kind, c.section, c.page, c.text, c.effectiveFrom, c.effectiveTo, c.ordinal, c.flags ? JSON.stringify(c.flags) : null, terms.length, phrases.length],
+      sql: 'INSERT OR REPLACE INTO index_chunks (id, source, title, kind, section, page, text, effective_from, effective_to, ordinal, flags, length, bigram_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      params: [c.id, c.source, c.title, c.kind, c.section, c.page, c.text, c.effectiveFrom, c.effectiveTo, c.ordinal, c.flags ? JSON.stringify(c.flags) : null, terms.length, bigrams.length],
     },
     ...[...tf].map(([term, n]) => ({ sql: 'INSERT OR REPLACE INTO index_postings (term, chunk_id, tf) VALUES (?, ?, ?)', params: [term, c.id, n] })),
   ];
 }
 
 /** The bigram chunk counts of a whole corpus, one statement per bigram (for an export that replaces the index). */
-export function phraseStatements(chunks: Chunk[]) {
+export function bigramStatements(chunks: Chunk[]) {
   const df = new Map<string, number>();
-  for (const c of chunks) for (const t of chunkPhrases(c).terms) df.set(t, (df.get(t) ?? 0) + 1);
-  return [...df].map(([term, n]) => ({ sql: 'INSERT OR REPLACE INTO index_phrase_df (term, df) VALUES (?, ?)', params: [term, n] }));
+  for (const c of chunks) for (const t of chunkBigrams(c).terms) df.set(t, (df.get(t) ?? 0) + 1);
+  return [...df].map(([term, n]) => ({ sql: 'INSERT OR REPLACE INTO index_bigram_df (term, df) VALUES (?, ?)', params: [term, n] }));
 }
 
 /** The statement that takes a stored chunk's bigrams out of the counts, once, before it is deleted in the same batch. */
-function phraseRemoval(c: Chunk) {
+function bigramRemoval(c: Chunk) {
   return {
-    sql: 'UPDATE index_phrase_df SET df = df - 1 WHERE term IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM index_chunks WHERE id = ?)',
-    params: [JSON.stringify(chunkPhrases(c).terms), c.id],
+    sql: 'UPDATE index_bigram_df SET df = df - 1 WHERE term IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM index_chunks WHERE id = ?)',
+    params: [JSON.stringify(chunkBigrams(c).terms), c.id],
   };
 }
 
@@ -88,7 +88,7 @@ export class D1VectorizeIndex implements DocumentIndex {
   readings: ReadingTable = {};
   private readonly db: SqlDb;
   private readonly vectors: VectorizeLike;
-  private stats = { docCount: 0, totalLength: 0, phraseLength: 0, version: '' };
+  private stats = { docCount: 0, totalLength: 0, bigramLength: 0, version: '' };
   /** Built from the corpus's bigrams on first use; dropped when this isolate changes the index. */
   private spelling: SpellingIndex | null = null;
   /** Counts this isolate's changes, so that a spelling index read before one is not kept. */
@@ -117,12 +117,12 @@ export class D1VectorizeIndex implements DocumentIndex {
 
   /** Re-reads the statistics and version in one query; returns the embedder id the index was built with. */
   private async refresh(): Promise<string | null> {
-    const s = await this.db.first<{ n: number; total: number; phrases: number; version: string | null; embedder: string | null }>(
+    const s = await this.db.first<{ n: number; total: number; bigrams: number; version: string | null; embedder: string | null }>(
       `SELECT (SELECT count(*) FROM index_chunks) AS n, (SELECT coalesce(sum(length), 0) FROM index_chunks) AS total,
-              (SELECT coalesce(sum(phrase_length), 0) FROM index_chunks) AS phrases,
+              (SELECT coalesce(sum(bigram_length), 0) FROM index_chunks) AS bigrams,
               (SELECT value FROM index_meta WHERE key = 'version') AS version, (SELECT value FROM index_meta WHERE key = 'embedder') AS embedder`,
     );
-    this.stats = { docCount: s?.n ?? 0, totalLength: s?.total ?? 0, phraseLength: s?.phrases ?? 0, version: s?.version ?? '' };
+    this.stats = { docCount: s?.n ?? 0, totalLength: s?.total ?? 0, bigramLength: s?.bigrams ?? 0, version: s?.version ?? '' };
     return s?.embedder ?? null;
   }
 
@@ -168,14 +168,14 @@ export class D1VectorizeIndex implements DocumentIndex {
     };
   }
 
-  async phraseStats(terms: string[]): Promise<PhraseStats> {
+  async wordingStats(terms: string[]): Promise<WordingStats> {
     const df: Record<string, number> = Object.fromEntries(terms.map((t) => [t, 0]));
     for (const part of chunked([...new Set(terms)])) {
-      const rows = await this.db.all<{ term: string; df: number }>(`SELECT term, df FROM index_phrase_df WHERE term IN (${part.map(() => '?').join(', ')})`, part);
+      const rows = await this.db.all<{ term: string; df: number }>(`SELECT term, df FROM index_bigram_df WHERE term IN (${part.map(() => '?').join(', ')})`, part);
       for (const r of rows) df[r.term] = Math.max(0, r.df);
     }
     const n = this.stats.docCount;
-    return { df, docCount: n, avgLength: n > 0 ? this.stats.phraseLength / n : 0 };
+    return { df, docCount: n, avgLength: n > 0 ? this.stats.bigramLength / n : 0 };
   }
 
   async dense(vector: number[], k: number): Promise<ScoredId[]> {
@@ -224,7 +224,7 @@ export class D1VectorizeIndex implements DocumentIndex {
       const marks = part.map(() => '?').join(', ');
       const stored = [...(await this.chunks(part)).values()];
       await this.db.batch([
-        ...stored.map(phraseRemoval),
+        ...stored.map(bigramRemoval),
         { sql: `DELETE FROM index_postings WHERE chunk_id IN (${marks})`, params: part },
         { sql: `DELETE FROM index_chunks WHERE id IN (${marks})`, params: part },
       ]);

@@ -1,15 +1,16 @@
-// The phrasing signal of retrieval: BM25 over character bigrams of every script (phraseTerms), for
-// the best candidate passages only. The index keeps how many chunks hold each bigram (PhraseStats);
+// The wording signal of retrieval (how the question is worded, particles and endings included; not
+// the heading's `phrasing` feature): BM25 over character bigrams of every script (charBigramTerms), for
+// the best candidate passages only. The index keeps how many chunks hold each bigram (WordingStats);
 // a candidate's bigrams are counted from its text when it is scored, so that neither index stores
 // per-chunk postings for them. Bigrams are read as numbers in one pass (scanBigrams), the same
-// bigrams phraseTerms gives as strings. See RetrievalOptions.phraseWeight for what it measured.
+// bigrams charBigramTerms gives as strings. See RetrievalOptions.wordingWeight for what it measured.
 import type { Chunk } from '../ingest/types.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { phraseTerms } from '../text/tokenize.ts';
+import { charBigramTerms } from '../text/tokenize.ts';
 import { DEFAULT_BM25, bm25Idf, bm25Term } from './bm25.ts';
 import { indexedText } from './searched-text.ts';
 
-export interface PhraseStats {
+export interface WordingStats {
   /** Chunks holding each asked bigram (0 when none). */
   df: Record<string, number>;
   docCount: number;
@@ -17,19 +18,19 @@ export interface PhraseStats {
   avgLength: number;
 }
 
-/** A separator between runs, as phraseTerms splits them. */
+/** A separator between runs, as charBigramTerms splits them. */
 const SEPARATOR = /[\s\p{P}\p{S}]/u;
 /** One more than the largest code point: a bigram (a, b) is (a + 1) · PLANE + b, above every lone character's number. */
 const PLANE = 0x110000;
 
-/** The number scanBigrams reads for a bigram or a lone character (as phraseTerms writes them). */
-export function phraseKey(term: string): number {
+/** The number scanBigrams reads for a bigram or a lone character (as charBigramTerms writes them). */
+export function bigramKey(term: string): number {
   const cps = [...term].map((c) => c.codePointAt(0)!);
   return cps.length === 1 ? cps[0]! : (cps[0]! + 1) * PLANE + cps[1]!;
 }
 
 /**
- * Visits the bigrams of a text as phraseTerms reads them (a lone character for a one-character
+ * Visits the bigrams of a text as charBigramTerms reads them (a lone character for a one-character
  * run), as numbers, without building strings; returns how many there are.
  */
 export function scanBigrams(text: string, visit: (key: number) => void): number {
@@ -62,23 +63,23 @@ export function scanBigrams(text: string, visit: (key: number) => void): number 
 }
 
 /** The distinct bigrams a chunk adds to the statistics (as numbers), and how many it has in all. */
-export function chunkPhraseKeys(chunk: Chunk): { keys: Set<number>; length: number } {
+export function chunkBigramKeys(chunk: Chunk): { keys: Set<number>; length: number } {
   const keys = new Set<number>();
   const length = scanBigrams(indexedText(chunk), (k) => keys.add(k));
   return { keys, length };
 }
 
 /** The same as strings, for the statistics stored in SQL (Workers). */
-export function chunkPhrases(chunk: Chunk): { terms: string[]; length: number } {
-  const all = phraseTerms(indexedText(chunk));
+export function chunkBigrams(chunk: Chunk): { terms: string[]; length: number } {
+  const all = charBigramTerms(indexedText(chunk));
   return { terms: [...new Set(all)], length: all.length };
 }
 
 /** Each chunk's BM25 score over the question's bigrams, divided by the best among them (0–1). */
-export function phraseScores(question: string, chunks: Chunk[], stats: PhraseStats): Map<string, number> {
+export function wordingScores(question: string, chunks: Chunk[], stats: WordingStats): Map<string, number> {
   const query = new Map<number, { term: string; weight: number }>();
-  for (const t of phraseTerms(question)) {
-    const k = phraseKey(t);
+  for (const t of charBigramTerms(question)) {
+    const k = bigramKey(t);
     const q = query.get(k);
     if (q) q.weight++;
     else query.set(k, { term: t, weight: 1 });
@@ -104,6 +105,6 @@ export function phraseScores(question: string, chunks: Chunk[], stats: PhraseSta
 }
 
 /** The distinct bigrams of a question, whose statistics the index is asked for. */
-export function questionPhrases(question: string): string[] {
-  return [...new Set(phraseTerms(question))];
+export function questionBigrams(question: string): string[] {
+  return [...new Set(charBigramTerms(question))];
 }
