@@ -3,18 +3,15 @@
 // the golden set against the sample corpus and the seed-document questions against the seed
 // documents. Reports 5-fold cross-validated abstention precision/recall (held-out folds), then,
 // with --write, stores coefficients fitted on everything in src/answer/calibration.json.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Calibration } from '../src/answer/confidence.ts';
 import type { Config } from '../src/config.ts';
-import { ingest } from '../src/ingest/pipeline.ts';
-import { createEmbedder } from '../src/models/embeddings.ts';
 import type { Evidence } from '../src/retrieval/retriever.ts';
-import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { loadSeedQuestions } from './lib/evaluate-seeds.ts';
 import { type GoldenSplit, loadGolden } from './lib/golden.ts';
+import { withTempRuntime } from './lib/temp-runtime.ts';
 
 const DEFAULT_FEATURES: Array<keyof Evidence> = ['lexicalTop', 'denseTop', 'fusedTop', 'coverage', 'knownShare', 'specificCoverage', 'idfCoverage', 'idfCoverage3', 'missingRare', 'answerType', 'sentenceSupport', 'yearMatch', 'unknownWords'];
 
@@ -43,20 +40,14 @@ if (!['all', 'dev'].includes(values.split)) {
 }
 
 async function samplesFor(sourceDir: string, items: Array<{ q: string; history?: string[]; y: 0 | 1; set: string }>, cfg: Config): Promise<Sample[]> {
-  const temp = mkdtempSync(join(tmpdir(), 'seabis-calibrate-'));
-  try {
-    const indexDir = join(temp, 'index');
-    await ingest({ sourceDir, indexDir, embedder: await createEmbedder(cfg) });
-    const { answerer } = await openRuntime(cfg, { indexDir });
+  return withTempRuntime(cfg, sourceDir, async ({ answerer }) => {
     const out: Sample[] = [];
     for (const it of items) {
       const r = await answerer.retrieve({ question: it.q, history: it.history });
       out.push({ x: FEATURES.map((f) => r.evidence[f]), y: it.y, set: it.set });
     }
     return out;
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
+  });
 }
 
 function sigmoid(z: number): number {

@@ -1,5 +1,5 @@
 // A folder of documents ingested into a temporary index and opened as the Node runtime, for the
-// scripts that fit on it (fit:direct); the index is removed afterwards.
+// scripts that fit on it (fit:direct, calibrate); the index is removed afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -10,7 +10,7 @@ import { computeEvidence, type Evidence, unlistedCounts, unmetQualifiers } from 
 import { wordingScores, questionBigrams } from './wording.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { codesIn } from '../text/codes.ts';
-import { expandByReadings, type ReadingTable } from '../text/readings.ts';
+import { expandByReadings } from '../text/readings.ts';
 import { prepare, preparedSentences, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
 export interface RetrievalQuery {
