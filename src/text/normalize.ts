@@ -58,15 +58,11 @@ export function endsSentence(line: string): boolean {
  */
 const CONTINUES = /^(?!(?:また|なお|ただし|さらに|しかし|この|その|これ|それ|あの|ここ|そこ|こう|そう|どの|まず|および|もし|いずれ|すべて|ほか|お|ご))[ぁ-ゖ]/u;
 
-/** A line that stops at a comma (「４つの観点を勘案し、」): its sentence goes on in the next line. */
-const OPEN_CLAUSE = /[、，,]$/u;
-
 /**
  * Joins lines that a PDF or a hard-wrapped text broke in the middle of a sentence. A line is
  * joined to the next when it does not end a clause, and the next line does not begin a list
- * item or a heading, and either the line is long (a wrapped one), or it stops at a comma
- * (OPEN_CLAUSE), or the next can only continue it (CONTINUES; slides break short lines). Japanese
- * joins without a space; Latin text joins with one.
+ * item or a heading, and either the line is long (a wrapped one) or the next can only continue
+ * it (CONTINUES; slides break short lines). Japanese joins without a space; Latin text joins with one.
  */
 export function joinBrokenLines(lines: string[]): string[] {
   const out: string[] = [];
@@ -76,7 +72,7 @@ export function joinBrokenLines(lines: string[]): string[] {
     if (
       prev !== undefined && line !== '' && prev !== '' &&
       !CLAUSE_END.test(prev) && !LIST_START.test(line) && !prev.startsWith('#') &&
-      (prev.length >= 20 || CONTINUES.test(line) || OPEN_CLAUSE.test(prev))
+      (prev.length >= 20 || CONTINUES.test(line))
     ) {
       const glue = CJK_EDGE.test(prev.at(-1) ?? '') || CJK_EDGE.test(line[0] ?? '') ? '' : ' ';
       out[out.length - 1] = prev + glue + line;

@@ -37,10 +37,6 @@ describe('joinBrokenLines', () => {
     // A word that opens a sentence starts a new line: 「また、」「この」.
     expect(joinBrokenLines(['目標年度', 'また、次の年度も', 'この指標'])).toEqual(['目標年度', 'また、次の年度も', 'この指標']);
   });
-  it('joins a short line that stops at a comma to the next, but not to a list item', () => {
-    expect(joinBrokenLines(['４つの観点を勘案し、', 'アドバイザリーボードに助言を求めるべき', 'か各省において判定'])).toEqual(['４つの観点を勘案し、アドバイザリーボードに助言を求めるべきか各省において判定']);
-    expect(joinBrokenLines(['①利用者の範囲、', '②業務の性格'])).toEqual(['①利用者の範囲、', '②業務の性格']);
-  });
 });
 
 describe('running headers and page numbers', () => {
