@@ -29,10 +29,9 @@ describe('Retriever', () => {
     expect(on.hits.every((h) => h.features.wording >= 0 && h.features.wording <= 1)).toBe(true);
     // The same passage scores more with the signal than without it, by at most its weight.
     const same = off.hits.find((h) => h.chunk.id === best!.chunk.id);
-    if (same) {
-      expect(best!.score).toBeGreaterThan(same.score);
-      expect(best!.score - same.score).toBeLessThanOrEqual(0.1 * best!.dateFactor + 1e-9);
-    }
+    expect(same).toBeDefined();
+    expect(best!.score).toBeGreaterThan(same!.score);
+    expect(best!.score - same!.score).toBeLessThanOrEqual(0.1 * best!.dateFactor + 1e-9);
     expect(off.hits.every((h) => h.features.wording === 0)).toBe(true);
     const lexical = await new Retriever(index).search(q, { mode: 'lexical' });
     expect(lexical.hits.every((h) => h.features.wording === 0)).toBe(true);
