@@ -1,4 +1,4 @@
-// npm run eval:seeds -- [--json] [--loo] [--seeds <dir>] [--outcomes <file>]
+// npm run eval:seeds -- [--json] [--loo [--fresh] [--third]] [--seeds <dir>] [--outcomes <file>]
 // Ingests the seed documents (real government documents nobody here wrote, ../shared/seeds) into
 // a fresh index and asks questions about them through the answering pipeline of /api/ask.
 // Without --loo: the seed questions (test/seeds/questions.json, tuned on over sessions 1–3, and
@@ -6,7 +6,8 @@
 // answerable questions answered, the answer's own text stating the fact, unanswerable declined.
 // With --loo: leave one document out on the questions of test/seeds/loo.json (written blind in
 // session 5, never tuned on), with --fresh also on test/seeds/fresh.json (written blind in session
-// 6, kept for checks), and, apart, on the tuned sets: per document and overall, the figures
+// 6, kept for checks), with --third on test/seeds/third.json (written blind in session 7, in no
+// fit), and, apart, on the tuned sets: per document and overall, the figures
 // of scripts/lib/evaluate-loo.ts, with the character-bigram and kuromoji BM25 baselines.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,15 +18,18 @@ import { readIndexText } from '../src/retrieval/node/file-index.ts';
 import { openRuntime } from '../src/runtime/node.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from './lib/baselines.ts';
+import { collectExamples, goldenDecisionQuestions } from './lib/fit-direct.ts';
+import { withTempRuntime } from './lib/temp-runtime.ts';
 import { evaluateLoo, fittedFolds, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
-import { SEED_SETS, evaluateSeeds, loadSeedQuestions, type SeedResult } from './lib/evaluate-seeds.ts';
+import { BLIND_SETS, SEED_SETS, evaluateSeeds, loadSeedQuestions, type SeedResult } from './lib/evaluate-seeds.ts';
 
-const usage = 'npm run eval:seeds -- [--json] [--loo [--fresh]] [--seeds <dir>] [--outcomes <file>]';
+const usage = 'npm run eval:seeds -- [--json] [--loo [--fresh] [--third]] [--seeds <dir>] [--outcomes <file>]';
 const { values } = parseCli(
   {
     json: { type: 'boolean', default: false },
     loo: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    third: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '../shared/seeds' },
     outcomes: { type: 'string' },
   },
@@ -52,23 +56,27 @@ try {
     const freshQuestions = loadSeedQuestions(resolve(SEED_SETS.fresh)) as LooQuestion[];
     const tunedQuestions = [SEED_SETS.questions, SEED_SETS.heldout].flatMap((f) => loadSeedQuestions(resolve(f))) as LooQuestion[];
     // What the answer fits (the value model) is fitted without the document asked about.
-    const askFor = await fittedFolds([...looQuestions, ...freshQuestions, ...tunedQuestions], answerer, retriever, () => index.version);
+    const decisions = await withTempRuntime(config, config.corpusDir, ({ answerer: sample }) => collectExamples(goldenDecisionQuestions(), sample, true));
+    const askFor = await fittedFolds([...looQuestions, ...freshQuestions, ...tunedQuestions], answerer, retriever, () => index.version, decisions);
     const untuned = await evaluateLoo(looQuestions, askFor, baselines);
     // The set written blind in session 6 is measured only when asked for (--fresh): kept for checks, not for development.
     const fresh = values.fresh ? await evaluateLoo(freshQuestions, askFor, baselines) : null;
+    // The set written blind in session 7 (test/seeds/third.json) is in no fit: measured only when asked for (--third).
+    const third = values.third ? await evaluateLoo(loadSeedQuestions(resolve(BLIND_SETS.third)) as LooQuestion[], askFor, baselines) : null;
     const tuned = await evaluateLoo(tunedQuestions.filter((q) => q.file), askFor, baselines);
     // Every question's answer, one JSON line each, for comparing two versions (with --loo).
     if (values.outcomes) {
       const line = (set: string) => (o: (typeof untuned.outcomes)[number]) =>
         JSON.stringify({ set, id: o.q.id, file: o.q.file, q: o.q.q, escalate: o.answer.escalate, confidence: o.answer.confidence, answer: o.answer.answer, ranks: o.ranks });
-      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...(fresh?.outcomes.map(line('fresh')) ?? []), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
+      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...(fresh?.outcomes.map(line('fresh')) ?? []), ...(third?.outcomes.map(line('third')) ?? []), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, ...(fresh ? { fresh: { overall: fresh.overall, documents: fresh.documents } } : {}), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
+      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, ...(fresh ? { fresh: { overall: fresh.overall, documents: fresh.documents } } : {}), ...(third ? { third: { overall: third.overall, documents: third.documents } } : {}), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
     } else {
       process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
       process.stdout.write(looTable('Untuned: test/seeds/loo.json (written blind in session 5), leave one document out', untuned.overall, untuned.documents));
       if (fresh) process.stdout.write(looTable('Untuned: test/seeds/fresh.json (written blind in session 6, measured only as a check), leave one document out', fresh.overall, fresh.documents));
+      if (third) process.stdout.write(looTable('Untuned: test/seeds/third.json (written blind in session 7, in no fit), leave one document out', third.overall, third.documents));
       process.stdout.write(looTable('Tuned: test/seeds/questions.json + heldout.json (tuned on in sessions 1–4)', tuned.overall, tuned.documents));
     }
   } else {

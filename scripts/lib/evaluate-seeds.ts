@@ -40,6 +40,12 @@ export const SEED_SETS = {
   fresh: 'test/seeds/fresh.json',
 } as const;
 
+/** Labelled sets written blind and kept out of every fit: measured only, with their own flag. */
+export const BLIND_SETS = {
+  /** Session 7: 16 answerable questions and 8 near misses per seed document, by a helper who read only the documents. */
+  third: 'test/seeds/third.json',
+} as const;
+
 export function loadSeedQuestions(file: string): SeedQuestion[] {
   return JSON.parse(readFileSync(file, 'utf8')) as SeedQuestion[];
 }

@@ -5,9 +5,11 @@
 // the one at which, on the questions fitted on, right values opened most answers net of wrong ones.
 import { type Answerer, passageLabel } from '../../src/answer/answerer.ts';
 import { numbersOf } from '../../src/answer/figure-check.ts';
-import { DIRECT_FEATURES, type DirectModel, candidates, fitOf, shares } from '../../src/answer/extractive/direct.ts';
+import { confidenceOf } from '../../src/answer/confidence.ts';
+import { DECLINE_FEATURES, DIRECT_FEATURES, type DirectModel, answeredProbability, candidates, declineInputs, fitOf, shares } from '../../src/answer/extractive/direct.ts';
 import { scoreSentences, type Sentence } from '../../src/answer/extractive/scoring.ts';
 import { comparable } from './facts.ts';
+import { loadGolden } from './golden.ts';
 
 export interface LabelledQuestion {
   id: string;
@@ -25,6 +27,20 @@ export interface DirectExample {
   answerable: boolean;
   xs: number[][];
   labels: number[];
+  /** Each value's inputs to the decline model (DECLINE_FEATURES), its fit left at 0 until a model gives it. */
+  ds: number[][];
+  /**
+   * A question labelled only answerable or not (the golden set, on the sample corpus): it teaches
+   * the decline model the product's own documents, where an amount asked is often answered by a
+   * rule (「実費を支給」) rather than a figure; it has no right value for the value model.
+   */
+  decisionOnly?: boolean;
+}
+
+/** The golden set's questions (the sample corpus), labelled answerable or not, for the decline model. */
+export function goldenDecisionQuestions(dir = 'test/golden'): LabelledQuestion[] {
+  const g = loadGolden(dir);
+  return [...g.answerable.map((q) => ({ id: q.id, q: q.q })), ...g.unanswerable.map((q) => ({ id: q.id, q: q.q, answerable: false }))];
 }
 
 /**
@@ -42,15 +58,16 @@ function isAnswer(sentence: string, value: string, phrases: string[]): boolean {
 }
 
 /** The examples of the answerable questions: their values' features and labels. */
-export async function collectExamples(questions: LabelledQuestion[], answerer: Answerer): Promise<DirectExample[]> {
+export async function collectExamples(questions: LabelledQuestion[], answerer: Answerer, decisionOnly = false): Promise<DirectExample[]> {
   const out: DirectExample[] = [];
   for (const q of questions) {
     const phrases = q.answerable === false ? [] : (q.answer ?? q.expect ?? []);
-    const { hits } = await answerer.retrieve({ question: q.q });
+    const { hits, evidence } = await answerer.retrieve({ question: q.q });
+    const confidence = hits.length > 0 ? confidenceOf(evidence) : 0;
     const all: Sentence[] = scoreSentences(q.q, [], hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text })));
     const cs = candidates(q.q, all);
     if (cs.length === 0) continue;
-    out.push({ id: q.id, file: q.file, answerable: q.answerable !== false, xs: cs.map((c) => c.x), labels: cs.map((c) => (isAnswer(c.s.text, c.value, phrases) ? 1 : 0)) });
+    out.push({ id: q.id, file: q.file, answerable: q.answerable !== false, xs: cs.map((c) => c.x), labels: cs.map((c) => (isAnswer(c.s.text, c.value, phrases) ? 1 : 0)), ds: cs.map((c) => declineInputs(q.q, c, 0, confidence, all)), ...(decisionOnly ? { decisionOnly } : {}) });
   }
   return out;
 }
@@ -77,7 +94,7 @@ function net(model: DirectModel, examples: DirectExample[], threshold: number): 
 export function fitDirect(examples: DirectExample[], fittedOn: string): DirectModel {
   const d = DIRECT_FEATURES.length;
   const w = new Array<number>(d).fill(0);
-  const usable = examples.filter((e) => e.answerable && e.labels.includes(1));
+  const usable = examples.filter((e) => !e.decisionOnly && e.answerable && e.labels.includes(1));
   const lr = 0.5;
   const l2 = 1e-3;
   for (let it = 0; it < 1500; it++) {
@@ -95,25 +112,64 @@ export function fitDirect(examples: DirectExample[], fittedOn: string): DirectMo
   const model: DirectModel = { features: [...DIRECT_FEATURES], weights: w.map((x) => Math.round(x * 1000) / 1000), bias: 0, threshold: 1, fittedOn };
   let best = { t: 1, n: 0 };
   for (let t = 0.05; t < 1; t += 0.05) {
-    const n = net(model, examples.filter((e) => e.answerable), t);
+    const n = net(model, examples.filter((e) => !e.decisionOnly && e.answerable), t);
     if (n > best.n) best = { t: Math.round(t * 100) / 100, n };
   }
-  return { ...model, threshold: best.t, declineBelow: declineThreshold(model, examples) };
+  return { ...model, threshold: best.t, decline: fitDecline(model, examples) };
 }
 
 /**
- * The fit below which a question asking for a value is declined: the one at which, on the
- * questions fitted on, near misses declined outweigh twice the answerable questions declined whose
- * value the passages hold (declining a question the passages answer costs more than answering a
- * near miss with a caveat).
+ * What declining costs against answering: declining a question the documents answer costs twice
+ * what answering a near miss does (that answer still quotes the passage; a decline gives nothing).
+ * So a question is declined when the model's probability that it is answered is below 1/(1+2).
  */
-function declineThreshold(model: DirectModel, examples: DirectExample[]): number {
-  const rows = examples.map((e) => ({ z: Math.max(...e.xs.map((x) => fitOf(model, x))), gain: e.answerable ? (e.labels.includes(1) ? -2 : 0) : 1 }));
-  let best = { t: -Infinity, net: 0 };
-  for (const { z: t } of rows) {
-    const net = rows.filter((r) => r.z < t).reduce((a, r) => a + r.gain, 0);
-    if (net > best.net) best = { t, net };
-  }
-  return Number.isFinite(best.t) ? Math.round(best.t * 1000) / 1000 : -1e9;
+const DECLINE_COST = 1;
+
+/** The question-level inputs of each example: those of its best value under the model, with that value's fit. */
+function declineRows(model: DirectModel, examples: DirectExample[]): Array<{ x: number[]; y: number }> {
+  return examples.map((e) => {
+    const zs = e.xs.map((x) => fitOf(model, x));
+    const i = zs.indexOf(Math.max(...zs));
+    const x = [...e.ds[i]!];
+    x[0] = zs[i]!;
+    return { x, y: e.answerable ? 1 : 0 };
+  });
 }
 
+/**
+ * The decline model: a logistic regression over the best value's DECLINE_FEATURES, answerable
+ * questions against near misses (standardized for the fit, L2), with the probability below which
+ * a question is declined set by DECLINE_COST, not searched.
+ */
+export function fitDecline(model: DirectModel, examples: DirectExample[]): NonNullable<DirectModel['decline']> {
+  const rows = declineRows(model, examples);
+  const d = DECLINE_FEATURES.length;
+  const mean = Array.from({ length: d }, (_, j) => rows.reduce((a, r) => a + r.x[j]!, 0) / Math.max(1, rows.length));
+  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(rows.reduce((a, r) => a + (r.x[j]! - mean[j]!) ** 2, 0) / Math.max(1, rows.length)) || 1);
+  const zs = rows.map((r) => r.x.map((v, j) => (v - mean[j]!) / sd[j]!));
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  const lr = 0.3;
+  const l2 = 0.01;
+  for (let it = 0; it < 2000; it++) {
+    const g = new Array<number>(d).fill(0);
+    let gb = 0;
+    zs.forEach((x, k) => {
+      const err = 1 / (1 + Math.exp(-x.reduce((a, v, j) => a + w[j]! * v, b))) - rows[k]!.y;
+      for (let j = 0; j < d; j++) g[j]! += err * x[j]!;
+      gb += err;
+    });
+    for (let j = 0; j < d; j++) w[j] = w[j]! - lr * (g[j]! / Math.max(1, rows.length) + l2 * w[j]!);
+    b -= (lr * gb) / Math.max(1, rows.length);
+  }
+  // Back to the inputs' own scale, so that the model reads them as they come.
+  const weights = w.map((v, j) => v / sd[j]!);
+  const bias = b - weights.reduce((a, v, j) => a + v * mean[j]!, 0);
+  return { features: [...DECLINE_FEATURES], weights: weights.map((v) => Math.round(v * 1000) / 1000), bias: Math.round(bias * 1000) / 1000, below: Math.round((1 / (1 + DECLINE_COST)) * 1000) / 1000 };
+}
+
+/** Whether the decline model of `model` declines an example (its best value, as the answerer reads it). */
+export function declines(model: DirectModel, e: DirectExample): boolean {
+  const [row] = declineRows(model, [e]);
+  return model.decline ? answeredProbability(model.decline, row!.x) < model.decline.below : false;
+}

@@ -140,7 +140,7 @@ export class Answerer {
     const history = context ? context.split('\n') : [];
     // A value asked for that no value of the passages fits (the fitted model of direct.ts). The
     // scored sentences are kept for the composition (scoring.ts).
-    const unfit = hits.length > 0 ? unfitValue(input.question, scoreSentences(input.question, history, passages), this.deps.direct ?? DIRECT_MODEL, history.at(-1) ?? '') : null;
+    const unfit = hits.length > 0 ? unfitValue(input.question, scoreSentences(input.question, history, passages), this.deps.direct ?? DIRECT_MODEL, history.at(-1) ?? '', confidence) : null;
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,

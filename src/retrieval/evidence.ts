@@ -109,8 +109,9 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   const asked = prepare(original);
   const types = askedTypes(asked).filter((t) => FACTOID_TYPES.has(t.name));
   if (types.length === 0) return [];
-  const years = new Map<number, string>();
-  for (const p of yearPhrases(normalizeText(original).toLowerCase())) if (!years.has(p.year)) years.set(p.year, p.phrase);
+  // Each year phrase of the question with the years it may be (a bare 「28年度」 is several): met when any is named.
+  const years = new Map<string, Set<number>>();
+  for (const p of yearPhrases(normalizeText(original).toLowerCase())) years.set(p.phrase, (years.get(p.phrase) ?? new Set()).add(p.year));
   const ordinals = [...new Set([...asked.matchAll(/第\d+[回期次]/gu)].map((m) => m[0]))];
   const counters = askedCounters(asked);
   if (years.size === 0 && ordinals.length === 0 && counters.length === 0) return [];
@@ -128,9 +129,9 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
         // A window naming other years (「2025年度の例」) speaks for those, whatever period its document
         // is in force, unless it names them as a start (「2024年4月1日以降」 speaks for 2025 too).
         ...[...years]
-          .filter(([y]) => !named.some((p) => p.year === y || (p.year <= y && y <= thisYear && SINCE.test(window.slice(p.end)))))
-          .filter(([y]) => named.length > 0 || !inForceDuring(h, y, thisYear))
-          .map(([, phrase]) => phrase),
+          .filter(([, ys]) => ![...ys].some((y) => named.some((p) => p.year === y || (p.year <= y && y <= thisYear && SINCE.test(window.slice(p.end))))))
+          .filter(([, ys]) => named.length > 0 || ![...ys].some((y) => inForceDuring(h, y, thisYear)))
+          .map(([phrase]) => phrase),
         ...ordinals.filter((o) => !window.includes(o)),
         ...counters.filter((c) => !c.holds.test(sentences[i]!)).map((c) => c.label),
       ];
@@ -138,7 +139,7 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
       if (!fewest || unmet.length < fewest.length) fewest = unmet;
     }
   }
-  return fewest ?? [...years.values(), ...ordinals, ...counters.map((c) => c.label)];
+  return fewest ?? [...years.keys(), ...ordinals, ...counters.map((c) => c.label)];
 }
 
 /** A question asking for the items behind a count: 「11の業務・システム、それぞれの名称を一覧で」「26手続って具体的にどれとどれ」. */

@@ -13,6 +13,18 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
 ];
 
 /**
+ * A fiscal year written with two digits and no era (「28年度」「23年度」), as documents write within
+ * an era they never name: 002 of the seed documents writes Heisei years so (「27年度」 for 2015), 003
+ * Western ones (「23年度: 85.7%」 for 2023). Read as each year it may be — Heisei, Western, Reiwa —
+ * so that it meets a question naming any of them, and 「28年度」 meets 「28年度」.
+ */
+const BARE_FISCAL_YEAR = /(?<![\d.,a-z元年第])(?<!(?:令和|平成|昭和)\s*)(\d{2})\s*年度/gu;
+
+function bareReadings(nn: number): number[] {
+  return [...(nn <= 31 ? [1988 + nn] : []), 2000 + nn, 2018 + nn];
+}
+
+/**
  * Each year named in the text with the words that name it (「令和6年度」「R6」「2024年」) and where they
  * end in the text, in order of pattern.
  */
@@ -24,6 +36,10 @@ export function yearPhrases(text: string): Array<{ phrase: string; year: number;
       const y = toYear(m);
       if (y !== null && y >= 1989 && y <= 2100) out.push({ phrase: m[0].trim(), year: y, end: m.index + m[0].length });
     }
+  }
+  BARE_FISCAL_YEAR.lastIndex = 0;
+  for (let m = BARE_FISCAL_YEAR.exec(text); m; m = BARE_FISCAL_YEAR.exec(text)) {
+    for (const y of bareReadings(Number(m[1]))) if (y >= 1989 && y <= 2100) out.push({ phrase: m[0].trim(), year: y, end: m.index + m[0].length });
   }
   return out;
 }

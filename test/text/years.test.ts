@@ -11,4 +11,10 @@ describe('yearsIn', () => {
     expect([...yearsIn('日当は1日2000円、定員は1900人、1999件')]).toEqual([]);
     expect([...yearsIn('e2001 エラー、電話03-5253-2011、2,000ドル、2000文字')]).toEqual([]);
   });
+  it('reads a bare two-digit fiscal year as each year it may be, and no era-named year twice', () => {
+    expect([...yearsIn('28年度の実績')].sort()).toEqual([2016, 2028, 2046]);
+    expect([...yearsIn('23年度: 85.7%')]).toContain(2023);
+    expect([...yearsIn('令和5年度と平成 28年度、2023年度')].sort()).toEqual([2016, 2023]);
+    expect([...yearsIn('第10年度、1.5年度、r5年度')].sort()).toEqual([2023]);
+  });
 });

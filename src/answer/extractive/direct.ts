@@ -27,7 +27,57 @@ export interface DirectModel {
    * value in the passages fits the question: the answer declines and names what the passages give.
    */
   declineBelow?: number;
+  /**
+   * Whether the best value answers the question at all (a logistic model over DECLINE_FEATURES of
+   * the question's best value, fitted on answerable questions and near misses): below `below`, the
+   * question is declined. Takes the place of declineBelow when present.
+   */
+  decline?: { features: string[]; weights: number[]; bias: number; below: number };
   fittedOn: string;
+}
+
+/**
+ * The evidence that the question's best value answers it, beyond how well it fits (its logit): the
+ * retrieval's confidence and the conditions the question puts that the value's sentence does not
+ * meet — a year it names that the sentence (and the one before) does not, in a passage naming years, a year other than the
+ * question's labelling the value, a part asked of what the sentence gives as a total (「国税庁単体
+ * で」「改修経費だけ」 against 「全体で」「計約…」), a result asked of a plan (「実績は」 against
+ * 「目標」「見込み」) or a plan of a result.
+ */
+export const DECLINE_FEATURES = ['fit', 'confidence', 'yearAbsent', 'yearOther', 'partOfTotal', 'planVsResult'] as const;
+
+/** A question asking for a part (「…だけ」「単体で」「うち」「内訳」). */
+const PART = /だけ|単体|のみ|単独|うち|内訳|別に|ごと/u;
+/** A sentence giving a total (「全体で」「計約」「合計」「全府省」). */
+const TOTAL = /合計|計約|計\d|全体|全府省|総額|全国|総計|全\d/u;
+const RESULT_ASKED = /実績|実際|結果|実数/u;
+const PLAN = /目標|見込|計画|予定|目指/u;
+
+/** The question-level evidence (DECLINE_FEATURES) for a candidate value, its fit and the retrieval's confidence. */
+export function declineInputs(question: string, c: Candidate, fit: number, confidence: number, all: Sentence[]): number[] {
+  const p = prepare(question);
+  const qYears = yearsIn(p);
+  const sentence = prepare(clean(c.s.text));
+  const before = all.find((x) => x.n === c.s.n && x.pos === c.s.pos - 1);
+  const window = `${before ? prepare(clean(before.text)) : ''} ${sentence}`;
+  const named = yearsIn(window);
+  // A passage that names no year at all speaks for the period its document is in force (a rates
+  // table of the current rules): a year asked is not missing from it.
+  const dated = qYears.size > 0 && all.some((x) => x.n === c.s.n && yearsIn(prepare(x.text)).size > 0);
+  return [
+    fit,
+    confidence,
+    dated && ![...qYears].some((y) => named.has(y)) ? 1 : 0,
+    c.x[DIRECT_FEATURES.indexOf('yearOther')]!,
+    PART.test(p) && TOTAL.test(sentence) ? 1 : 0,
+    (RESULT_ASKED.test(p) && PLAN.test(sentence) && !/実績/u.test(sentence)) || (PLAN.test(p) && !RESULT_ASKED.test(p) && /実績/u.test(sentence) && !PLAN.test(sentence)) ? 1 : 0,
+  ];
+}
+
+/** The decline model's probability that the question is answered by its best value. */
+export function answeredProbability(decline: NonNullable<DirectModel['decline']>, inputs: number[]): number {
+  const z = inputs.reduce((a, v, i) => a + (decline.weights[i] ?? 0) * v, decline.bias);
+  return 1 / (1 + Math.exp(-z));
 }
 
 export const DIRECT_MODEL: DirectModel = fitted as DirectModel;
@@ -124,11 +174,13 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       for (const t of qTerms) if (near.has(t)) shared++;
       // The year a value is given for is the one named last before it (「R5年度:2313件 → R6年度:3107件」).
       const before = prepare(text.slice(Math.max(0, index - 24), index));
-      const named = yearPhrases(before).sort((a, b) => b.end - a.end)[0];
-      const own = named && before.length - named.end <= 12 ? named.year : null;
-      const years = own !== null ? new Set([own]) : sentenceYears;
+      // (A bare 「28年度」 is read as each year it may be: all of them are its own.)
+      const phrases = yearPhrases(before);
+      const last = Math.max(-1, ...phrases.map((y) => y.end));
+      const own = last >= 0 && before.length - last <= 12 ? new Set(phrases.filter((y) => y.end === last).map((y) => y.year)) : null;
+      const years = own ?? sentenceYears;
       const raw = text.slice(Math.max(0, index - 24), index);
-      const label = own !== null ? yearPhrases(raw).filter((y) => y.year === own).sort((a, b) => b.end - a.end)[0] : undefined;
+      const label = own !== null ? yearPhrases(raw).filter((y) => own.has(y.year)).sort((a, b) => b.end - a.end)[0] : undefined;
       const record = label ? `${raw.slice(raw.lastIndexOf(label.phrase))}${value}`.trim() : null;
       const x = [
         s.support,
@@ -136,7 +188,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
         kind === asked ? 1 : 0,
         kind !== asked && kind !== 'number' ? 1 : 0,
         counted ? 1 : 0,
-        qYears.size > 0 && own !== null && qYears.has(own) ? 1 : qYears.size > 0 && [...years].some((y) => qYears.has(y)) ? 0.5 : 0,
+        qYears.size > 0 && own !== null && [...own].some((y) => qYears.has(y)) ? 1 : qYears.size > 0 && [...years].some((y) => qYears.has(y)) ? 0.5 : 0,
         qYears.size > 0 && years.size > 0 && ![...years].some((y) => qYears.has(y)) ? 1 : 0,
         qTerms.size > 0 ? shared / qTerms.size : 0,
         s.pos === 0 ? 1 : 1 / (1 + s.pos),
@@ -171,8 +223,8 @@ export function fitOf(model: DirectModel, x: number[]): number {
  * Whether the question asks for a value that no value in the passages fits (fitOf below the
  * model's declineBelow), with the closest value found, to say what the passages give instead.
  */
-export function unfitValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate | null } | null {
-  if (model.declineBelow === undefined) return null;
+export function unfitValue(question: string, all: Sentence[], model: DirectModel, earlier = '', confidence = 1): { asked: ValueKind; closest: Candidate | null } | null {
+  if (model.declineBelow === undefined && model.decline === undefined) return null;
   const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
   if (asked === null) return null;
   let closest: Candidate | null = null;
@@ -183,7 +235,11 @@ export function unfitValue(question: string, all: Sentence[], model: DirectModel
   }
   // Passages with no figure at all were never part of the fit (「日当は支給しません。」 may answer
   // 「日当はいくら？」): they are left to the confidence model.
-  return closest !== null && z < model.declineBelow ? { asked, closest } : null;
+  if (closest === null) return null;
+  const declined = model.decline
+    ? answeredProbability(model.decline, declineInputs(question, closest, z, confidence, all)) < model.decline.below
+    : z < (model.declineBelow ?? -Infinity);
+  return declined ? { asked, closest } : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
-import { DIRECT_MODEL, askedKind, bestCandidate, candidates, unfitValue } from '../../../src/answer/extractive/direct.ts';
+import { DECLINE_FEATURES, DIRECT_MODEL, askedKind, bestCandidate, candidates, declineInputs, unfitValue } from '../../../src/answer/extractive/direct.ts';
 import { scoreSentences } from '../../../src/answer/extractive/scoring.ts';
 import { buildUserPrompt } from '../../../src/answer/prompt.ts';
 
@@ -66,12 +66,30 @@ describe('direct answer', () => {
 
   it('does not decline for want of a value when the passages hold no figure at all (the confidence model decides)', () => {
     const none = [{ n: 1, label: '日当', text: '日当は支給しません。' }];
-    const strict = { ...DIRECT_MODEL, declineBelow: 100 };
+    const strict = { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, below: 1 } };
     expect(unfitValue('日当はいくら？', scoreSentences('日当はいくら？', [], none), strict)).toBeNull();
     // With figures in the passages, none fitting well enough: declined, naming the closest.
     const unfit = unfitValue('R9年度は何名？', scoreSentences('R9年度は何名？', [], passages), strict);
     expect(unfit?.asked).toBe('count');
     expect(unfit?.closest?.value).toMatch(/名$/);
+  });
+
+  it('reads the conditions a question puts that the best value does not meet (the decline model\'s inputs)', () => {
+    const inputs = (question: string, text: string) => {
+      const all = scoreSentences(question, [], [{ n: 1, label: '資料', text }]);
+      const c = candidates(question, all)[0]!;
+      return Object.fromEntries(DECLINE_FEATURES.map((f, i) => [f, declineInputs(question, c, 2, 0.7, all)[i]]));
+    };
+    // A part asked, a total given.
+    expect(inputs('国税庁単体の削減率は何%？', '政府全体で削減率は▲8%となった。').partOfTotal).toBe(1);
+    expect(inputs('政府全体の削減率は何%？', '政府全体で削減率は▲8%となった。').partOfTotal).toBe(0);
+    // A result asked, a plan given (and not the other way round when the sentence says 実績).
+    expect(inputs('受講者の実績は何人？', '定員は1,200人以上を目標とする。').planVsResult).toBe(1);
+    expect(inputs('受講者の実績は何人？', '受講者の実績は1,100人であった。').planVsResult).toBe(0);
+    // A year asked that a dated passage does not name; an undated passage (rules in force) is not missing it.
+    expect(inputs('R9年度は何名？', 'R5年度は47名。R6年度は57名。').yearAbsent).toBe(1);
+    expect(inputs('令和7年度の日当はいくら？', '日当は2,200円です。').yearAbsent).toBe(0);
+    expect(inputs('令和7年度の日当はいくら？', '日当は2,200円です。').fit).toBe(2);
   });
 
   it('gives a follow-up the kind of value the question it follows asked for', () => {
