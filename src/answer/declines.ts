@@ -4,7 +4,7 @@
 import type { ValueKind } from './extractive/direct.ts';
 
 export const ABSTAIN_TEXT =
-  'お尋ねの内容について、操作マニュアル・FAQ・規程の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
+  'お尋ねの内容について、資料の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
   '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。';
 
 /**
@@ -14,7 +14,7 @@ export const ABSTAIN_TEXT =
  */
 export function qualifierAbstainText(unmet: string[]): string {
   return (
-    `ご質問の${unmet.map((q) => `「${q}」`).join('・')}に当たる記載は、操作マニュアル・FAQ・規程の中に見つかりませんでした。` +
+    `ご質問の${unmet.map((q) => `「${q}」`).join('・')}に当たる記載は、資料の中に見つかりませんでした。` +
     (unmet.every((q) => q.endsWith('の一覧'))
       ? '見つかった記載は数を示すだけで、項目は挙げていません。'
       : '見つかった記載は別の年度・回や別の数値についてのものです。') +
