@@ -14,6 +14,15 @@ const RADICAL_RE = new RegExp(`[${Object.keys(RADICAL_SUPPLEMENT).join('')}]`, '
 const JA = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〇、。「」『』（）()・：:'; // after NFKC
 const STRAY_SPACE_RE = new RegExp(`([${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
 
+/**
+ * A speaker's turn in minutes as Japanese government minutes print it: 「○村岡山口県知事 はい、…」,
+ * the speaker's name and post after ○, a space, then what they said (or the name alone on its
+ * line). The space is the only boundary between name and speech, and the stray-space rule below
+ * would remove it (「村岡山口県知事はい、…」): it becomes 「：」, so that a quote reads as said by
+ * someone (「村岡山口県知事：はい、…」).
+ */
+const SPEAKER_RE = /^([ \t]*[○◯])([^\s○◯、。，,：:「」『』()（）]{2,40})(?:[ \t\u3000]+(?=\S)|[ \t\u3000]*$)/gmu;
+
 /** Circled numbers ①–⑳ and ㉑–㊿: NFKC would flatten 「①企画者」 to 「1企画者」. */
 const CIRCLED = '\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF';
 const HAS_CIRCLED = new RegExp(`[${CIRCLED}]`, 'u');
@@ -33,7 +42,7 @@ function nfkcKeepingCircled(input: string): string {
 export function normalizeText(input: string, options: { keepSpaces?: boolean } = {}): string {
   let s = nfkcKeepingCircled(input).replace(RADICAL_RE, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch);
   s = s.replace(/[\u200B-\u200D\uFEFF\u00AD\uE000-\uF8FF]/g, '').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-  if (!options.keepSpaces) s = s.replace(STRAY_SPACE_RE, '$1');
+  if (!options.keepSpaces) s = s.replace(SPEAKER_RE, '$1$2：').replace(STRAY_SPACE_RE, '$1');
   return s.replace(/ {2,}/g, ' ');
 }
 

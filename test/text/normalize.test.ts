@@ -4,6 +4,13 @@ import {
 } from '../../src/text/normalize.ts';
 
 describe('normalizeText', () => {
+  it('keeps the boundary between a speaker and the speech in minutes (「○村岡山口県知事 はい、…」) as 「：」', () => {
+    expect(normalizeText('○村岡⼭⼝県知事 はい、どうもありがとうございます。')).toBe('○村岡山口県知事：はい、どうもありがとうございます。');
+    expect(normalizeText(' ○阪⽥事務局⻑ \n本日は')).toBe(' ○阪田事務局長：\n本日は');
+    // A bullet or a heading with brackets is no speaker.
+    expect(normalizeText('○ 制度所管 府省庁')).toBe('○ 制度所管府省庁');
+    expect(normalizeText('○電子政府の総合窓口（e-Gov）の管理・運営')).toBe('○電子政府の総合窓口(e-Gov)の管理・運営');
+  });
   it('folds Kangxi radicals, radical-supplement look-alikes and width variants', () => {
     expect(normalizeText('令和７年６⽉２⽇ ⾃治体 市⻑ ＳＥＡＢＩＳ ｼｽﾃﾑ')).toBe('令和7年6月2日自治体市長 SEABIS システム');
   });

@@ -1,3 +1,4 @@
+import { normalizeText } from '../../../src/text/normalize.ts';
 import { describe, expect, it } from 'vitest';
 import { NO_ANSWER_TEXT, composeAnswer } from '../../../src/answer/extractive/compose.ts';
 import { excerpt } from '../../../src/answer/extractive/figures.ts';
@@ -45,6 +46,12 @@ describe('extractive answerer', () => {
 });
 
 describe('extractive answer composition', () => {
+  it('quotes no courtesy between turns of minutes, and keeps who said what', () => {
+    const text = '○村岡山口県知事 はい、どうもありがとうございます。山口県の試算では運用経費の平均が約3.6倍に膨れ上がっております。よろしくお願いします。';
+    const a = composeAnswer(buildUserPrompt({ question: '山口県の試算で運用経費は何倍？', history: [], passages: [{ n: 1, label: '議事要旨', text: normalizeText(text) }], revision: null }));
+    expect(a).toContain('約3.6倍');
+    expect(a).not.toMatch(/ありがとうございます|よろしくお願いします/);
+  });
   const compose = (question: string, ps: Array<{ n: number; label: string; text: string }>) => composeAnswer(buildUserPrompt({ question, history: [], passages: ps, revision: null })).split('\n');
 
   it('answers from a table with the sentence that explains it, then the rows', () => {
