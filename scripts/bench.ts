@@ -68,6 +68,7 @@ async function json<T>(args: string[], timeoutMs: number): Promise<T> {
 interface Built { chunks: number; buildSeconds: number; chunksPerSecond: number }
 interface VsExact { k: number; queries: number; recallVsExact: number; idRecall: number; msPerQuery: number; exactMsPerQuery: number; speedupVsExact: number }
 interface Queried {
+  openSeconds: number;
   queryP50Ms: number;
   queryP95Ms: number;
   rssMiB: number;
@@ -134,7 +135,7 @@ try {
       recallVsExact: queried.hnsw.recallVsExact, speedupVsExact: queried.hnsw.speedupVsExact, k: queried.hnsw.k, chunks: built.chunks,
       hnswMsPerQuery: queried.hnsw.msPerQuery, exactMsPerQuery: queried.hnsw.exactMsPerQuery,
     },
-    scale: built && queried && { chunks: built.chunks, buildSeconds: built.buildSeconds, queryP95Ms: queried.queryP95Ms, queryP50Ms: queried.queryP50Ms, rssMiB: queried.rssMiB },
+    scale: built && queried && { chunks: built.chunks, buildSeconds: built.buildSeconds, openSeconds: queried.openSeconds, queryP95Ms: queried.queryP95Ms, queryP50Ms: queried.queryP50Ms, rssMiB: queried.rssMiB },
   };
   if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
   else {
@@ -158,7 +159,7 @@ try {
           ? [
               `dense  ${built.chunks} chunks, k=${queried.dense.k}, ${queried.dense.method} search as served: recall ${queried.dense.recallVsExact} vs exact brute force, ${queried.dense.speedupVsExact}× faster (${queried.dense.msPerQuery} vs ${queried.dense.exactMsPerQuery} ms/query)`,
               `hnsw   ${built.chunks} chunks, k=${queried.hnsw.k}, M=${queried.hnsw.m} efConstruction=${queried.hnsw.efConstruction} ef=${queried.hnsw.ef} (${queried.hnsw.usedByProduct ? 'used for these embeddings' : 'used only for model embeddings, not for these'}): recall ${queried.hnsw.recallVsExact} vs exact, ${queried.hnsw.speedupVsExact}× faster (${queried.hnsw.msPerQuery} vs ${queried.hnsw.exactMsPerQuery} ms/query)`,
-              `scale  ${built.chunks} chunks: built in ${built.buildSeconds} s, query p50 ${queried.queryP50Ms} ms, p95 ${queried.queryP95Ms} ms, resident ${queried.rssMiB} MiB`,
+              `scale  ${built.chunks} chunks: built in ${built.buildSeconds} s, opened in ${queried.openSeconds} s, query p50 ${queried.queryP50Ms} ms, p95 ${queried.queryP95Ms} ms, resident ${queried.rssMiB} MiB`,
             ]
           : []),
         '',

@@ -1,6 +1,6 @@
 // The scale part of `npm run bench`, in processes of its own so that memory is measured alone:
 //   node scale.ts build <corpusDir> <workDir> <sections>   → { chunks, buildSeconds, chunksPerSecond }
-//   node scale.ts query <indexDir> <questions.json>        → { queryP50Ms, queryP95Ms, rssMiB, dense, hnsw }
+//   node scale.ts query <indexDir> <questions.json>        → { openSeconds, queryP50Ms, queryP95Ms, rssMiB, dense, hnsw }
 // The query step opens the index as the server does, runs every question through the retriever
 // and takes the resident size. Then, over the same stored vectors, same k, against exact
 // brute-force search (hnswlib-node's BruteforceSearch, an independent implementation):
@@ -34,7 +34,9 @@ if (step === 'build') {
 } else if (step === 'query') {
   const questions = JSON.parse(readFileSync(b!, 'utf8')) as string[];
   const embedder = new HashedNgramEmbedder();
+  const opening = performance.now();
   const index = await FileIndex.open(a!, embedder);
+  const openSeconds = round(ms(opening) / 1000, 1);
   const retriever = new Retriever(index);
   const today = new Date().toISOString().slice(0, 10);
   for (const q of questions.slice(0, 20)) await retriever.search({ text: q, date: today, dateNamed: false }); // warm-up
@@ -102,6 +104,7 @@ if (step === 'build') {
   process.stdout.write(
     JSON.stringify({
       chunks: index.size,
+      openSeconds,
       queryP50Ms: round(percentile(times, 50)),
       queryP95Ms: round(percentile(times, 95)),
       rssMiB,

@@ -144,6 +144,53 @@ function docFor(chunk: Chunk): Document {
   return new Document({ pageContent: '', metadata: { id: chunk.id } });
 }
 
+/** How many chunks hold each character bigram (by its number, wording.ts), with the chunks' count and their bigrams' total. */
+export interface BigramCounts {
+  df: Map<number, number>;
+  chunks: number;
+  length: number;
+}
+
+export function countBigrams(chunks: Iterable<Chunk>, into: BigramCounts = { df: new Map(), chunks: 0, length: 0 }): BigramCounts {
+  for (const c of chunks) {
+    const { keys, length } = chunkBigramKeys(c);
+    for (const k of keys) into.df.set(k, (into.df.get(k) ?? 0) + 1);
+    into.chunks++;
+    into.length += length;
+  }
+  return into;
+}
+
+/**
+ * The bigram counts as stored beside the chunks (bigrams.f64): the chunks' count, the bigrams'
+ * total, then each bigram's number and count, as 64-bit floats (a bigram's number needs 41 bits).
+ * Counting them when the index opened took 4 s of 22.6 s at 100,000 chunks.
+ */
+function encodeBigramCounts(counts: BigramCounts): Uint8Array {
+  const out = new Float64Array(2 + 2 * counts.df.size);
+  out[0] = counts.chunks;
+  out[1] = counts.length;
+  let i = 2;
+  for (const [k, n] of counts.df) {
+    out[i++] = k;
+    out[i++] = n;
+  }
+  return new Uint8Array(out.buffer);
+}
+
+/** The stored counts when they are there and are of `chunkCount` chunks; else null (an index written before they were stored). */
+async function readBigramCounts(dir: string, chunkCount: number): Promise<BigramCounts | null> {
+  const path = join(dir, 'bigrams.f64');
+  if (!existsSync(path)) return null;
+  const buf = await readFile(path);
+  if (buf.byteLength < 16 || buf.byteLength % 16 !== 0) return null;
+  const floats = new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  if (floats[0] !== chunkCount) return null;
+  const df = new Map<number, number>();
+  for (let i = 2; i < floats.length; i += 2) df.set(floats[i]!, floats[i + 1]!);
+  return { df, chunks: floats[0]!, length: floats[1]! };
+}
+
 /** Writes a complete index folder atomically (a new folder swapped in place of the old). */
 export async function writeContents(dir: string, contents: IndexContents, embedder: Embedder): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}`;
@@ -159,6 +206,7 @@ export async function writeContents(dir: string, contents: IndexContents, embedd
     const store = await newGraphStore(embedder, vectors, chunks);
     await store.save(join(tmp, 'hnsw'));
   }
+  await writeFile(join(tmp, 'bigrams.f64'), encodeBigramCounts(countBigrams(chunks)));
   await writeFile(join(tmp, 'readings.json'), JSON.stringify(contents.readings));
   await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
   const old = `${dir}.old-${process.pid}`;
@@ -204,41 +252,31 @@ export class FileIndex implements DocumentIndex {
   private readonly bm25: Bm25Index;
   private readonly vectors: DenseSearch;
 
-  private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, vectors: DenseSearch, readings: ReadingTable) {
+  private constructor(version: string, embedder: Embedder, byId: Map<string, Chunk>, bm25: Bm25Index, vectors: DenseSearch, readings: ReadingTable, bigrams: BigramCounts | null) {
     this.baseVersion = version;
     this.readings = readings;
     this.embedder = embedder;
     this.byId = byId;
     this.bm25 = bm25;
     this.vectors = vectors;
-    this.countBigrams(byId.values());
+    this.bigrams = bigrams ?? countBigrams(byId.values());
   }
 
   /** Chunks added at run time (approved FAQ entries), by id. */
   private readonly live = new Set<string>();
 
   /**
-   * Chunks holding each character bigram (by its number, wording.ts), and all chunks' bigram
-   * count; removed chunks stay counted, as in the postings.
+   * Chunks holding each character bigram (stored at ingestion, else counted on opening); removed
+   * chunks stay counted, as in the postings.
    */
-  private readonly bigramDf = new Map<number, number>();
-  private bigramChunks = 0;
-  private bigramLength = 0;
-
-  private countBigrams(chunks: Iterable<Chunk>): void {
-    for (const c of chunks) {
-      const { keys, length } = chunkBigramKeys(c);
-      for (const k of keys) this.bigramDf.set(k, (this.bigramDf.get(k) ?? 0) + 1);
-      this.bigramChunks++;
-      this.bigramLength += length;
-    }
-  }
+  private readonly bigrams: BigramCounts;
 
   async wordingStats(terms: string[]): Promise<WordingStats> {
+    const { df, chunks, length } = this.bigrams;
     return {
-      df: Object.fromEntries(terms.map((t) => [t, this.bigramDf.get(bigramKey(t)) ?? 0])),
-      docCount: this.bigramChunks,
-      avgLength: this.bigramChunks > 0 ? this.bigramLength / this.bigramChunks : 0,
+      df: Object.fromEntries(terms.map((t) => [t, df.get(bigramKey(t)) ?? 0])),
+      docCount: chunks,
+      avgLength: chunks > 0 ? length / chunks : 0,
     };
   }
 
@@ -265,7 +303,7 @@ export class FileIndex implements DocumentIndex {
       this.byId.set(c.id, c);
       this.live.add(c.id);
     }
-    this.countBigrams(fresh);
+    countBigrams(fresh, this.bigrams);
     const dense = this.vectors;
     if (dense.kind === 'exact') {
       for (const [i, c] of fresh.entries()) {
@@ -320,7 +358,7 @@ export class FileIndex implements DocumentIndex {
         vectors.store = hnsw;
       }
     }
-    return new FileIndex(manifest.version, embedder, new Map(chunks.map((c) => [c.id, c])), bm25, vectors, readings);
+    return new FileIndex(manifest.version, embedder, new Map(chunks.map((c) => [c.id, c])), bm25, vectors, readings, await readBigramCounts(dir, chunks.length));
   }
 
   async lexical(query: WeightedTerm[], k: number): Promise<LexicalResult> {
