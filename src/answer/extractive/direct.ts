@@ -96,6 +96,9 @@ const VALUE = new RegExp(
 /** A question about a change (「減った」「増えそう」「下がった」「削減」): its answer may be a rate or a multiple. */
 const CHANGE = /減|増|下が|上が|伸び|縮|削減|増加|低下|上昇|変わ|変化/u;
 
+/** A question asking which one of a series (「第何回」「何条何項」「法律第何号」「何番目」): an ordinal answers it. */
+const ORDINAL_ASKED = /第\s*何|何\s*(?:条|号|項|番目|回目)/u;
+
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
 /**
@@ -147,6 +150,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
   const qTerms = new Set(queryTerms(question));
   const approxAsked = /だいたい|くらい|ぐらい|程度|ほど|約|およそ/u.test(p);
   const changeAsked = approxAsked && counters.length === 0 && CHANGE.test(p);
+  const ordinalAsked = ORDINAL_ASKED.test(p);
   const top = Math.max(1e-9, ...all.map((s) => s.score));
   const out: Candidate[] = [];
   for (const [i, s] of all.entries()) {
@@ -159,7 +163,9 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       const value = m[0].trim();
       // An ordinal names one of a series (「第10回」) and gives no value.
       const after = text.slice((m.index ?? 0) + m[0].length);
-      if (!/\d/u.test(value) || /(?:第\s*|\d[.．])$/u.test(text.slice(0, m.index ?? 0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
+      // unless the question asks which one (「法律第何号」「何条何項」「第何回」).
+      const before0 = text.slice(0, m.index ?? 0);
+      if (!/\d/u.test(value) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
       const unit = WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
       // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year
       // is a date's, not a count's: 「2024年度」 counts nothing.

@@ -74,6 +74,14 @@ describe('direct answer', () => {
     expect(unfit?.closest?.value).toMatch(/名$/);
   });
 
+  it('takes an ordinal for a value only when the question asks which one (「何号」「第何回」)', () => {
+    const law = [{ n: 1, label: '法令', text: '改正する法律(令和元年法律第16号)により、第10回会議で決定した。' }];
+    const asked = (q: string) => candidates(q, scoreSentences(q, [], law)).map((c) => c.value);
+    expect(asked('その法律は法律第何号？')).toContain('16号');
+    expect(asked('決定したのは第何回の会議？')).toContain('10回会議');
+    expect(asked('会議は何回開かれた？')).not.toContain('10回会議');
+  });
+
   it('reads the conditions a question puts that the best value does not meet (the decline model\'s inputs)', () => {
     const inputs = (question: string, text: string) => {
       const all = scoreSentences(question, [], [{ n: 1, label: '資料', text }]);
