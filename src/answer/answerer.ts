@@ -13,7 +13,7 @@ import { checkCitations } from './citations.ts';
 import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
-import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, unfitValue } from './extractive/direct.ts';
+import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, judgeValue } from './extractive/direct.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
@@ -140,7 +140,9 @@ export class Answerer {
     const history = context ? context.split('\n') : [];
     // A value asked for that no value of the passages fits (the fitted model of direct.ts). The
     // scored sentences are kept for the composition (scoring.ts).
-    const unfit = hits.length > 0 ? unfitValue(input.question, scoreSentences(input.question, history, passages), this.deps.direct ?? DIRECT_MODEL, history.at(-1) ?? '', confidence) : null;
+    const direct = this.deps.direct ?? DIRECT_MODEL;
+    const judged = hits.length > 0 ? judgeValue(input.question, scoreSentences(input.question, history, passages), direct, history.at(-1) ?? '', confidence) : null;
+    const unfit = judged?.declined ? judged : null;
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,
@@ -153,6 +155,8 @@ export class Answerer {
       frame: { asOf: { date, named: named !== null }, indexVersion: this.deps.indexVersion(), risk: { level: 'low', reasons } },
       confident: hits.length > 0 && confidence >= calibration.threshold && unmet.length === 0 && unfit === null,
       unmet,
+      // A value the decline model is not sure answers the question is given with the caution.
+      valueDoubt: judged !== null && judged.p !== null && judged.p < (direct.decline?.cautionBelow ?? 0),
       unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? around(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null },
     };
   }
@@ -172,7 +176,7 @@ export class Answerer {
 
   private answered(plan: Plan, text: string, used: number[], model: LanguageModelV4): Answer {
     const { note, revision } = revisionNote(plan.hits, used);
-    const unsure = plan.confidence < (plan.calibration.cautionBelow ?? 0);
+    const unsure = plan.confidence < (plan.calibration.cautionBelow ?? 0) || plan.valueDoubt;
     if (unsure && !plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
     return {
       ...plan.frame,
@@ -321,6 +325,8 @@ interface Plan {
   confident: boolean;
   /** What the question asks for that no passage gives (RetrievalResult.unmet). */
   unmet: string[];
+  /** The value asked for may not answer the question (the decline model's probability below its cautionBelow). */
+  valueDoubt: boolean;
   /** A value asked for that none of the passages' values fits, and the closest they give. */
   unfit: { asked: ValueKind; closest: string | null } | null;
 }

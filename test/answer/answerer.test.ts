@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, qualifierAbstainText } from '../../src/answer/answerer.ts';
 import { CALIBRATION } from '../../src/answer/confidence.ts';
+import { DIRECT_MODEL } from '../../src/answer/extractive/direct.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
 import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
@@ -36,6 +37,26 @@ describe('confidence bands', () => {
     let text = '';
     for await (const e of strict.stream(q)) if (e.type === 'text') text += e.delta;
     expect(text).toBe(ABSTAIN_TEXT);
+  });
+});
+
+describe('a value the decline model doubts', () => {
+  const q = { question: '国内出張の宿泊手当は1夜いくら？' };
+  const relaxed = { ...CALIBRATION, threshold: 0.01, cautionBelow: 0 };
+  const withDecline = (below: number, cautionBelow: number) =>
+    new Answerer({ retriever: new Retriever(index), models: createAnswerModels({ llm: null }), indexVersion: () => index.version, calibration: relaxed, direct: { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, below, cautionBelow } } });
+  it('is given with the caution between the decline threshold and the caution threshold, plainly above it', async () => {
+    const doubted = await withDecline(0, 1).ask(q);
+    expect(doubted.escalate).toBe(false);
+    expect(doubted.answer).toContain('2,400円');
+    expect(doubted.answer.endsWith(CAUTION_TEXT)).toBe(true);
+    const plain = await withDecline(0, 0).ask(q);
+    expect(plain.answer).not.toContain(CAUTION_TEXT);
+  });
+  it('is declined below the decline threshold, naming the closest value', async () => {
+    const a = await withDecline(1, 1).ask(q);
+    expect(a.escalate).toBe(true);
+    expect(a.answer).toContain('ご質問の金額に当たる記載');
   });
 });
 

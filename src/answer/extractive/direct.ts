@@ -32,7 +32,7 @@ export interface DirectModel {
    * the question's best value, fitted on answerable questions and near misses): below `below`, the
    * question is declined. Takes the place of declineBelow when present.
    */
-  decline?: { features: string[]; weights: number[]; bias: number; below: number };
+  decline?: { features: string[]; weights: number[]; bias: number; below: number; cautionBelow?: number };
   fittedOn: string;
 }
 
@@ -230,6 +230,17 @@ export function fitOf(model: DirectModel, x: number[]): number {
  * model's declineBelow), with the closest value found, to say what the passages give instead.
  */
 export function unfitValue(question: string, all: Sentence[], model: DirectModel, earlier = '', confidence = 1): { asked: ValueKind; closest: Candidate | null } | null {
+  const judged = judgeValue(question, all, model, earlier, confidence);
+  return judged?.declined ? { asked: judged.asked, closest: judged.closest } : null;
+}
+
+/**
+ * The question's best value (the highest fit), whether it is declined for want of a fitting value,
+ * and the decline model's probability that it answers the question (null without that model).
+ * Null when no value is asked for, or when the passages hold no figure at all (「日当は支給しません。」
+ * may answer 「日当はいくら？」): those were never part of the fit and are left to the confidence model.
+ */
+export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = '', confidence = 1): { asked: ValueKind; closest: Candidate; declined: boolean; p: number | null } | null {
   if (model.declineBelow === undefined && model.decline === undefined) return null;
   const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
   if (asked === null) return null;
@@ -239,13 +250,10 @@ export function unfitValue(question: string, all: Sentence[], model: DirectModel
     const f = fitOf(model, c.x);
     if (f > z) [z, closest] = [f, c];
   }
-  // Passages with no figure at all were never part of the fit (「日当は支給しません。」 may answer
-  // 「日当はいくら？」): they are left to the confidence model.
   if (closest === null) return null;
-  const declined = model.decline
-    ? answeredProbability(model.decline, declineInputs(question, closest, z, confidence, all)) < model.decline.below
-    : z < (model.declineBelow ?? -Infinity);
-  return declined ? { asked, closest } : null;
+  if (!model.decline) return { asked, closest, declined: z < (model.declineBelow ?? -Infinity), p: null };
+  const p = answeredProbability(model.decline, declineInputs(question, closest, z, confidence, all));
+  return { asked, closest, declined: p < model.decline.below, p };
 }
 
 /**
