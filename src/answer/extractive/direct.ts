@@ -285,13 +285,14 @@ export function clauseOf(text: string, index: number, length: number): string {
 /**
  * Opens the answer with the value asked for, when the model is sure enough: the clause that holds
  * it, cited (「R6年度までに13府省庁がGSS導入済[1]」). The passage's own text, never a figure of ours.
+ * True when it did.
  */
-export function writeDirect(out: Lines, question: string, all: Sentence[], model: DirectModel, earlier = ''): void {
+export function writeDirect(out: Lines, question: string, all: Sentence[], model: DirectModel, earlier = ''): boolean {
   // A table row, a step or a list item is shown in its layout (the table after the sentence that
   // explains it, the steps in order), where the value is read with its neighbours: the value that
   // opens the answer comes from the other sentences.
   const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment), earlier);
-  if (!best || best.p < model.threshold) return;
+  if (!best || best.p < model.threshold) return false;
   const { s } = best.c;
   const text = clean(s.text);
   // A value in a row of figures labelled by years opens with its own label (「R6年度:3107件」), and
@@ -299,11 +300,15 @@ export function writeDirect(out: Lines, question: string, all: Sentence[], model
   if (best.c.record && best.c.record.length <= 30 && (text.match(VALUE)?.length ?? 0) >= 3) {
     out.text(`${best.c.record}[${s.n}]`);
     if (text.length <= LONG_SENTENCE) out.sentence(s);
-    return;
+    return true;
   }
   // A sentence of ordinary length is quoted whole (a clause cut at 、 lost what followed it); a
   // long one, often a table flattened by PDF extraction, around the value.
-  if (text.length <= LONG_SENTENCE) return out.sentence(s);
+  if (text.length <= LONG_SENTENCE) {
+    out.sentence(s);
+    return true;
+  }
   // The excerpt leads; the whole sentence may still follow as the passage's support.
   out.text(`…${clauseOf(text, best.c.index, best.c.value.length).replace(/[、。]$/u, '')}…[${s.n}]`);
+  return true;
 }
