@@ -5,7 +5,6 @@
 // the one at which, on the questions fitted on, right values opened most answers net of wrong ones.
 import { type Answerer, passageLabel } from '../../src/answer/answerer.ts';
 import { numbersOf } from '../../src/answer/figure-check.ts';
-import { confidenceOf } from '../../src/answer/confidence.ts';
 import { DECLINE_FEATURES, DIRECT_FEATURES, type DirectModel, answeredProbability, candidates, declineInputs, fitOf, shares } from '../../src/answer/extractive/direct.ts';
 import { scoreSentences, type Sentence } from '../../src/answer/extractive/scoring.ts';
 import { comparable } from './facts.ts';
@@ -62,12 +61,11 @@ export async function collectExamples(questions: LabelledQuestion[], answerer: A
   const out: DirectExample[] = [];
   for (const q of questions) {
     const phrases = q.answerable === false ? [] : (q.answer ?? q.expect ?? []);
-    const { hits, evidence } = await answerer.retrieve({ question: q.q });
-    const confidence = hits.length > 0 ? confidenceOf(evidence) : 0;
+    const { hits } = await answerer.retrieve({ question: q.q });
     const all: Sentence[] = scoreSentences(q.q, [], hits.map((h, i) => ({ n: i + 1, label: passageLabel(h), text: h.chunk.text })));
     const cs = candidates(q.q, all);
     if (cs.length === 0) continue;
-    out.push({ id: q.id, file: q.file, answerable: q.answerable !== false, xs: cs.map((c) => c.x), labels: cs.map((c) => (isAnswer(c.s.text, c.value, phrases) ? 1 : 0)), ds: cs.map((c) => declineInputs(q.q, c, 0, confidence, all)), ...(decisionOnly ? { decisionOnly } : {}) });
+    out.push({ id: q.id, file: q.file, answerable: q.answerable !== false, xs: cs.map((c) => c.x), labels: cs.map((c) => (isAnswer(c.s.text, c.value, phrases) ? 1 : 0)), ds: cs.map((c) => declineInputs(q.q, c, 0, all)), ...(decisionOnly ? { decisionOnly } : {}) });
   }
   return out;
 }

@@ -141,7 +141,7 @@ export class Answerer {
     // A value asked for that no value of the passages fits (the fitted model of direct.ts). The
     // scored sentences are kept for the composition (scoring.ts).
     const direct = this.deps.direct ?? DIRECT_MODEL;
-    const judged = hits.length > 0 ? judgeValue(input.question, scoreSentences(input.question, history, passages), direct, history.at(-1) ?? '', confidence) : null;
+    const judged = hits.length > 0 ? judgeValue(input.question, scoreSentences(input.question, history, passages), direct, history.at(-1) ?? '') : null;
     const unfit = judged?.declined ? judged : null;
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {

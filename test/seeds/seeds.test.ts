@@ -85,14 +85,14 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       loo = await evaluateLoo(questions, await fittedFolds(labelled, answerer, retriever, () => index.version, decisions), baselines);
       console.log(`leave one document out: ${JSON.stringify(loo.overall)}`);
     });
-    it('holds the measured floors (session 6: top5 0.871, fact 0.671, cited 0.743, near misses declined 0.533, confident 0.367, hit@1 0.643 vs bigram 0.586; session 5 end 0.871 / 0.643 / 0.700 / 0.533 / 0.433, 0.629)', () => {
+    it('holds the measured floors (session 7: top5 0.871, fact 0.686, cited 0.757, near misses declined 0.600, confident 0.267, hit@1 0.643 vs bigram 0.586; session 6 0.871 / 0.671 / 0.743 / 0.533 / 0.367, 0.643)', () => {
       expect(loo.overall.answerable).toBe(70);
       expect(loo.overall.nearMisses).toBe(30);
       expect(loo.overall.top5).toBeGreaterThanOrEqual(0.85);
-      expect(loo.overall.factStated).toBeGreaterThanOrEqual(0.66);
-      expect(loo.overall.cited).toBeGreaterThanOrEqual(0.73);
-      expect(loo.overall.declined).toBeGreaterThanOrEqual(0.5);
-      expect(loo.overall.confidentWrong).toBeLessThanOrEqual(0.4);
+      expect(loo.overall.factStated).toBeGreaterThanOrEqual(0.68);
+      expect(loo.overall.cited).toBeGreaterThanOrEqual(0.75);
+      expect(loo.overall.declined).toBeGreaterThanOrEqual(0.58);
+      expect(loo.overall.confidentWrong).toBeLessThanOrEqual(0.3);
       // Retrieval (the passage cited first) beats the character-bigram BM25 a JavaScript developer would pick.
       expect(loo.overall.retrieval.product.hit1).toBeGreaterThanOrEqual(loo.overall.retrieval.bigram.hit1 + 0.05);
     });
