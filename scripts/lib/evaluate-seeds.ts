@@ -4,7 +4,8 @@
 // a cited passage). Shared by `npm run eval:seeds` and test/seeds/seeds.test.ts.
 import { readFileSync } from 'node:fs';
 import type { Answerer } from '../../src/answer/answerer.ts';
-import { statesAny } from './facts.ts';
+import { join } from 'node:path';
+import { comparable, statesAny } from './facts.ts';
 
 export interface SeedQuestion {
   id: string;
@@ -48,6 +49,30 @@ export const BLIND_SETS = {
 
 export function loadSeedQuestions(file: string): SeedQuestion[] {
   return JSON.parse(readFileSync(file, 'utf8')) as SeedQuestion[];
+}
+
+/**
+ * The questions with only the short answers (`answer`) their document prints: an answer is quoted,
+ * so a value written otherwise than the document writes it (「3,111百万円」 for a table's 「3,111」)
+ * can never be stated. A question none of whose short answers is printed is judged by its
+ * passage phrases (`expect`, which are). Returns how many questions that changed.
+ */
+export function printedAnswers<T extends SeedQuestion & { file?: string; answer?: string[] }>(questions: T[], seedsDir: string): { questions: T[]; replaced: number } {
+  const docs = new Map<string, string>();
+  const doc = (file: string) => {
+    if (!docs.has(file)) docs.set(file, comparable(readFileSync(join(seedsDir, file), 'utf8')));
+    return docs.get(file)!;
+  };
+  let replaced = 0;
+  const out = questions.map((q) => {
+    if (!q.answer || !q.file) return q;
+    const printed = q.answer.filter((a) => doc(q.file!).includes(comparable(a)));
+    if (printed.length === q.answer.length) return q;
+    replaced++;
+    const { answer: _, ...rest } = q;
+    return (printed.length > 0 ? { ...rest, answer: printed } : rest) as T;
+  });
+  return { questions: out, replaced };
 }
 
 export async function evaluateSeeds(questions: SeedQuestion[], answerer: Answerer): Promise<SeedResult> {

@@ -5,16 +5,25 @@ import { compactForMatch } from '../text/normalize.ts';
 
 const MARKER = /\[(\d{1,3})\]/g;
 
-/** The numbers of a text, as compared: NFKC, no thousands separators, whole numbers only (「5000」 is not in 「15,000」). */
+/**
+ * The numbers of a text, as compared: NFKC, no thousands separators, whole numbers only (「5000」 is
+ * not in 「15,000」); spaces inside a line do not separate digits (「約 3.6倍」), line breaks do
+ * (「約248億円1」 then 「2027年」 on the next line are two numbers).
+ */
 export function numbersOf(text: string): string[] {
-  return compactForMatch(text).replace(/(\d),(?=\d{3})/g, '$1').match(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g) ?? [];
+  return compactForMatch(text.replace(/\n/g, '、')).replace(/(\d),(?=\d{3})/g, '$1').match(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g) ?? [];
 }
+
+/** A step's or list item's own number at the start of a line (「1. 」「2) 」): numbering, no figure. */
+const ITEM_NUMBER = /^([ \t]*)\d{1,2}[.)．][ \t]+/gmu;
 
 /** The numbers of a sentence that none of the passages it cites ([n]) prints. */
 export function unsupportedFigures(sentence: string, passages: ReadonlyMap<number, string>): string[] {
-  const figures = numbersOf(sentence.replace(MARKER, ' '));
+  // Without item numbers, in the answer and in the passages, which would otherwise read as one
+  // figure with what follows them (「1. 2027年6月までの…」 as 1.2027).
+  const figures = numbersOf(sentence.replace(ITEM_NUMBER, '$1').replace(MARKER, ' '));
   if (figures.length === 0) return [];
-  const printed = new Set([...sentence.matchAll(MARKER)].flatMap((m) => numbersOf(passages.get(Number(m[1])) ?? '')));
+  const printed = new Set([...sentence.matchAll(MARKER)].flatMap((m) => numbersOf((passages.get(Number(m[1])) ?? '').replace(ITEM_NUMBER, '$1'))));
   return figures.filter((f) => !printed.has(f));
 }
 

@@ -20,6 +20,11 @@ describe('figure check', () => {
     expect(unsupportedFigures('定員は57人です[1]。', big)).toEqual(['57']);
     expect(unsupportedFigures('上限は15,000円です[1]。', big)).toEqual([]);
   });
+  it('reads a step or list item number as the answer\'s numbering, not as part of a figure', () => {
+    const dated = new Map([[1, '注\n1. 2027年6月までのGSS導入予定省庁の運用等経費から概算。']]);
+    expect(unsupportedFigures('1. 2027年6月までのGSS導入予定省庁の運用等経費から概算[1]。', dated)).toEqual([]);
+    expect(unsupportedFigures('2) 2028年6月までに[1]。', dated)).toEqual(['2028']);
+  });
   it('keeps the other sentences and line breaks of the answer', () => {
     const r = dropUnsupportedFigures('宿泊手当は2,400円です[1]。2泊で4,800円です[1]。\n日当は廃止されました[1]。', passages);
     expect(r.text).toBe('宿泊手当は2,400円です[1]。\n日当は廃止されました[1]。');
