@@ -34,7 +34,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const all = scoreSentences(question, history, passages);
   if (all.length === 0) return NO_ANSWER_TEXT;
   const ranked = [...all].sort((a, b) => b.score - a.score || a.rank - b.rank || a.pos - b.pos);
-  const lead = leadOf(ranked);
+  const lead = leadOf(ranked, all, new Set(queryTerms(question)));
   if (!lead || lead.score < options.minSupport) return NO_ANSWER_TEXT;
 
   const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);

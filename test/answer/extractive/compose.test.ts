@@ -46,6 +46,15 @@ describe('extractive answerer', () => {
 });
 
 describe('extractive answer composition', () => {
+  it('does not lead with a bare line that only repeats the question\'s words, but with what is said of them', () => {
+    const text = 'ガバメントクラウド\n利用者が増えるごとに、その利用料に応じた大口割引が適用される。';
+    const a = composeAnswer(buildUserPrompt({ question: 'ガバメントクラウドの利用料の割引は？', history: [], passages: [{ n: 1, label: '資料', text }], revision: null }));
+    expect(a.split('\n')[0]).toContain('大口割引が適用される');
+    // A short line naming something the question does not (a person, under a post) may lead.
+    const staff = '作成責任者\n住民制度課長阿部知明\n地域政策課長の欄は空欄。';
+    const b = composeAnswer(buildUserPrompt({ question: '作成責任者の住民制度課長は？', history: [], passages: [{ n: 1, label: '資料', text: staff }], revision: null }));
+    expect(b.split('\n')[0]).toContain('阿部知明');
+  });
   it('quotes no courtesy between turns of minutes, and keeps who said what', () => {
     const text = '○村岡山口県知事 はい、どうもありがとうございます。山口県の試算では運用経費の平均が約3.6倍に膨れ上がっております。よろしくお願いします。';
     const a = composeAnswer(buildUserPrompt({ question: '山口県の試算で運用経費は何倍？', history: [], passages: [{ n: 1, label: '議事要旨', text: normalizeText(text) }], revision: null }));
