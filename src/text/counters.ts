@@ -57,7 +57,8 @@ export function askedCounters(question: string): Array<{ label: string; holds: R
     // A kanji counter is one character (何人体制 → 人); a katakana one the whole word (何システム).
     const head = katakana ? unit.match(/^[\p{Script=Katakana}ー]+/u)![0] : unit[0]!;
     const alt = LATIN_UNITS[head] ? `(?:${head}|${LATIN_UNITS[head]})` : head;
-    counters.push({ label: `何${unit}`, holds: new RegExp(`\\d\\s*(?:[千万億])?\\s*${alt}`, 'iu') });
+    // The counter may follow the number through 「の」 and a hedge (「約260程度のシステム」「11の業務」).
+    counters.push({ label: `何${unit}`, holds: new RegExp(`\\d\\s*(?:[千万億])?\\s*(?:(?:程度|ほど|余り|以上|超)\\s*)?(?:の\\s*)?${alt}`, 'iu') });
   }
   return counters;
 }
