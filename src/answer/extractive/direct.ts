@@ -97,6 +97,12 @@ const CHANGE = /減|増|下が|上が|伸び|縮|削減|増加|低下|上昇|変
 /** A question asking which one of a series (「第何回」「何条何項」「法律第何号」「何番目」): an ordinal answers it. */
 const ORDINAL_ASKED = /第\s*何|何\s*(?:条|号|項|番目|回目)/u;
 
+/**
+ * A time given in words, as administrative text sets deadlines (「年内を目途に」「年度内」「今夏」「年度末まで
+ * に」): a date's value when a date is asked for, though it has no digit.
+ */
+const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|年内|年末|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?:\d{1,2}\s*月)?(?:上旬|中旬|下旬)/gu;
+
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
 /**
@@ -155,16 +161,19 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
     const text = clean(s.text);
     // A value's label may stand on the line before it (a heading line, then its figures).
     const prev = i > 0 && all[i - 1]!.n === s.n ? all[i - 1]!.support : 0;
-    if (!/\d/u.test(text)) continue;
+    const dateWords = asked === 'date' ? [...text.matchAll(DATE_WORDS)] : [];
+    if (!/\d/u.test(text) && dateWords.length === 0) continue;
     const sentenceYears = yearsIn(prepare(text));
-    for (const m of text.matchAll(VALUE)) {
+    const matches = [...text.matchAll(VALUE), ...dateWords.filter((w) => !/\d/u.test(w[0]))];
+    for (const m of matches) {
       const value = m[0].trim();
+      const wordDate = !/\d/u.test(value);
       // An ordinal names one of a series (「第10回」) and gives no value.
       const after = text.slice((m.index ?? 0) + m[0].length);
       // unless the question asks which one (「法律第何号」「何条何項」「第何回」).
       const before0 = text.slice(0, m.index ?? 0);
-      if (!/\d/u.test(value) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
-      const unit = WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
+      if ((!wordDate && !/\d/u.test(value)) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
+      const unit = wordDate || WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
       // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year
       // is a date's, not a count's: 「2024年度」 counts nothing.
       const counted = counters.length > 0 && counters.some((c) => c.holds.test(prepare(value)));

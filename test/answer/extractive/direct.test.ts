@@ -74,6 +74,13 @@ describe('direct answer', () => {
     expect(unfit?.closest?.value).toMatch(/名$/);
   });
 
+  it('takes a time given in words for a date asked for (「年内を目途に」「年度末」), and only then', () => {
+    const plan = [{ n: 1, label: '計画', text: '整備計画を、年内を目途に作成する。対象は3府省。' }];
+    const values = (q: string) => candidates(q, scoreSentences(q, [], plan)).map((c) => `${c.value}:${c.kind}`);
+    expect(values('整備計画はいつまでに作成する？')).toContain('年内:date');
+    expect(values('対象は何府省？').some((v) => v.startsWith('年内'))).toBe(false);
+  });
+
   it('takes an ordinal for a value only when the question asks which one (「何号」「第何回」)', () => {
     const law = [{ n: 1, label: '法令', text: '改正する法律(令和元年法律第16号)により、第10回会議で決定した。' }];
     const asked = (q: string) => candidates(q, scoreSentences(q, [], law)).map((c) => c.value);
