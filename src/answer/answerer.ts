@@ -156,7 +156,7 @@ export class Answerer {
       confident: hits.length > 0 && confidence >= calibration.threshold && unmet.length === 0 && unfit === null,
       unmet,
       // A value the decline model is not sure answers the question is given with the caution.
-      valueDoubt: judged !== null && judged.p !== null && judged.p < (direct.decline?.cautionBelow ?? 0),
+      valueDoubt: judged !== null && judged.p < (direct.decline?.cautionBelow ?? 0),
       unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? around(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null },
     };
   }
@@ -176,8 +176,11 @@ export class Answerer {
 
   private answered(plan: Plan, text: string, used: number[], model: LanguageModelV4): Answer {
     const { note, revision } = revisionNote(plan.hits, used);
-    const unsure = plan.confidence < (plan.calibration.cautionBelow ?? 0) || plan.valueDoubt;
-    if (unsure && !plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
+    const lowConfidence = plan.confidence < (plan.calibration.cautionBelow ?? 0);
+    if (lowConfidence && !plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
+    // A doubted value is shown with the caution; it is no low-confidence retrieval (the risk log's
+    // 「確信度の低い回答」 and the confidence shown stay the retrieval's).
+    const unsure = lowConfidence || plan.valueDoubt;
     return {
       ...plan.frame,
       answer: text + note + (unsure ? `\n\n${CAUTION_TEXT}` : ''),

@@ -27,7 +27,7 @@ const KIND_LABEL: Record<ValueKind, string> = { percentage: '割合', amount: '�
 
 /**
  * The abstention when a value is asked for and none in the passages fits the question (direct.ts
- * unfitValue): which kind of value is missing, and the closest the passages give, quoted.
+ * judgeValue): which kind of value is missing, and the closest the passages give, quoted.
  */
 export function valueAbstainText(asked: ValueKind, closest: string | null): string {
   return (

@@ -58,7 +58,8 @@ export function askedCounters(question: string): Array<{ label: string; holds: R
     const head = katakana ? unit.match(/^[\p{Script=Katakana}ー]+/u)![0] : unit[0]!;
     const alt = LATIN_UNITS[head] ? `(?:${head}|${LATIN_UNITS[head]})` : head;
     // The counter may follow the number through 「の」 and a hedge (「約260程度のシステム」「11の業務」).
-    counters.push({ label: `何${unit}`, holds: new RegExp(`\\d\\s*(?:[千万億])?\\s*(?:(?:程度|ほど|余り|以上|超)\\s*)?(?:の\\s*)?${alt}`, 'iu') });
+    // A number that labels a figure, table or section (「図1のシステム」「資料3の」) counts nothing.
+    counters.push({ label: `何${unit}`, holds: new RegExp(`(?<![\\d,.図表紙料章節]\\s*)\\d[\\d,]*(?:\\.\\d+)?\\s*(?:[千万億])?\\s*(?:(?:程度|ほど|余り|以上|超)\\s*)?(?:の\\s*)?${alt}`, 'iu') });
   }
   return counters;
 }

@@ -16,12 +16,13 @@ const STRAY_SPACE_RE = new RegExp(`([${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
 
 /**
  * A speaker's turn in minutes as Japanese government minutes print it: 「○村岡山口県知事 はい、…」,
- * the speaker's name and post after ○, a space, then what they said (or the name alone on its
- * line). The space is the only boundary between name and speech, and the stray-space rule below
+ * the speaker's name and post after ○ (the post or honorific ends it: 長, 官, 大臣, 委員, 知事, 氏 …,
+ * so that a heading 「○電子政府の総合窓口の管理」 is none), a space, then what they said (or the name
+ * alone on its line). The space is the only boundary between name and speech, and the stray-space rule below
  * would remove it (「村岡山口県知事はい、…」): it becomes 「：」, so that a quote reads as said by
  * someone (「村岡山口県知事：はい、…」).
  */
-const SPEAKER_RE = /^([ \t]*[○◯])([^\s○◯、。，,：:「」『』()（）]{2,40})(?:[ \t\u3000]+(?=\S)|[ \t\u3000]*$)/gmu;
+const SPEAKER_RE = /^([ \t]*[○◯〇])([^\s○◯〇、。，,：:「」『』()（）]{1,38}(?:長|官|臣|員|知事|理事|幹事|氏|君|さん|様|教授|参与|顧問))(?:[ \t\u3000]+(?=\S)|[ \t\u3000]*$)/gmu;
 
 /** Circled numbers ①–⑳ and ㉑–㊿: NFKC would flatten 「①企画者」 to 「1企画者」. */
 const CIRCLED = '\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF';

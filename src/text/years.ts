@@ -18,7 +18,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
  * Western ones (「23年度: 85.7%」 for 2023). Read as each year it may be — Heisei, Western, Reiwa —
  * so that it meets a question naming any of them, and 「28年度」 meets 「28年度」.
  */
-const BARE_FISCAL_YEAR = /(?<![\d.,a-z元年第])(?<!(?:令和|平成|昭和)\s*)(\d{2})\s*年度/gu;
+const BARE_FISCAL_YEAR = /(?<![\d.,a-zA-Z元年第])(?<!(?:令和|平成|昭和)\s*)(\d{2})\s*年度/gu;
 
 function bareReadings(nn: number): number[] {
   return [...(nn <= 31 ? [1988 + nn] : []), 2000 + nn, 2018 + nn];

@@ -50,6 +50,7 @@ describe('a value the decline model doubts', () => {
     expect(doubted.escalate).toBe(false);
     expect(doubted.answer).toContain('2,400円');
     expect(doubted.answer.endsWith(CAUTION_TEXT)).toBe(true);
+    expect(doubted.risk.reasons).not.toContain('low_confidence');
     const plain = await withDecline(0, 0).ask(q);
     expect(plain.answer).not.toContain(CAUTION_TEXT);
   });

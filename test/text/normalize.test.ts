@@ -10,6 +10,9 @@ describe('normalizeText', () => {
     // A bullet or a heading with brackets is no speaker.
     expect(normalizeText('○ 制度所管 府省庁')).toBe('○ 制度所管府省庁');
     expect(normalizeText('○電子政府の総合窓口（e-Gov）の管理・運営')).toBe('○電子政府の総合窓口(e-Gov)の管理・運営');
+    expect(normalizeText('○電子政府の総合窓口の管理')).toBe('○電子政府の総合窓口の管理');
+    expect(normalizeText('○デジタル庁 は、令和6年度までに移行する。')).toBe('○デジタル庁は、令和6年度までに移行する。');
+    expect(normalizeText('〇河野大臣 ありがとうございます。')).toBe('〇河野大臣：ありがとうございます。');
   });
   it('folds Kangxi radicals, radical-supplement look-alikes and width variants', () => {
     expect(normalizeText('令和７年６⽉２⽇ ⾃治体 市⻑ ＳＥＡＢＩＳ ｼｽﾃﾑ')).toBe('令和7年6月2日自治体市長 SEABIS システム');

@@ -16,5 +16,8 @@ describe('yearsIn', () => {
     expect([...yearsIn('23年度: 85.7%')]).toContain(2023);
     expect([...yearsIn('令和5年度と平成 28年度、2023年度')].sort()).toEqual([2016, 2023]);
     expect([...yearsIn('第10年度、1.5年度、r5年度')].sort()).toEqual([2023]);
+    // Not read again inside an era-lettered year, in either case.
+    expect([...yearsIn('H28年度')]).toEqual([2016]);
+    expect([...yearsIn('R06年度')]).toEqual([2024]);
   });
 });

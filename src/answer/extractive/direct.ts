@@ -23,14 +23,9 @@ export interface DirectModel {
   /** The chosen value's share (of the softmax over the question's values) from which it opens the answer. */
   threshold: number;
   /**
-   * When a value is asked for and the best value's score (the model's logit) is below this, no
-   * value in the passages fits the question: the answer declines and names what the passages give.
-   */
-  declineBelow?: number;
-  /**
    * Whether the best value answers the question at all (a logistic model over DECLINE_FEATURES of
    * the question's best value, fitted on answerable questions and near misses): below `below`, the
-   * question is declined. Takes the place of declineBelow when present.
+   * question is declined; below `cautionBelow`, it is answered with the caution.
    */
   decline?: { features: string[]; weights: number[]; bias: number; below: number; cautionBelow?: number };
   fittedOn: string;
@@ -48,10 +43,13 @@ export interface DirectModel {
  */
 export const DECLINE_FEATURES = ['fit', 'yearAbsent', 'yearOther', 'partOfTotal'] as const;
 
-/** A question asking for a part (「…だけ」「単体で」「うち」「内訳」). */
-const PART = /だけ|単体|のみ|単独|うち|内訳|別に|ごと/u;
-/** A sentence giving a total (「全体で」「計約」「合計」「全府省」). */
-const TOTAL = /合計|計約|計\d|全体|全府省|総額|全国|総計|全\d/u;
+/**
+ * A question asking for a part (「…だけ」「単体で」「のうち」「内訳」), not the words that only look
+ * like it (「…んだけど」「いただけますか」「だけでなく」「のみならず」).
+ */
+const PART = /(?<![んいた])だけ(?!ど|れど|で(?:は)?なく)|単体|単独|内訳|のうち|のみ(?!ならず)/u;
+/** A sentence giving a total (「全体で」「計約」「合計」「全府省」), not a uniform rule (「全国一律」). */
+const TOTAL = /合計|計約|計\d|全体で|全体の|全府省|総額|総計|全\d/u;
 
 /** The question-level evidence (DECLINE_FEATURES) for a candidate value and its fit. */
 export function declineInputs(question: string, c: Candidate, fit: number, all: Sentence[]): number[] {
@@ -78,9 +76,19 @@ export function answeredProbability(decline: NonNullable<DirectModel['decline']>
   return 1 / (1 + Math.exp(-z));
 }
 
-export const DIRECT_MODEL: DirectModel = fitted as DirectModel;
 
 export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore', 'looseMismatch'] as const;
+
+/** The stored model, checked against the inputs this code computes: their order is their meaning. */
+function checked(m: DirectModel): DirectModel {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!same(m.features, DIRECT_FEATURES) || (m.decline && !same(m.decline.features, DECLINE_FEATURES))) {
+    throw new Error('src/answer/extractive/direct-model.json was fitted on other inputs than direct.ts computes: run `npm run fit:direct -- --write`.');
+  }
+  return m;
+}
+
+export const DIRECT_MODEL: DirectModel = checked(fitted as DirectModel);
 
 /** A figure as printed: sign or 約, digits, then its unit (「約7800万人」「▲8%」「1,200人以上」「令和7年6月2日」). */
 const VALUE = new RegExp(
@@ -95,13 +103,13 @@ const VALUE = new RegExp(
 const CHANGE = /減|増|下が|上が|伸び|縮|削減|増加|低下|上昇|変わ|変化/u;
 
 /** A question asking which one of a series (「第何回」「何条何項」「法律第何号」「何番目」): an ordinal answers it. */
-const ORDINAL_ASKED = /第\s*何|何\s*(?:条|号|項|番目|回目)/u;
+const ORDINAL_ASKED = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回目)/u;
 
 /**
  * A time given in words, as administrative text sets deadlines (「年内を目途に」「年度内」「今夏」「年度末まで
  * に」): a date's value when a date is asked for, though it has no digit.
  */
-const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|年内|年末|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?:\d{1,2}\s*月)?(?:上旬|中旬|下旬)/gu;
+const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?:\d{1,2}\s*月)?(?:上旬|中旬|下旬)/gu;
 
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
@@ -233,22 +241,14 @@ export function fitOf(model: DirectModel, x: number[]): number {
 }
 
 /**
- * Whether the question asks for a value that no value in the passages fits (fitOf below the
- * model's declineBelow), with the closest value found, to say what the passages give instead.
- */
-export function unfitValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate | null } | null {
-  const judged = judgeValue(question, all, model, earlier);
-  return judged?.declined ? { asked: judged.asked, closest: judged.closest } : null;
-}
-
-/**
  * The question's best value (the highest fit), whether it is declined for want of a fitting value,
- * and the decline model's probability that it answers the question (null without that model).
+ * and the decline model's probability that it answers the question (null without a decline model).
  * Null when no value is asked for, or when the passages hold no figure at all (「日当は支給しません。」
  * may answer 「日当はいくら？」): those were never part of the fit and are left to the confidence model.
+ * (A time in words, 「年内」, is a value when a date is asked for: DATE_WORDS.)
  */
-export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number | null } | null {
-  if (model.declineBelow === undefined && model.decline === undefined) return null;
+export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number } | null {
+  if (!model.decline) return null;
   const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
   if (asked === null) return null;
   let closest: Candidate | null = null;
@@ -258,7 +258,6 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
     if (f > z) [z, closest] = [f, c];
   }
   if (closest === null) return null;
-  if (!model.decline) return { asked, closest, declined: z < (model.declineBelow ?? -Infinity), p: null };
   const p = answeredProbability(model.decline, declineInputs(question, closest, z, all));
   return { asked, closest, declined: p < model.decline.below, p };
 }

@@ -46,9 +46,10 @@ const EXAMPLE_YIELDS = 0.7;
 /**
  * A courtesy that carries no fact (「はい、どうもありがとうございます。」「よろしくお願いします。」), as
  * minutes print between turns, with or without the speaker before it (「村岡山口県知事：…」): short,
+ * with no figure and no reason (「締切は5月31日ですので、よろしくお願いします。」 says something),
  * and ending in thanks or a request for goodwill.
  */
-export const COURTESY = /^(?:[^：:。]{2,40}[：:])?(?=[^。]{0,40}[。！]?$)[^。]*(?:ありがとうございま(?:す|した)|よろしくお願い(?:します|いたします|申し上げます))[。！]?$/u;
+export const COURTESY = /^(?:[^：:。]{2,40}[：:])?(?=[^。\d]{0,40}[。！]?$)(?![^。]*(?:ので|ため|から、))[^。]*(?:ありがとうございま(?:す|した)|よろしくお願い(?:します|いたします|致します|申し上げます))[。！]?$/u;
 
 /** An example (「例: …」「例えば、…」). */
 function isExample(s: Sentence | undefined): boolean {
@@ -120,7 +121,7 @@ function score(question: string, history: string[], passages: PromptPassage[]): 
 export function leadOf(ranked: Sentence[], all: Sentence[] = ranked, asked: ReadonlySet<string> = new Set()): Sentence | undefined {
   const top = ranked[0];
   if (isExample(top)) return ranked.find((x) => !isExample(x) && x.score >= top!.score * EXAMPLE_YIELDS) ?? top;
-  // A bare line (a slide title, a label: 「ガバメントクラウド」「【参考】」) holds the question's words
+  // A bare line (a slide title, a label: 「ガバメントクラウド」 asked about it) holds the question's words
   // and says nothing of them; unless a list follows it, a sentence with content leads instead.
   if (top && isBare(top, all, asked)) return ranked.find((x) => !isBare(x, all, asked) && x.score >= top.score * BARE_YIELDS) ?? top;
   return top;
@@ -135,7 +136,7 @@ const BARE_YIELDS = 0.5;
 
 /**
  * A short line with no sentence end and no figure that names nothing the question does not
- * (「ガバメントクラウド」 for a question about it; 「【参考】」), not followed by the items of a list it
+ * (「ガバメントクラウド」 for a question about it), not followed by the items of a list it
  * announces. A line naming something new (「住民制度課長阿部知明」) may be the answer.
  */
 function isBare(s: Sentence, all: Sentence[], asked: ReadonlySet<string>): boolean {

@@ -162,15 +162,22 @@ export function countBigrams(chunks: Iterable<Chunk>, into: BigramCounts = { df:
 }
 
 /**
- * The bigram counts as stored beside the chunks (bigrams.f64): the chunks' count, the bigrams'
- * total, then each bigram's number and count, as 64-bit floats (a bigram's number needs 41 bits).
- * Counting them when the index opened took 4 s of 22.6 s at 100,000 chunks.
+ * The version of the way bigrams are read (wording.ts scanBigrams, bigramKey, searched-text.ts):
+ * stored counts of another version are counted again on opening. Raise it with any change there.
+ */
+export const BIGRAM_COUNTS_VERSION = 1;
+
+/**
+ * The bigram counts as stored beside the chunks (bigrams.f64): the version, the chunks' count, the
+ * bigrams' total, then each bigram's number and count, as 64-bit floats (a bigram's number needs 41
+ * bits). Counting them when the index opened took 4 s of 22.6 s at 100,000 chunks.
  */
 function encodeBigramCounts(counts: BigramCounts): Uint8Array {
-  const out = new Float64Array(2 + 2 * counts.df.size);
-  out[0] = counts.chunks;
-  out[1] = counts.length;
-  let i = 2;
+  const out = new Float64Array(4 + 2 * counts.df.size);
+  out[0] = BIGRAM_COUNTS_VERSION;
+  out[1] = counts.chunks;
+  out[2] = counts.length;
+  let i = 4;
   for (const [k, n] of counts.df) {
     out[i++] = k;
     out[i++] = n;
@@ -178,17 +185,24 @@ function encodeBigramCounts(counts: BigramCounts): Uint8Array {
   return new Uint8Array(out.buffer);
 }
 
-/** The stored counts when they are there and are of `chunkCount` chunks; else null (an index written before they were stored). */
+/**
+ * The stored counts when they are there, of this version and of `chunkCount` chunks, with sound
+ * values; else null (an index written before they were stored, or by another version): counted.
+ */
 async function readBigramCounts(dir: string, chunkCount: number): Promise<BigramCounts | null> {
   const path = join(dir, 'bigrams.f64');
   if (!existsSync(path)) return null;
   const buf = await readFile(path);
-  if (buf.byteLength < 16 || buf.byteLength % 16 !== 0) return null;
+  if (buf.byteLength < 32 || buf.byteLength % 16 !== 0) return null;
   const floats = new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  if (floats[0] !== chunkCount) return null;
+  if (floats[0] !== BIGRAM_COUNTS_VERSION || floats[1] !== chunkCount || !(floats[2]! >= 0)) return null;
   const df = new Map<number, number>();
-  for (let i = 2; i < floats.length; i += 2) df.set(floats[i]!, floats[i + 1]!);
-  return { df, chunks: floats[0]!, length: floats[1]! };
+  for (let i = 4; i < floats.length; i += 2) {
+    const n = floats[i + 1]!;
+    if (!Number.isInteger(n) || n < 1 || n > chunkCount) return null;
+    df.set(floats[i]!, n);
+  }
+  return { df, chunks: floats[1]!, length: floats[2]! };
 }
 
 /** Writes a complete index folder atomically (a new folder swapped in place of the old). */

@@ -60,6 +60,10 @@ describe('extractive answer composition', () => {
     const a = composeAnswer(buildUserPrompt({ question: '山口県の試算で運用経費は何倍？', history: [], passages: [{ n: 1, label: '議事要旨', text: normalizeText(text) }], revision: null }));
     expect(a).toContain('約3.6倍');
     expect(a).not.toMatch(/ありがとうございます|よろしくお願いします/);
+    // A request that carries a fact is no courtesy.
+    const notice = '締切は5月31日となりますので、よろしくお願いします。';
+    const b = composeAnswer(buildUserPrompt({ question: '締切はいつ？', history: [], passages: [{ n: 1, label: 'お知らせ', text: notice }], revision: null }));
+    expect(b).toContain('5月31日');
   });
   const compose = (question: string, ps: Array<{ n: number; label: string; text: string }>) => composeAnswer(buildUserPrompt({ question, history: [], passages: ps, revision: null })).split('\n');
 

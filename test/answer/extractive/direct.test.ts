@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
-import { DECLINE_FEATURES, DIRECT_MODEL, askedKind, bestCandidate, candidates, declineInputs, unfitValue } from '../../../src/answer/extractive/direct.ts';
+import { DECLINE_FEATURES, DIRECT_MODEL, askedKind, bestCandidate, candidates, declineInputs, judgeValue } from '../../../src/answer/extractive/direct.ts';
 import { scoreSentences } from '../../../src/answer/extractive/scoring.ts';
 import { buildUserPrompt } from '../../../src/answer/prompt.ts';
 
@@ -67,9 +67,10 @@ describe('direct answer', () => {
   it('does not decline for want of a value when the passages hold no figure at all (the confidence model decides)', () => {
     const none = [{ n: 1, label: '日当', text: '日当は支給しません。' }];
     const strict = { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, below: 1 } };
-    expect(unfitValue('日当はいくら？', scoreSentences('日当はいくら？', [], none), strict)).toBeNull();
+    expect(judgeValue('日当はいくら？', scoreSentences('日当はいくら？', [], none), strict)).toBeNull();
     // With figures in the passages, none fitting well enough: declined, naming the closest.
-    const unfit = unfitValue('R9年度は何名？', scoreSentences('R9年度は何名？', [], passages), strict);
+    const unfit = judgeValue('R9年度は何名？', scoreSentences('R9年度は何名？', [], passages), strict);
+    expect(unfit?.declined).toBe(true);
     expect(unfit?.asked).toBe('count');
     expect(unfit?.closest?.value).toMatch(/名$/);
   });
@@ -79,6 +80,9 @@ describe('direct answer', () => {
     const values = (q: string) => candidates(q, scoreSentences(q, [], plan)).map((c) => `${c.value}:${c.kind}`);
     expect(values('整備計画はいつまでに作成する？')).toContain('年内:date');
     expect(values('対象は何府省？').some((v) => v.startsWith('年内'))).toBe(false);
+    // 「年末調整」「年末年始」 name no time of a deadline.
+    const tax = [{ n: 1, label: '手続', text: '年末調整の書類は年末年始の休み明けに提出する。' }];
+    expect(candidates('年末調整の書類はいつ出す？', scoreSentences('年末調整の書類はいつ出す？', [], tax))).toEqual([]);
   });
 
   it('takes an ordinal for a value only when the question asks which one (「何号」「第何回」)', () => {
@@ -87,6 +91,9 @@ describe('direct answer', () => {
     expect(asked('その法律は法律第何号？')).toContain('16号');
     expect(asked('決定したのは第何回の会議？')).toContain('10回会議');
     expect(asked('会議は何回開かれた？')).not.toContain('10回会議');
+    // 「何項目」 asks how many items, not which paragraph.
+    const list = [{ n: 1, label: '規程', text: '第3項に定めるチェックリストは12項目です。' }];
+    expect(candidates('チェックリストは何項目ありますか？', scoreSentences('チェックリストは何項目ありますか？', [], list)).map((c) => c.value)).toEqual(['12項目']);
   });
 
   it('reads the conditions a question puts that the best value does not meet (the decline model\'s inputs)', () => {
@@ -95,13 +102,22 @@ describe('direct answer', () => {
       const c = candidates(question, all)[0]!;
       return Object.fromEntries(DECLINE_FEATURES.map((f, i) => [f, declineInputs(question, c, 2, all)[i]]));
     };
-    // A part asked, a total given.
+    // A part asked, a total given; not a question that only sounds like one, nor a uniform rule.
     expect(inputs('国税庁単体の削減率は何%？', '政府全体で削減率は▲8%となった。').partOfTotal).toBe(1);
     expect(inputs('政府全体の削減率は何%？', '政府全体で削減率は▲8%となった。').partOfTotal).toBe(0);
+    expect(inputs('来週出張なんだけど、日当はいくら？', '日当は合計で1日2,200円です。').partOfTotal).toBe(0);
+    expect(inputs('日当はいくらか教えていただけますか？', '日当は合計で1日2,200円です。').partOfTotal).toBe(0);
+    expect(inputs('日当だけだといくら？', '日当は全国一律で1日2,200円です。').partOfTotal).toBe(0);
     // A year asked that a dated passage does not name; an undated passage (rules in force) is not missing it.
     expect(inputs('R9年度は何名？', 'R5年度は47名。R6年度は57名。').yearAbsent).toBe(1);
     expect(inputs('令和7年度の日当はいくら？', '日当は2,200円です。').yearAbsent).toBe(0);
     expect(inputs('令和7年度の日当はいくら？', '日当は2,200円です。').fit).toBe(2);
+  });
+
+  it('labels a value in a row by its year as printed, era letter included (「H28年度:120件」)', () => {
+    const rows = [{ n: 1, label: 'レビュー', text: 'レビュー件数はH27年度:100件 H28年度:120件 H29年度:130件。' }];
+    const a = composeAnswer(buildUserPrompt({ question: 'H28年度のレビューは何件？', history: [], passages: rows, revision: null })).split('\n');
+    expect(a[0]).toBe('H28年度:120件[1]');
   });
 
   it('gives a follow-up the kind of value the question it follows asked for', () => {
