@@ -65,10 +65,14 @@ export function passageLabel(h: Hit): string {
   return parts.join(' › ') + (h.chunk.page !== null ? ` (p.${h.chunk.page})` : '');
 }
 
-/** The clause holding a value, or at most 25 characters either side of it when the clause is long. */
-function around(text: string, index: number, length: number): string {
+/**
+ * The clause holding a value, to name in a decline what the passages give instead; none when the
+ * clause is long (a table flattened into one line): a cut-out fragment (「…第15号)ほか【参考3】規制…」)
+ * tells the reader nothing and was read as noise in the blind review.
+ */
+export function closestClause(text: string, index: number, length: number): string | null {
   const clause = clauseOf(text, index, length);
-  return clause.length <= 60 ? clause : `…${text.slice(Math.max(0, index - 25), index + length + 25)}…`;
+  return clause.length <= 60 ? clause : null;
 }
 
 function modelName(m: LanguageModelV4): string {
@@ -157,7 +161,7 @@ export class Answerer {
       unmet,
       // A value the decline model is not sure answers the question is given with the caution.
       valueDoubt: judged !== null && judged.p < (direct.decline?.cautionBelow ?? 0),
-      unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? around(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null },
+      unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null },
     };
   }
 

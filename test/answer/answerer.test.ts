@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, qualifierAbstainText } from '../../src/answer/answerer.ts';
+import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, closestClause, qualifierAbstainText } from '../../src/answer/answerer.ts';
 import { CALIBRATION } from '../../src/answer/confidence.ts';
 import { DIRECT_MODEL } from '../../src/answer/extractive/direct.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
@@ -58,6 +58,15 @@ describe('a value the decline model doubts', () => {
     const a = await withDecline(1, 1).ask(q);
     expect(a.escalate).toBe(true);
     expect(a.answer).toContain('ご質問の金額に当たる記載');
+  });
+});
+
+describe('closestClause', () => {
+  it('names the clause holding the closest value, or nothing when the clause is a long flattened line', () => {
+    const text = '国内出張の宿泊手当は、1夜につき2,400円です。';
+    expect(closestClause(text, text.indexOf('2,400円'), 6)).toBe('国内出張の宿泊手当は、1夜につき2,400円です');
+    const row = '(令和5年3月24日付国水環保第15号)ほか【参考3】規制所管府省庁からのアナログ規制見直しとデジタル技術実装に関する情報提供の好事例 12件 34件 56件';
+    expect(closestClause(row, row.indexOf('12件'), 3)).toBeNull();
   });
 });
 
