@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/pipeline.ts';
 import { HashedNgramEmbedder } from '../../src/retrieval/embeddings/hashed.ts';
-import { BIGRAM_COUNTS_VERSION, FileIndex } from '../../src/retrieval/node/file-index.ts';
+import { BIGRAM_COUNTS_VERSION } from '../../src/retrieval/node/bigram-counts.ts';
+import { FileIndex } from '../../src/retrieval/node/file-index.ts';
 import { bigramKey } from '../../src/retrieval/wording.ts';
 import { FIXTURES, tempDir } from '../helpers/index.ts';
 
