@@ -109,9 +109,12 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   const asked = prepare(original);
   const types = askedTypes(asked).filter((t) => FACTOID_TYPES.has(t.name));
   if (types.length === 0) return [];
-  // Each year phrase of the question with the years it may be (a bare 「28年度」 is several): met when any is named.
-  const years = new Map<string, Set<number>>();
-  for (const p of yearPhrases(normalizeText(original).toLowerCase())) years.set(p.phrase, (years.get(p.phrase) ?? new Set()).add(p.year));
+  // Each year phrase of the question with the years it may be (a bare 「28年度」 is several): met when
+  // any is named. Two phrases of the same year (「令和6年度(2024年度)」) are named once.
+  const byPhrase = new Map<string, Set<number>>();
+  for (const p of yearPhrases(normalizeText(original).toLowerCase())) byPhrase.set(p.phrase, (byPhrase.get(p.phrase) ?? new Set()).add(p.year));
+  const key = (ys: Set<number>) => [...ys].sort().join(',');
+  const years = new Map([...byPhrase].filter(([, ys], i, all) => all.findIndex(([, other]) => key(other) === key(ys)) === i));
   const ordinals = [...new Set([...asked.matchAll(/第\d+[回期次]/gu)].map((m) => m[0]))];
   const counters = askedCounters(asked);
   if (years.size === 0 && ordinals.length === 0 && counters.length === 0) return [];

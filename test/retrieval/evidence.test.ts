@@ -15,6 +15,12 @@ describe('unmetQualifiers', () => {
   it('flags a year the question asks a figure for when the passages give another year’s', () => {
     expect(unmetQualifiers('令和6年度決算ベースで運用経費は何％削減できていますか', [BUDGET])).toEqual(['令和6年度']);
   });
+  it('names a year written two ways once, and meets a bare 「28年度」 by any year it may be', () => {
+    expect(unmetQualifiers('令和6年度(2024年度)の決算で運用経費は何％削減できた？', [BUDGET])).toHaveLength(1);
+    const table = hit('アクセス件数は28年度:130件、29年度:140件である。');
+    expect(unmetQualifiers('平成29年度のアクセス件数は何件？', [table])).toEqual([]);
+    expect(unmetQualifiers('30年度のアクセス件数は何件？', [table])).toEqual(['30年度']);
+  });
   it('accepts the year written in another notation next to the figure', () => {
     expect(unmetQualifiers('令和5年度の決算で運用経費は2020年度比で何％減った？', [BUDGET])).toEqual([]);
   });

@@ -109,7 +109,7 @@ const ORDINAL_ASKED = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回�
  * A time given in words, as administrative text sets deadlines (「年内を目途に」「年度内」「今夏」「年度末まで
  * に」): a date's value when a date is asked for, though it has no digit.
  */
-const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?:\d{1,2}\s*月)?(?:上旬|中旬|下旬)/gu;
+const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?<![\d月])(?:上旬|中旬|下旬)/gu;
 
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
@@ -172,14 +172,14 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
     const dateWords = asked === 'date' ? [...text.matchAll(DATE_WORDS)] : [];
     if (!/\d/u.test(text) && dateWords.length === 0) continue;
     const sentenceYears = yearsIn(prepare(text));
-    const matches = [...text.matchAll(VALUE), ...dateWords.filter((w) => !/\d/u.test(w[0]))];
+    const matches = [...text.matchAll(VALUE), ...dateWords];
     for (const m of matches) {
       const value = m[0].trim();
       const wordDate = !/\d/u.test(value);
-      // An ordinal names one of a series (「第10回」) and gives no value.
       const after = text.slice((m.index ?? 0) + m[0].length);
-      // unless the question asks which one (「法律第何号」「何条何項」「第何回」).
       const before0 = text.slice(0, m.index ?? 0);
+      // An ordinal names one of a series (「第10回」) and gives no value, unless the question asks
+      // which one (「法律第何号」「何条何項」「第何回」); nor does a list or step number.
       if ((!wordDate && !/\d/u.test(value)) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
       const unit = wordDate || WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
       // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year
@@ -242,7 +242,7 @@ export function fitOf(model: DirectModel, x: number[]): number {
 
 /**
  * The question's best value (the highest fit), whether it is declined for want of a fitting value,
- * and the decline model's probability that it answers the question (null without a decline model).
+ * and the decline model's probability that it answers the question. Null without a decline model.
  * Null when no value is asked for, or when the passages hold no figure at all (「日当は支給しません。」
  * may answer 「日当はいくら？」): those were never part of the fit and are left to the confidence model.
  * (A time in words, 「年内」, is a value when a date is asked for: DATE_WORDS.)

@@ -5,7 +5,7 @@
 import type { PromptPassage } from '../prompt.ts';
 import type { Lines } from './lines.ts';
 import type { ExtractiveOptions } from './options.ts';
-import { COURTESY, type Sentence } from './scoring.ts';
+import type { Sentence } from './scoring.ts';
 import { clean } from './sentences.ts';
 
 /** A sentence that opens by pointing back (「この場合、」「そのため」): it needs the one before it. */
@@ -51,7 +51,7 @@ const FAQ_ANSWER = /^A[.．]\s*/;
  */
 function paragraphOf(s: Sentence, block: Sentence[], followUp: boolean): Sentence[] {
   // A courtesy between the points (「はい、ありがとうございます。」) is left out of the paragraph read.
-  const para = block.filter((x) => x.n === s.n && x.line === s.line && x.step === null && !x.row && (x === s || !COURTESY.test(clean(x.text))));
+  const para = block.filter((x) => x.n === s.n && x.line === s.line && x.step === null && !x.row && (x === s || !x.courtesy));
   const length = para.reduce((a, x) => a + x.text.length, 0);
   // A follow-up (「改正前はいくらでしたか？」) asks for one more point, not the whole paragraph again.
   const limit = followUp ? WHOLE_PARAGRAPH.followUp : para[0] && FAQ_ANSWER.test(para[0].text) ? WHOLE_PARAGRAPH.faq : WHOLE_PARAGRAPH;

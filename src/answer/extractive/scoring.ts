@@ -43,13 +43,6 @@ export interface Sentence extends PassageSentence {
  */
 const EXAMPLE_YIELDS = 0.7;
 
-/**
- * A courtesy that carries no fact (「はい、どうもありがとうございます。」「よろしくお願いします。」), as
- * minutes print between turns, with or without the speaker before it (「村岡山口県知事：…」): short,
- * with no figure and no reason (「締切は5月31日ですので、よろしくお願いします。」 says something),
- * and ending in thanks or a request for goodwill.
- */
-export const COURTESY = /^(?:[^：:。]{2,40}[：:])?(?=[^。\d]{0,40}[。！]?$)(?![^。]*(?:ので|ため|から、))[^。]*(?:ありがとうございま(?:す|した)|よろしくお願い(?:します|いたします|致します|申し上げます))[。！]?$/u;
 
 /** An example (「例: …」「例えば、…」). */
 function isExample(s: Sentence | undefined): boolean {
@@ -105,7 +98,7 @@ function score(question: string, history: string[], passages: PromptPassage[]): 
     }
     for (const t of labelTerms.get(s.n) ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
     // A courtesy supports nothing, whatever names it carries.
-    const support = COURTESY.test(clean(s.text)) ? 0 : m / Math.max(1e-9, qMass);
+    const support = s.courtesy ? 0 : m / Math.max(1e-9, qMass);
     s.support = support;
     // Better-ranked passages are preferred; examples support, they do not lead.
     s.score = support * (1 - RANK_DISCOUNT) ** s.rank + (support > 0 ? answerTypeBoost(question, s.text) + (asksList && enumerates(s.text) ? LIST_BOOST : 0) : 0) - (isExample(s) ? 0.1 : 0);

@@ -25,6 +25,14 @@ const TABLE_ROW = new RegExp(`^[^。：:]{1,40}${COLON}[^。]*、[^。：:]{1,40
  * A sentence that announces what follows: 「次のいずれかの画面から開きます。」「次の情報を伝えてください。」
  * 「条件は以下のとおりです:」 — not 「次の出張から」 or 「基準額以下の場合」.
  */
+/**
+ * A courtesy that carries no fact (「はい、どうもありがとうございます。」「よろしくお願いします。」), as
+ * minutes print between turns, with or without the speaker before it (「村岡山口県知事：…」): short,
+ * with no figure and no reason (「締切は5月31日ですので、よろしくお願いします。」 says something),
+ * and ending in thanks or a request for goodwill.
+ */
+const COURTESY = /^(?:[^：:。]{2,40}[：:])?(?=[^。\d]{0,40}[。！]?$)(?![^。]*(?:ので|ため|から、))[^。]*(?:ありがとうございま(?:す|した)|よろしくお願い(?:します|いたします|致します|申し上げます))[。！]?$/u;
+
 const INTRODUCES = new RegExp(`(?:次の|(?<![\\d円万千人額])以下の)(?:とおり|いずれか|ような|もの|点|項目|情報|手順|書類|条件|事項|場合は、?次)|${COLON}$`, 'u');
 
 export interface PassageSentence {
@@ -45,6 +53,8 @@ export interface PassageSentence {
   labelled: boolean;
   /** Announces the list that follows. */
   introduces: boolean;
+  /** A courtesy that carries no fact (COURTESY). */
+  courtesy: boolean;
   terms: ReadonlySet<string>;
 }
 
@@ -140,6 +150,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
         row,
         labelled: !row && LABELLED.test(plain),
         introduces: !step && !row && INTRODUCES.test(plain),
+        courtesy: COURTESY.test(plain),
         terms: termSet(text),
       });
     }
