@@ -54,6 +54,12 @@ describe('a value the decline model doubts', () => {
     const plain = await withDecline(0, 0).ask(q);
     expect(plain.answer).not.toContain(CAUTION_TEXT);
   });
+  it('declines nothing by a decline model fitted on other inputs than the code computes', async () => {
+    const stale = { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, features: ['fit', 'confidence'], below: 1, cautionBelow: 1 } };
+    const a = await new Answerer({ retriever: new Retriever(index), models: createAnswerModels({ llm: null }), indexVersion: () => index.version, calibration: relaxed, direct: stale }).ask(q);
+    expect(a.escalate).toBe(false);
+    expect(a.answer).not.toContain(CAUTION_TEXT);
+  });
   it('is declined below the decline threshold, naming the closest value', async () => {
     const a = await withDecline(1, 1).ask(q);
     expect(a.escalate).toBe(true);
