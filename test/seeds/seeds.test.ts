@@ -104,7 +104,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the measured floors (session 7: top5 0.871, fact 0.729, cited 0.786, near misses declined 0.600, confident 0.267, hit@1 0.643 vs bigram 0.586; session 6 0.871 / 0.671 / 0.743 / 0.533 / 0.367, 0.643)', () => {
       holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.72, cited: 0.78, declined: 0.58, confident: 0.3, overBigram: 0.05 });
     });
-    it('holds the floors measured on the set written blind in session 7 and in no fit (session 7 end: top5 0.838, fact 0.550, cited 0.663, declined 0.425, confident 0.425, hit@1 0.600 vs bigram 0.550; the session-6 code: 0.838 / 0.538 / 0.663 / 0.350 / 0.525, 0.600)', () => {
+    it('holds the floors measured on the set written blind in session 7 and in no fit (session 7 end: top5 0.838, fact 0.550, cited 0.663, declined 0.425, confident 0.400, hit@1 0.600 vs bigram 0.550; the session-6 code: 0.838 / 0.538 / 0.663 / 0.350 / 0.525, 0.600)', () => {
       holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.82, fact: 0.53, cited: 0.64, declined: 0.4, confident: 0.45, overBigram: 0.03 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
