@@ -1,4 +1,4 @@
-// npm run eval:seeds -- [--json] [--loo [--fresh] [--third]] [--seeds <dir>] [--outcomes <file>]
+// npm run eval:seeds -- [--json] [--loo [--fresh] [--third] [--fourth]] [--seeds <dir>] [--outcomes <file>]
 // Ingests the seed documents (real government documents nobody here wrote, ../shared/seeds) into
 // a fresh index and asks questions about them through the answering pipeline of /api/ask.
 // Without --loo: the seed questions (test/seeds/questions.json, tuned on over sessions 1–3, and
@@ -23,13 +23,14 @@ import { withTempRuntime } from './lib/temp-runtime.ts';
 import { evaluateLoo, fittedFolds, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
 import { BLIND_SETS, SEED_SETS, evaluateSeeds, loadSeedQuestions, printedAnswers, type SeedResult } from './lib/evaluate-seeds.ts';
 
-const usage = 'npm run eval:seeds -- [--json] [--loo [--fresh] [--third]] [--seeds <dir>] [--outcomes <file>]';
+const usage = 'npm run eval:seeds -- [--json] [--loo [--fresh] [--third] [--fourth]] [--seeds <dir>] [--outcomes <file>]';
 const { values } = parseCli(
   {
     json: { type: 'boolean', default: false },
     loo: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     third: { type: 'boolean', default: false },
+    fourth: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '../shared/seeds' },
     outcomes: { type: 'string' },
   },
@@ -67,20 +68,24 @@ try {
     const thirdSet = values.third ? printedAnswers(loadSeedQuestions(resolve(BLIND_SETS.third)) as LooQuestion[], seedsDir) : null;
     if (thirdSet && !values.json) process.stdout.write(`test/seeds/third.json: ${thirdSet.replaced} answerable questions with short answers their document does not print, judged by their passage phrases\n`);
     const third = thirdSet ? await evaluateLoo(thirdSet.questions, askFor, baselines) : null;
+    const fourthSet = values.fourth ? printedAnswers(loadSeedQuestions(resolve(BLIND_SETS.fourth)) as LooQuestion[], seedsDir) : null;
+    if (fourthSet && !values.json) process.stdout.write(`test/seeds/fourth.json: ${fourthSet.replaced} answerable questions with short answers their document does not print, judged by their passage phrases\n`);
+    const fourth = fourthSet ? await evaluateLoo(fourthSet.questions, askFor, baselines) : null;
     const tuned = await evaluateLoo(tunedQuestions.filter((q) => q.file), askFor, baselines);
     // Every question's answer, one JSON line each, for comparing two versions (with --loo).
     if (values.outcomes) {
       const line = (set: string) => (o: (typeof untuned.outcomes)[number]) =>
         JSON.stringify({ set, id: o.q.id, file: o.q.file, q: o.q.q, escalate: o.answer.escalate, confidence: o.answer.confidence, answer: o.answer.answer, ranks: o.ranks });
-      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...(fresh?.outcomes.map(line('fresh')) ?? []), ...(third?.outcomes.map(line('third')) ?? []), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
+      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...(fresh?.outcomes.map(line('fresh')) ?? []), ...(third?.outcomes.map(line('third')) ?? []), ...(fourth?.outcomes.map(line('fourth')) ?? []), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, ...(fresh ? { fresh: { overall: fresh.overall, documents: fresh.documents } } : {}), ...(third ? { third: { overall: third.overall, documents: third.documents } } : {}), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
+      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, ...(fresh ? { fresh: { overall: fresh.overall, documents: fresh.documents } } : {}), ...(third ? { third: { overall: third.overall, documents: third.documents } } : {}), ...(fourth ? { fourth: { overall: fourth.overall, documents: fourth.documents } } : {}), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
     } else {
       process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
       process.stdout.write(looTable('Development: test/seeds/loo.json (written blind in session 5, developed on since session 7), leave one document out', untuned.overall, untuned.documents));
       if (fresh) process.stdout.write(looTable('Development: test/seeds/fresh.json (written blind in session 6, developed on since session 7), leave one document out', fresh.overall, fresh.documents));
       if (third) process.stdout.write(looTable('Untuned: test/seeds/third.json (written blind in session 7, in no fit), leave one document out', third.overall, third.documents));
+      if (fourth) process.stdout.write(looTable('Untuned: test/seeds/fourth.json (written blind in session 8, in no fit), leave one document out', fourth.overall, fourth.documents));
       process.stdout.write(looTable('Tuned: test/seeds/questions.json + heldout.json (tuned on in sessions 1–4)', tuned.overall, tuned.documents));
     }
   } else {

@@ -45,6 +45,8 @@ export const SEED_SETS = {
 export const BLIND_SETS = {
   /** Session 7: 16 answerable questions and 8 near misses per seed document, by a helper who read only the documents. */
   third: 'test/seeds/third.json',
+  /** Session 8: the same shape, by another helper who read only the documents. */
+  fourth: 'test/seeds/fourth.json',
 } as const;
 
 export function loadSeedQuestions(file: string): SeedQuestion[] {
