@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { shares } from '../src/answer/extractive/direct.ts';
 import { loadConfigOrExit, parseCli } from './lib/args.ts';
-import { SEED_SETS, loadSeedQuestions } from './lib/evaluate-seeds.ts';
+import { SEED_SETS, loadLabelled } from './lib/evaluate-seeds.ts';
 import { collectExamples, declines, fitDirect, goldenDecisionQuestions, type LabelledQuestion } from './lib/fit-direct.ts';
 import { withTempRuntime } from './lib/temp-runtime.ts';
 
@@ -22,7 +22,7 @@ const config = await loadConfigOrExit();
 const decisions = await withTempRuntime(config, config.corpusDir, ({ answerer }) => collectExamples(goldenDecisionQuestions(), answerer, true));
 await withTempRuntime(config, values.seeds, async ({ answerer }) => {
   const files = Object.values(SEED_SETS);
-  const questions = files.flatMap((f) => loadSeedQuestions(resolve(f))) as LabelledQuestion[];
+  const questions = files.flatMap((f) => loadLabelled(resolve(f), resolve(values.seeds))) as LabelledQuestion[];
   const seedExamples = await collectExamples(questions, answerer);
   const examples = [...seedExamples, ...decisions];
   let chosen = 0, right = 0, wrong = 0, declinedNear = 0, declinedAnswerable = 0;

@@ -30,22 +30,22 @@ export interface SeedResult {
 
 /**
  * The labelled seed question sets, by name: tuned on in sessions 1–4 (questions, heldout); written
- * blind in session 5 (loo) and in session 6 (fresh), read only as aggregate figures. The fitted
- * model (fit:direct) is fitted on all of them, and refitted without each document
- * for the leave-one-document-out figures.
+ * blind in session 5 (loo), session 6 (fresh) and session 7 (third), each measured blind first and
+ * developed on afterwards. The fitted models (fit:direct) are fitted on all of them, and refitted
+ * without each document for the leave-one-document-out figures.
  */
 export const SEED_SETS = {
   questions: 'test/seeds/questions.json',
   heldout: 'test/seeds/heldout.json',
   loo: 'test/seeds/loo.json',
   fresh: 'test/seeds/fresh.json',
+  /** Session 7: 16 answerable questions and 8 near misses per seed document, by a helper who read only the documents. */
+  third: 'test/seeds/third.json',
 } as const;
 
 /** Labelled sets written blind and kept out of every fit: measured only, with their own flag. */
 export const BLIND_SETS = {
-  /** Session 7: 16 answerable questions and 8 near misses per seed document, by a helper who read only the documents. */
-  third: 'test/seeds/third.json',
-  /** Session 8: the same shape, by another helper who read only the documents. */
+  /** Session 8: the same shape as third.json, by another helper who read only the documents. */
   fourth: 'test/seeds/fourth.json',
 } as const;
 
@@ -75,6 +75,11 @@ export function printedAnswers<T extends SeedQuestion & { file?: string; answer?
     return (printed.length > 0 ? { ...rest, answer: printed } : rest) as T;
   });
   return { questions: out, replaced };
+}
+
+/** A labelled set with only the short answers its documents print (printedAnswers). */
+export function loadLabelled(file: string, seedsDir: string): SeedQuestion[] {
+  return printedAnswers(loadSeedQuestions(file) as Array<SeedQuestion & { file?: string; answer?: string[] }>, seedsDir).questions;
 }
 
 export async function evaluateSeeds(questions: SeedQuestion[], answerer: Answerer): Promise<SeedResult> {

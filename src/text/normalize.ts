@@ -68,11 +68,25 @@ export function endsSentence(line: string): boolean {
  */
 const CONTINUES = /^(?!(?:また|なお|ただし|さらに|しかし|この|その|これ|それ|あの|ここ|そこ|こう|そう|どの|まず|および|もし|いずれ|すべて|ほか|お|ご))[ぁ-ゖ]/u;
 
+/** A figure standing apart in a line: 「1,089」「▲75%」「401,595千件以上」「27年度」「32 時間以内」. */
+const FIGURE = /(?<=^|\s)[▲△+\-]?\d[\d,.]*\s*(?:[%％]|[千万億]?(?:件|人|名|円|回|枚|時間|年度|年|月|日))?(?:以上|以下|以内|未満)?(?=\s|$)/gu;
+
+/**
+ * A row of a table as text extracted from a PDF prints it: two or more figures standing apart and
+ * no kana of a sentence (「人事院 424 105 112 8 ▲75%」「920人 27年度 1,200人以上 30年度」). Each row is a
+ * record of its own: joined to the next, a table became one run-on line of every row.
+ */
+export function isFigureRow(line: string): boolean {
+  const t = line.trim();
+  return !/[ぁ-ゖ]/u.test(t) && (t.match(FIGURE)?.length ?? 0) >= 2;
+}
+
 /**
  * Joins lines that a PDF or a hard-wrapped text broke in the middle of a sentence. A line is
  * joined to the next when it does not end a clause, and the next line does not begin a list
  * item or a heading, and either the line is long (a wrapped one) or the next can only continue
- * it (CONTINUES; slides break short lines). Japanese joins without a space; Latin text joins with one.
+ * it (CONTINUES; slides break short lines); rows of figures stay apart (isFigureRow). Japanese
+ * joins without a space; Latin text joins with one.
  */
 export function joinBrokenLines(lines: string[]): string[] {
   const out: string[] = [];
@@ -82,6 +96,7 @@ export function joinBrokenLines(lines: string[]): string[] {
     if (
       prev !== undefined && line !== '' && prev !== '' &&
       !CLAUSE_END.test(prev) && !LIST_START.test(line) && !prev.startsWith('#') &&
+      !isFigureRow(prev) && !isFigureRow(line) &&
       (prev.length >= 20 || CONTINUES.test(line))
     ) {
       const glue = CJK_EDGE.test(prev.at(-1) ?? '') || CJK_EDGE.test(line[0] ?? '') ? '' : ' ';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
-import { evaluateSeeds, loadSeedQuestions, printedAnswers, type SeedResult } from '../../scripts/lib/evaluate-seeds.ts';
+import { evaluateSeeds, loadLabelled, loadSeedQuestions, printedAnswers, type SeedResult } from '../../scripts/lib/evaluate-seeds.ts';
 import { buildIndex } from '../helpers/index.ts';
 import { readIndexText } from '../../src/retrieval/node/file-index.ts';
 import { BaselineIndex, bigramAnalyzer, kuromojiAnalyzer } from '../../scripts/lib/baselines.ts';
@@ -67,16 +67,20 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7) and in session 7 (test/seeds/third.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8) and session 8 (test/seeds/fourth.json, in no fit)', () => {
     let loo: Awaited<ReturnType<typeof evaluateLoo>>;
     let third: Awaited<ReturnType<typeof evaluateLoo>>;
+    let fourth: Awaited<ReturnType<typeof evaluateLoo>>;
     beforeAll(async () => {
       const { dir, index } = await buildIndex(seeds);
       const retriever = new Retriever(index);
       const answerer = new Answerer({ retriever, models: createAnswerModels({ llm: null }), indexVersion: () => index.version });
-      const questions = loadSeedQuestions(fileURLToPath(new URL('./loo.json', import.meta.url))) as LooQuestion[];
+      const set = (name: string) => loadLabelled(fileURLToPath(new URL(`./${name}.json`, import.meta.url)), seeds) as LooQuestion[];
+      const questions = set('loo');
+      // Its writer gave some short answers as values the document prints otherwise: those are judged by their passage phrases.
+      const thirdSet = set('third');
       // The fitted models are refitted per document on every labelled set, as npm run eval:seeds -- --loo does.
-      const labelled = [...questions, ...loadSeedQuestions(fileURLToPath(new URL('./fresh.json', import.meta.url))), ...loadSeedQuestions(fileURLToPath(new URL('./questions.json', import.meta.url))), ...heldOut] as LooQuestion[];
+      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...set('questions'), ...set('heldout')];
       const { chunks } = await readIndexText(dir);
       const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
       // The decline model learns from the golden set on the sample corpus too, as npm run eval:seeds does.
@@ -86,9 +90,11 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       const folds = await fittedFolds(labelled, answerer, retriever, () => index.version, decisions);
       loo = await evaluateLoo(questions, folds, baselines);
       console.log(`leave one document out: ${JSON.stringify(loo.overall)}`);
-      const blind = printedAnswers(loadSeedQuestions(fileURLToPath(new URL('./third.json', import.meta.url))) as LooQuestion[], seeds);
-      third = await evaluateLoo(blind.questions, folds, baselines);
+      third = await evaluateLoo(thirdSet, folds, baselines);
       console.log(`leave one document out, third.json: ${JSON.stringify(third.overall)}`);
+      const blind = printedAnswers(loadSeedQuestions(fileURLToPath(new URL('./fourth.json', import.meta.url))) as LooQuestion[], seeds);
+      fourth = await evaluateLoo(blind.questions, folds, baselines);
+      console.log(`leave one document out, fourth.json: ${JSON.stringify(fourth.overall)}`);
     });
     /** The floors of a set's leave-one-document-out figures (shares; hit@1 as a margin over bigram BM25). */
     const holds = (f: LooFigures, n: { answerable: number; nearMisses: number }, floor: { top5: number; fact: number; cited: number; declined: number; confident: number; overBigram: number }) => {
@@ -101,14 +107,15 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Retrieval (the passage cited first) beats the character-bigram BM25 a JavaScript developer would pick.
       expect(f.retrieval.product.hit1).toBeGreaterThanOrEqual(f.retrieval.bigram.hit1 + floor.overBigram);
     };
-    it('holds the measured floors (session 7: top5 0.871, fact 0.729, cited 0.786, near misses declined 0.600, confident 0.267, hit@1 0.643 vs bigram 0.586; session 6 0.871 / 0.671 / 0.743 / 0.533 / 0.367, 0.643)', () => {
-      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.72, cited: 0.78, declined: 0.58, confident: 0.3, overBigram: 0.05 });
+    // Session 8: fact and cited −1 question each since rows of figures stay apart at ingestion (l002-01).
+    it('holds the measured floors (session 8: top5 0.871, fact 0.714, cited 0.771, near misses declined 0.600, confident 0.267, hit@1 0.643 vs bigram 0.586; session 7 0.871 / 0.729 / 0.786 / 0.600 / 0.267, 0.643)', () => {
+      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.7, cited: 0.76, declined: 0.58, confident: 0.3, overBigram: 0.05 });
     });
-    it('holds the floors measured on the set written blind in session 7 and in no fit (session 7 end: top5 0.838, fact 0.550, cited 0.663, declined 0.425, confident 0.400, hit@1 0.600 vs bigram 0.550; the session-6 code: 0.838 / 0.538 / 0.663 / 0.350 / 0.525, 0.600)', () => {
-      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.82, fact: 0.53, cited: 0.64, declined: 0.4, confident: 0.45, overBigram: 0.03 });
+    it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 8: top5 0.850, fact 0.550, cited 0.688, declined 0.425, confident 0.425, hit@1 0.625 vs bigram 0.575; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
+      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.82, fact: 0.53, cited: 0.66, declined: 0.4, confident: 0.45, overBigram: 0.03 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
-      const bad = [...loo.outcomes, ...third.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
+      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
       expect(bad).toEqual([]);
     });
     it('gives every citation of a document with sections its section', () => {
