@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compactForMatch, isPageNumber, joinBrokenLines, normalizeText, splitSentences, stripRepeatedLines, stripRunningHeaders,
+  compactForMatch, isFigureRow, isPageNumber, joinBrokenLines, normalizeText, splitSentences, stripRepeatedLines, stripRunningHeaders,
 } from '../../src/text/normalize.ts';
 
 describe('normalizeText', () => {
@@ -46,6 +46,20 @@ describe('joinBrokenLines', () => {
     expect(joinBrokenLines(['目標年度', 'マイナンバーカード'])).toEqual(['目標年度', 'マイナンバーカード']);
     // A word that opens a sentence starts a new line: 「また、」「この」.
     expect(joinBrokenLines(['目標年度', 'また、次の年度も', 'この指標'])).toEqual(['目標年度', 'また、次の年度も', 'この指標']);
+  });
+  it('keeps the rows of a table of figures apart, each a record of its own', () => {
+    const rows = ['内閣法制局 93 106 106 0 +14%', '人事院 424 105 112 8 ▲75%', '内閣府 6,200 4,700 4,935 234 ▲24%'];
+    expect(joinBrokenLines(rows)).toEqual(rows);
+    expect(joinBrokenLines(['主要な指標の推移は次の表のとおりであり、基準年度と目標年度', '920人 27年度 1,200人以上 30年度'])).toHaveLength(2);
+  });
+});
+
+describe('isFigureRow', () => {
+  it('reads a line of figures standing apart, with no kana of a sentence, as a row', () => {
+    for (const l of ['人事院 424 105 112 8 ▲75%', '401,595千件 27年度 534,521千件以上 30年度', '40.1 時間 26年度 32 時間以内 30年度', '21年度: 84.7% 22年度: 83.5% 23年度: 85.7%']) expect(isFigureRow(l)).toBe(true);
+  });
+  it('does not read prose with spaced numbers, or one figure, as a row', () => {
+    for (const l of ['また、4月 22 日に開催された第 10 回デジタル行財政改革会議において', '令和7年度 約5400億円', 'R2 R5', '第3章 旅費の請求']) expect(isFigureRow(l)).toBe(false);
   });
 });
 
