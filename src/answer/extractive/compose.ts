@@ -10,6 +10,7 @@ import { DIRECT_MODEL, writeDirect } from './direct.ts';
 import { writeAskedFact } from './figures.ts';
 import { sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
 import { Lines } from './lines.ts';
+import { asksYesNo, deniesAsked } from './yesno.ts';
 import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from './options.ts';
 import { ASKS_ALL, leadOf, scoreSentences } from './scoring.ts';
 
@@ -52,6 +53,8 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   else if (lead.row) writeTable(out, block, options);
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);
+  // A yes-or-no question the lead denies opens with 「いいえ、」 (the lead quoted as the first line).
+  if (!direct && asksYesNo(question) && deniesAsked(question, lead.text)) out.openWith('いいえ、', lead);
   writeSupporting(out, lead, ranked, all, options);
   // Another passage's sentence hedges against the lead being in the wrong passage; the value asked
   // for, opening the answer, needs no such hedge (13 answers of 255 shorter, no untuned fact lost).

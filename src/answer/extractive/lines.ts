@@ -60,6 +60,13 @@ export class Lines {
     const e = this.entries.find((x) => x.from?.n === s.n && x.from.pos === s.pos);
     if (e) e.text = `${e.text.startsWith('・') ? '・' : ''}${part}[${s.n}]`;
   }
+  /** Opens the answer with a reply (「いいえ、」) when its first line quotes s. */
+  openWith(reply: string, s: Sentence): boolean {
+    const first = this.entries[0];
+    if (!first || first.from !== s || first.text.startsWith('・')) return false;
+    first.text = `${reply}${first.text}`;
+    return true;
+  }
   step(s: Sentence): void {
     if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n).replace(STEP, `${s.step}. `), from: s });
   }
