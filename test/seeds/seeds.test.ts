@@ -104,7 +104,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       expect(f.cited).toBeGreaterThanOrEqual(floor.cited);
       expect(f.declined).toBeGreaterThanOrEqual(floor.declined);
       expect(f.confidentWrong).toBeLessThanOrEqual(floor.confident);
-      // Retrieval (the passage cited first) beats the character-bigram BM25 a JavaScript developer would pick.
+      // Retrieval (the passage cited first) against the character-bigram BM25 a JavaScript developer would
+      // pick: ahead by at least the margin measured (behind by at most it when negative).
       expect(f.retrieval.product.hit1).toBeGreaterThanOrEqual(f.retrieval.bigram.hit1 + floor.overBigram);
     };
     // Session 8: fact and cited −1 question each since rows of figures stay apart at ingestion (l002-01).

@@ -56,10 +56,14 @@ describe('joinBrokenLines', () => {
 
 describe('isFigureRow', () => {
   it('reads a line of figures standing apart, with no kana of a sentence, as a row', () => {
-    for (const l of ['人事院 424 105 112 8 ▲75%', '401,595千件 27年度 534,521千件以上 30年度', '40.1 時間 26年度 32 時間以内 30年度', '21年度: 84.7% 22年度: 83.5% 23年度: 85.7%']) expect(isFigureRow(l)).toBe(true);
+    for (const l of ['人事院 424 105 112 8 ▲75%', '401,595千件 27年度 534,521千件以上 30年度', '40.1 時間 26年度 32 時間以内 30年度', '21年度: 84.7% 22年度: 83.5% 23年度: 85.7%', '倍率 1.2倍 1.5倍']) expect(isFigureRow(l)).toBe(true);
   });
   it('does not read prose with spaced numbers, or one figure, as a row', () => {
     for (const l of ['また、4月 22 日に開催された第 10 回デジタル行財政改革会議において', '令和7年度 約5400億円', 'R2 R5', '第3章 旅費の請求']) expect(isFigureRow(l)).toBe(false);
+  });
+  it('does not read a date, an article number, a phone number or English with numbers as a row, so their lines still join', () => {
+    for (const l of ['令和7年 6月 2日', '第 1 条 第 2 項', 'TEL 03 1234 5678', 'Applications received between 1 April and 30 June 2025']) expect(isFigureRow(l)).toBe(false);
+    expect(joinBrokenLines(['この規程は令和7年 6月 2日', 'から適用する。'])).toEqual(['この規程は令和7年 6月 2日から適用する。']);
   });
 });
 

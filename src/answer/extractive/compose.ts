@@ -54,7 +54,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);
   // A yes-or-no question the lead denies opens with 「いいえ、」 (the lead quoted as the first line).
-  if (!direct && asksYesNo(question) && deniesAsked(question, lead.text)) out.openWith('いいえ、', lead);
+  if (!direct && !lead.row && lead.step === null && !lead.labelled && asksYesNo(question) && deniesAsked(question, lead.text)) out.openWith('いいえ、', lead);
   writeSupporting(out, lead, ranked, all, options);
   // Another passage's sentence hedges against the lead being in the wrong passage; the value asked
   // for, opening the answer, needs no such hedge (13 answers of 255 shorter, no untuned fact lost).
