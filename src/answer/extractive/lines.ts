@@ -61,11 +61,9 @@ export class Lines {
     if (e) e.text = `${e.text.startsWith('・') ? '・' : ''}${part}[${s.n}]`;
   }
   /** Opens the answer with a reply (「いいえ、」) when its first line quotes s. */
-  openWith(reply: string, s: Sentence): boolean {
+  openWith(reply: string, s: Sentence): void {
     const first = this.entries[0];
-    if (!first || first.from !== s || first.text.startsWith('・')) return false;
-    first.text = `${reply}${first.text}`;
-    return true;
+    if (first && first.from === s && !first.text.startsWith('・')) first.text = `${reply}${first.text}`;
   }
   step(s: Sentence): void {
     if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n).replace(STEP, `${s.step}. `), from: s });

@@ -17,8 +17,6 @@ const ASKS = /(?:か|[？?])[。]?$/u;
 const ASKS_NEGATIVE = /(?:ない|ません|なく|ないで)(?:ん|の)?(?:です|でしょう)?か?[？?]?$|なきゃ|なければ|なくて|なくちゃ|ないと|だめ|ダメ|駄目|NG|不可|禁止|無理/u;
 /** 「申請期限は？」「上限って？」: what about it, not yes or no. */
 const ASKS_ABOUT = /(?:は|が|も|を|に|で|って|とは)\s*[？?]$/u;
-/** Whether there is any (「…ことってありますか」): often asks which ones, not yes or no. */
-const ASKS_ANY = /(?:あり|ある|あります)(?:ます)?(?:か|の)?[？?]?$/u;
 /** A sentence that ends denying (「できません」「認めていない」「支給されません」「行わない」). */
 const DENIES = /(?:ない|ません|ず)(?:でした)?[)）」]?$/u;
 /**
@@ -43,16 +41,19 @@ const NOT_DENIAL = new RegExp(
  */
 const NOT_A_REPLY = /^(?:.{0,8}(?:はい|いいえ)|ただし|ただ、|なお|また|しかし|\d|[【〔\[(（<＜]|[^、。]{0,30}(?:後は|後には|場合は|場合には|ときは|時は|前は|までは))/u;
 
-/** Whether the question asks yes or no (and not in the negative). */
+/** Whether the question asks yes or no (and not in the negative, nor 「Xは？」). */
 export function asksYesNo(question: string): boolean {
   const q = question.trim();
   const last = q.split(/(?<=[。？?！!])/u).map((x) => x.trim()).filter((x) => x.length > 0).at(-1) ?? q;
-  return !QUESTION_WORD.test(q) && ASKS.test(last) && !ASKS_NEGATIVE.test(last) && !ASKS_ANY.test(last) && !ASKS_ABOUT.test(last);
+  return !QUESTION_WORD.test(q) && ASKS.test(last) && !ASKS_NEGATIVE.test(last) && !ASKS_ABOUT.test(last);
 }
+
+/** The sentence as quoted, without its final 。. */
+const bare = (sentence: string) => clean(sentence).replace(/[。！]$/u, '');
 
 /** Whether a sentence (one, not a line of several) ends by denying, and can take a reply before it. */
 export function denies(sentence: string): boolean {
-  const text = clean(sentence).replace(/[。！]$/u, '');
+  const text = bare(sentence);
   return !/[。！？.]/u.test(text) && !/[A-Za-z]{3,}/u.test(text) && !NOT_A_REPLY.test(text) && DENIES.test(text) && !NOT_DENIAL.test(text);
 }
 
@@ -66,8 +67,6 @@ const PREDICATE_REACH = 16;
  * denies another verb.
  */
 export function deniesAsked(question: string, sentence: string): boolean {
-  if (!denies(sentence)) return false;
   const asked = question.match(/[\p{Script=Han}\p{Script=Katakana}ー]+/gu)?.at(-1);
-  const text = clean(sentence).replace(/[。！]$/u, '');
-  return asked !== undefined && text.slice(-PREDICATE_REACH).includes(asked);
+  return asked !== undefined && denies(sentence) && bare(sentence).slice(-PREDICATE_REACH).includes(asked);
 }

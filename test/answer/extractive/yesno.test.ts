@@ -7,8 +7,13 @@ describe('asksYesNo', () => {
   it('reads a question with no question word that asks (か / ？) as yes or no', () => {
     for (const q of ['申請中の旅行命令に誤字をみつけた。そのまま直せる？', '他律的要因として認めてもらえますか？', '予約確認書だけ 領収書の代わりになる？']) expect(asksYesNo(q)).toBe(true);
   });
-  it('does not read a question word, a negative question, a must, whether there is any, or 「Xは？」 as yes or no', () => {
-    for (const q of ['いつまでに申請しますか？', '領収書は必要ないですか？', '両方に添付しなきゃだめ？', '確認しておくことってありますか', '日当はいくらですか？', 'タクシーはだめ？', '申請期限は？', '申請できない場合は？']) expect(asksYesNo(q)).toBe(false);
+  it('does not read a question word, a negative question, a must, or 「Xは？」 as yes or no', () => {
+    for (const q of ['いつまでに申請しますか？', '領収書は必要ないですか？', '両方に添付しなきゃだめ？', '日当はいくらですか？', 'タクシーはだめ？', '申請期限は？', '申請できない場合は？']) expect(asksYesNo(q)).toBe(false);
+  });
+  it('reads whether there is any as yes or no, the denial deciding the reply', () => {
+    expect(asksYesNo('上限額で必要額をまかなえているところはありますか？')).toBe(true);
+    // Asked for things to check, answered about something else: the question's last word is not denied.
+    expect(deniesAsked('問い合わせる前に自分で確認しておくことってありますか', '旅行者が自分でサポートデスクに問い合わせることは、通常はありません。')).toBe(false);
   });
 });
 
