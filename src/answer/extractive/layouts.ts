@@ -98,7 +98,65 @@ export function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: 
     out.sentence(x);
   }
   const last = para[para.length - 1]!;
-  if (last.introduces) for (const item of itemsAfter(block, block.indexOf(last), options.maxRows, out.asked)) out.item(item);
+  const items = last.introduces ? itemsAfter(block, block.indexOf(last), options.maxRows, out.asked) : [];
+  for (const item of items) out.item(item);
+  if (items.length === 0 && labels(last, block)) for (const x of labelled(last, block)) out.item(x);
+}
+
+/** At most this many lines, and about this many characters, are read as what a label labels. */
+const LABELLED_CONTENT = { lines: 3, chars: 200 };
+/** A line short enough to be a label, or one of the short lines (a value, a name, an item) under it. */
+const SHORT_LINE = 60;
+/** A sentence end, before a closing bracket if any. */
+const ENDS = /[。！？][)）」』]?$/u;
+
+/**
+ * A line that labels what follows it rather than saying anything itself: the whole line, short,
+ * with no sentence end and no predicate (it ends in no kana and has no 「を」「が」「、」 of a clause:
+ * a slide's or table's label 「2024年度末の運用等経費削減効果(推計)」, a heading, an indicator's name,
+ * a post before its holder's name, not 「…が可能に」「運用を開始」 nor a row of figures), or a sentence
+ * announcing what follows (「主に以下のような取組を行っていた。」) whose items PDF extraction printed
+ * without bullets.
+ */
+export function labels(s: Sentence, block: Sentence[]): boolean {
+  if (s.step !== null || s.row || s.bullet) return false;
+  if (block.some((x) => x !== s && x.n === s.n && x.line === s.line)) return false;
+  const text = clean(s.text);
+  if (s.introduces) return true;
+  return text.length <= SHORT_LINE && !ENDS.test(text) && !/[ぁ-ゖ]$/u.test(text) && !/[をが、]/u.test(text) && !/\d/u.test(text.replace(NOT_A_VALUE, ''));
+}
+
+/**
+ * What a label may hold without holding a value: its item number (「(2)」「1.」「第4弾」) and the
+ * year or date it is for (「2024年度末の…」「(平成12年度)」「開催日:2025年5月16日」). A line with any
+ * other figure (「約460拠点・約25,800人」「7,940条項の見直し完了」) gives its value itself.
+ */
+const NOT_A_VALUE = /^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.．](?!\d))|第\s*\d+\s*[弾回章節部編条]|(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?/gu;
+
+/** A line broken off in the middle (「行政サービスの」「地方公共団体に対する」): no content of its own. */
+const BROKEN_OFF = /(?:[のをにはがでとへも]|する|対する)$/u;
+
+/**
+ * What a label labels: the lines right after it in its passage (a value under its label, the
+ * holder under a post, the items under a heading), up to LABELLED_CONTENT: short lines that are
+ * no sentence, or a heading's first line of prose alone.
+ */
+export function labelled(label: Sentence, block: Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  let chars = 0;
+  for (let i = block.indexOf(label) + 1; i < block.length && out.length < LABELLED_CONTENT.lines; i++) {
+    const x = block[i]!;
+    if (x.n !== label.n || x.line === label.line || block.some((y) => y !== x && y.n === x.n && y.line === x.line)) break;
+    const text = clean(x.text);
+    const short = text.length <= SHORT_LINE && !ENDS.test(text);
+    // Another label ends what the first labels (「課長 澤田稔一」, then the next post).
+    if ((!short && (out.length > 0 || label.introduces)) || BROKEN_OFF.test(text) || (out.length > 0 && labels(x, block))) break;
+    if (out.length > 0 && chars + text.length > LABELLED_CONTENT.chars) break;
+    out.push(x);
+    chars += text.length;
+    if (!short) break;
+  }
+  return out;
 }
 
 /** Causes listed before the steps that are shown (more when the best-supported one comes later). */

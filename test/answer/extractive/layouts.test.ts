@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
+import { labelled, labels } from '../../../src/answer/extractive/layouts.ts';
+import { type Sentence } from '../../../src/answer/extractive/scoring.ts';
+import { passageSentences } from '../../../src/answer/extractive/sentences.ts';
+import { buildUserPrompt } from '../../../src/answer/prompt.ts';
+
+/** A passage's sentences as the composition reads them (scores do not matter here). */
+function block(text: string, n = 1): Sentence[] {
+  return passageSentences(text).map((s) => ({ ...s, n, rank: 0, score: 0, support: 0 }));
+}
+
+const ask = (question: string, text: string) => composeAnswer(buildUserPrompt({ question, history: [], passages: [{ n: 1, label: '資料', text }], revision: null }));
+
+describe('a label and what it labels', () => {
+  it('reads a short line with no predicate as a label, and a statement, a value or a row of figures as none', () => {
+    const lines = [
+      '2024年度末の運用等経費削減効果(推計)',
+      '(2)総務省LAN整備・運用事業(平成12年度)',
+      '行政管理局行政情報システム企画課長',
+      '第4弾:アイデアソン開催日:2025年5月16日(予定)',
+      '遺失物手続のオンライン化が可能に',
+      '10年間で応募者数は大幅に減っている',
+      '最高裁判所約460拠点・約25,800人(一部R8.8~)',
+      '人事院 424 105 112 8 ▲75%',
+      '閣議決定に基づく対応は認めていない。',
+    ];
+    const b = block(lines.join('\n'));
+    expect(b.map((s) => labels(s, b))).toEqual([true, true, true, true, false, false, false, false, false]);
+  });
+
+  it('takes the short lines under a label, up to the next label or a broken-off line', () => {
+    const b = block(['行政管理局行政情報システム企画課長', '澤田稔一', '自治行政局住民制度課長阿部知明'].join('\n'));
+    expect(labelled(b[0]!, b).map((s) => s.text)).toEqual(['澤田稔一']);
+    const slide = block(['第4弾:アイデアソン開催日:2025年5月16日(予定)', '担当:内閣官房行政改革推進本部事務局', '行政サービスの', '担い手の減少が加速'].join('\n'));
+    expect(labelled(slide[0]!, slide).map((s) => s.text)).toEqual(['担当:内閣官房行政改革推進本部事務局']);
+  });
+
+  it("takes a heading's first line of prose alone, and nothing from another passage", () => {
+    const b = block(['3割削減に向けた取組', 'デジタル庁及び各府省庁は、コスト削減に最大限取り組む。', 'このため、以下の取組を行う。'].join('\n'));
+    expect(labelled(b[0]!, b).map((s) => s.text)).toEqual(['デジタル庁及び各府省庁は、コスト削減に最大限取り組む。']);
+    const other = [...block('2024年度末の運用等経費削減効果(推計)', 1), ...block('約▲22%(約22.6億円)', 2)];
+    expect(labelled(other[0]!, other)).toEqual([]);
+  });
+
+  it('answers with the value under a label that leads, and the items a sentence announces without bullets', () => {
+    const value = ask('GSSの2024年度末の運用等経費削減効果は？', ['GSS移行の効果', '2024年度末の運用等経費削減効果(推計)', '約▲22%(約22.6億円)', 'なお、従前の各省LANシステムと比較し、GSSは機能向上やセキュリティ強化が図られている。'].join('\n'));
+    expect(value.split('\n')).toEqual(['2024年度末の運用等経費削減効果(推計)[1]', '・約▲22%(約22.6億円)[1]']);
+    const items = ask('運用経費を削減できたシステムはどんな取組をしていた？', ['今般の調査において、運用経費等の削減ができた情報システムは、主に以下のような取組を行っていた。', '運用・保守の内容見直し', 'ハードウェア、ソフトウェア等の見直し', '一方、提供するサービス範囲の拡大などによりシステムリソースが増大し、結果として運用経費等が増加している情報システムもあった。'].join('\n'));
+    expect(items.split('\n').slice(0, 3)).toEqual([
+      '今般の調査において、運用経費等の削減ができた情報システムは、主に以下のような取組を行っていた[1]。',
+      '・運用・保守の内容見直し[1]',
+      '・ハードウェア、ソフトウェア等の見直し[1]',
+    ]);
+  });
+
+  it('adds nothing under a statement', () => {
+    const a = ask('政府方針に基づく対応は他律的要因として認められる？', ['閣議決定文書など政府方針に基づく対応は他律的要因として認めていない', '2 セキュリティリスク・インシデントに起因する対応', '3 サポート終了'].join('\n'));
+    expect(a).not.toContain('サポート終了');
+  });
+});
