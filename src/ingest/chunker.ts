@@ -56,6 +56,9 @@ interface Piece {
   line: boolean;
 }
 
+/** A heading that opens with its number in the document's scheme: 「1.」「12.3.3」「第7章」「Q7-08」「(2)」. */
+const NUMBERED_HEADING = /^\s*(?:\d+(?:[.．]\d+)*[.．]?(?=\s|[^\d])|第\s*[0-9一二三四五六七八九十]+\s*[章節部編条]|Q\s*\d|[(（]\d+[)）]|[①-⑳])/u;
+
 /** Splits a document's blocks into sections (heading path + pieces). */
 function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; pieces: Piece[] }> {
   const out: Array<{ path: string; pieces: Piece[] }> = [];
@@ -71,6 +74,7 @@ function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; 
   let path = titled ? titleAsPrinted : '';
   let inferred = titled;
   let current: { path: string; pieces: Piece[] } = { path, pieces: [] };
+  let pending: Piece | null = null;
   for (const block of doc.blocks as Block[]) {
     if (block.type === 'heading') {
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= block.level) stack.pop();
@@ -95,8 +99,16 @@ function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; 
       }
       if (current.pieces.length > 0) out.push(current);
       current = { path, pieces: [] };
+      // An unnumbered heading (a slide's or page's title in a converted PDF) is printed above its text
+      // and may hold a fact of its own (「デジタル手続法※（令和元年5月31日公布）の概要」, a title above the
+      // date and author): the section's first chunk opens with it, as the page does. A numbered one
+      // (「12.3.3 E2003 …」「第7章」「Q7-08 …」) is the manual's navigation, cited as the section path.
+      // A heading with no text before the next one is in the next one's path only.
+      pending = NUMBERED_HEADING.test(block.text) ? null : { text: block.text, page: block.page, line: true, path, inferred, titled };
       continue;
     }
+    if (pending) current.pieces.push(pending);
+    pending = null;
     const sentences = block.list ? [block.text] : splitSentences(block.text);
     sentences.forEach((s, i) => {
       for (const part of cutLong(s, maxChars)) {

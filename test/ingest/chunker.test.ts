@@ -18,11 +18,23 @@ describe('chunkDocument', () => {
     const chunks = await chunkDocument(titled('まえがきです。\n# 旅費の手引き\n総論です。\n## 1 申請\n申請します。'));
     expect(chunks.map((c) => [c.section, c.text, c.flags ?? []])).toEqual([
       ['旅費の手引き(第2版)', 'まえがきです。', ['inferred-section']],
-      ['旅費の手引き', '総論です。', ['inferred-section']],
+      ['旅費の手引き', '旅費の手引き\n総論です。', ['inferred-section']],
       ['1 申請', '申請します。', []],
     ]);
     // A document without headings has no sections to name.
     expect((await chunkDocument(doc('本文だけです。')))[0]?.section).toBe('');
+  });
+  it("opens a section's first chunk with its heading when the heading is no numbered one, as the page prints it", async () => {
+    const chunks = await chunkDocument(doc('# 手引き\n## デジタル手続法(令和元年5月31日公布)の概要\n### 目的\n利便性を高める。\n## 12.3.3 E2003 重複\n期間が重なっています。\n## 第7章 精算\n精算します。\n## Q7-08 相乗りは？\n理由を書きます。'));
+    expect(chunks.map((c) => [c.section, c.text])).toEqual([
+      // A heading with no text of its own before the next one stays in the path only.
+      ['デジタル手続法(令和元年5月31日公布)の概要 › 目的', '目的\n利便性を高める。'],
+      ['12.3.3 E2003 重複', '期間が重なっています。'],
+      ['第7章 精算', '精算します。'],
+      ['Q7-08 相乗りは?', '理由を書きます。'],
+    ]);
+    const dated = await chunkDocument(doc('## デジタル手続法(令和元年5月31日公布)の概要\n正式名称は長い。'));
+    expect(dated[0]?.text).toBe('デジタル手続法(令和元年5月31日公布)の概要\n正式名称は長い。');
   });
   it('cuts long sections at sentence ends near the target size, never starting with 。', async () => {
     const text = Array.from({ length: 40 }, (_, i) => `これは旅費の精算について説明するための${i + 1}番目の十分に長い一文であり、句点で終わります。`).join('');
@@ -37,7 +49,7 @@ describe('chunkDocument', () => {
   it('keeps list items as lines and derives ids from content', async () => {
     const a = await chunkDocument(doc('## 手順\n次のとおりです。\n\n1. 開きます。\n2. 押します。'));
     const b = await chunkDocument(doc('## 手順\n次のとおりです。\n\n1. 開きます。\n2. 押します。'));
-    expect(a[0]?.text).toBe('次のとおりです。\n1. 開きます。\n2. 押します。');
+    expect(a[0]?.text).toBe('手順\n次のとおりです。\n1. 開きます。\n2. 押します。');
     expect(a.map((c) => c.id)).toEqual(b.map((c) => c.id));
     const changed = await chunkDocument(doc('## 手順\n次のとおりです。\n\n1. 開きます。\n2. 押しません。'));
     expect(changed[0]?.id).not.toBe(a[0]?.id);
