@@ -103,6 +103,9 @@ const ORDINAL_ASKED = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回�
  */
 const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?<![\d月])(?:上旬|中旬|下旬)/gu;
 
+/** An era's letter right before a figure (「R5」「H28」), not the end of a Latin word (「MR5」). */
+const ERA_LETTER = /(?<![A-Za-z])[RrHh]$/u;
+
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
 /**
@@ -173,7 +176,11 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       // An ordinal names one of a series (「第10回」) and gives no value, unless the question asks
       // which one (「法律第何号」「何条何項」「第何回」); nor does a list or step number.
       if ((!wordDate && !/\d/u.test(value)) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
-      const unit = wordDate || WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
+      // A figure after an era's letter is a year (「R5進捗状況」, 「一部R7.8~」 for 令和7年8月): a date's
+      // value when a date is asked for, else none.
+      const era = !wordDate && ERA_LETTER.test(before0);
+      if (era && asked !== 'date') continue;
+      const unit = wordDate || era || WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
       // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year
       // is a date's, not a count's: 「2024年度」 counts nothing.
       const counted = counters.length > 0 && counters.some((c) => c.holds.test(prepare(value)));

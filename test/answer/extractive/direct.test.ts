@@ -90,6 +90,17 @@ describe('direct answer', () => {
     expect(candidates('年末調整の書類はいつ出す？', scoreSentences('年末調整の書類はいつ出す？', [], tax))).toEqual([]);
   });
 
+  it('reads a figure after an era letter as a year: a date when a date is asked for, else no value (「R5進捗状況」)', () => {
+    const gss = [{ n: 1, label: 'GSS', text: '3割削減のR5進捗状況を踏まえ、国税庁約580拠点・約68,600人(一部R7.8~)が移行する。' }];
+    const values = (q: string) => candidates(q, scoreSentences(q, [], gss)).map((c) => `${c.value}:${c.kind}`);
+    expect(values('国税庁は何拠点？')).toEqual(['3割:percentage', '約580拠点:count', '約68,600人:count']);
+    expect(values('国税庁はいつから移行？')).toContain('7.8:date');
+    expect(values('国税庁はいつから移行？').some((v) => v.startsWith('5'))).toBe(true);
+    // A Latin word's last letter is no era (「MR5」).
+    const model = [{ n: 1, label: '機器', text: 'MR5型は3台ある。' }];
+    expect(candidates('MR5型は何台？', scoreSentences('MR5型は何台？', [], model)).map((c) => c.value)).toContain('5型');
+  });
+
   it('takes an ordinal for a value only when the question asks which one (「何号」「第何回」)', () => {
     const law = [{ n: 1, label: '法令', text: '改正する法律(令和元年法律第16号)により、第10回会議で決定した。' }];
     const asked = (q: string) => candidates(q, scoreSentences(q, [], law)).map((c) => c.value);
