@@ -57,7 +57,7 @@ interface Piece {
 }
 
 /** A heading that opens with its number in the document's scheme: 「1.」「12.3.3」「第7章」「Q7-08」「(2)」. */
-const NUMBERED_HEADING = /^\s*(?:\d+(?:[.．]\d+)*[.．]?(?=\s|[^\d])|第\s*[0-9一二三四五六七八九十]+\s*[章節部編条]|Q\s*\d|[(（]\d+[)）]|[①-⑳])/u;
+const NUMBERED_HEADING = /^\s*(?:\d+(?:[.．]\d+)*(?:[.．](?!\d)|[)）]|\s)|\d+-\d+|第\s*[0-9一二三四五六七八九十]+\s*[章節部編条]|Q\s*\d|[(（]\d+[)）]|[①-⑳])/u;
 
 /** Splits a document's blocks into sections (heading path + pieces). */
 function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; pieces: Piece[] }> {
@@ -102,9 +102,10 @@ function sections(doc: ParsedDocument, maxChars: number): Array<{ path: string; 
       // An unnumbered heading (a slide's or page's title in a converted PDF) is printed above its text
       // and may hold a fact of its own (「デジタル手続法※（令和元年5月31日公布）の概要」, a title above the
       // date and author): the section's first chunk opens with it, as the page does. A numbered one
-      // (「12.3.3 E2003 …」「第7章」「Q7-08 …」) is the manual's navigation, cited as the section path.
+      // (「12.3.3 E2003 …」「第7章」「Q7-08 …」) is the manual's navigation, cited as the section path,
+      // and a question (an FAQ's 「出張先で病気になったら？」) would only be echoed.
       // A heading with no text before the next one is in the next one's path only.
-      pending = NUMBERED_HEADING.test(block.text) ? null : { text: block.text, page: block.page, line: true, path, inferred, titled };
+      pending = NUMBERED_HEADING.test(block.text) || /[？?]$/u.test(block.text.trim()) ? null : { text: block.text, page: block.page, line: true, path, inferred, titled };
       continue;
     }
     if (pending) current.pieces.push(pending);

@@ -35,6 +35,9 @@ describe('chunkDocument', () => {
     ]);
     const dated = await chunkDocument(doc('## デジタル手続法(令和元年5月31日公布)の概要\n正式名称は長い。'));
     expect(dated[0]?.text).toBe('デジタル手続法(令和元年5月31日公布)の概要\n正式名称は長い。');
+    // A heading that opens with a figure of its own is no numbered one; (2), ① and a question are kept out.
+    const more = await chunkDocument(doc('## 2025年度の計画\n計画です。\n## (2) 謝金\n謝金です。\n## ① 旅費\n旅費です。\n## 出張先で病気になったら？\n上司に連絡します。'));
+    expect(more.map((c) => c.text)).toEqual(['2025年度の計画\n計画です。', '謝金です。', '旅費です。', '上司に連絡します。']);
   });
   it('cuts long sections at sentence ends near the target size, never starting with 。', async () => {
     const text = Array.from({ length: 40 }, (_, i) => `これは旅費の精算について説明するための${i + 1}番目の十分に長い一文であり、句点で終わります。`).join('');

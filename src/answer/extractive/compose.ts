@@ -8,7 +8,7 @@ import { parseUserPrompt } from '../prompt.ts';
 import { writeLastPart, writeOtherPassage, writeSupporting } from './additions.ts';
 import { DIRECT_MODEL, writeDirect } from './direct.ts';
 import { writeAskedFact } from './figures.ts';
-import { sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
+import { labels, sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
 import { Lines } from './lines.ts';
 import { asksYesNo, deniesAsked } from './yesno.ts';
 import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from './options.ts';
@@ -24,9 +24,9 @@ const TROUBLE = /エラー|表示され|出た|出て|出ます|出る|進めな
 
 /**
  * A question asking how to do something: 「どう請求しますか」「どうすれば」「…するには」, not how
- * something was or turns out (「どうでしたか」「どうなりますか」).
+ * something was or turns out (「どうでしたか」「どうなりますか」), nor whether (「高リスクかどうか」).
  */
-const WANTS_PROCEDURE = /手順|方法|どう(?!\s*(?:でし|だっ|です|だ|なっ|なる|なり|思))|どのよう|やり方|仕方|[るすくぐむぶぬうつ]には|直し|対処/u;
+const WANTS_PROCEDURE = /手順|方法|(?<!か\s*)どう(?!\s*(?:でし|だっ|です|だ|なっ|なる|なり|思|か))|どのよう|やり方|仕方|[るすくぐむぶぬうつ]には|直し|対処/u;
 
 /** Composes the extractive answer for a prompt (exported for tests and for the fallback path). */
 export function composeAnswer(promptText: string, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): string {
@@ -49,7 +49,12 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   // A numbered line is a step when it tells what to do (「…入力します。」); numbered notes and
   // footnotes (「…件数。」「…1名としてカウントしている。」) are no procedure unless one is asked for.
   const instruction = lead.step !== null && /(?:(?<!と)します|ください|すること)[)）」]?[。]?$/u.test(lead.text.trim());
-  if ((wantsProcedure && (lead.step !== null || steps.length >= 2)) || instruction) writeProcedure(out, lead, block, steps, all, options);
+  // A numbered line that only labels what follows (「1.高リスクAIの判定についての参考とする判定軸(高リスク
+  // 判定シート)」 above its four criteria) is a numbered heading, not a step to take: it is read with
+  // what it labels, unless a procedure is asked for.
+  const numberedLabel = lead.step !== null && !instruction && !WANTS_PROCEDURE.test(question) && labels(lead, block, { numbered: true });
+  if (numberedLabel) writeParagraph(out, lead, block, all, options);
+  else if ((wantsProcedure && (lead.step !== null || steps.length >= 2)) || instruction) writeProcedure(out, lead, block, steps, all, options);
   else if (lead.row) writeTable(out, block, options);
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);

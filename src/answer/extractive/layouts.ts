@@ -100,7 +100,7 @@ export function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: 
   const last = para[para.length - 1]!;
   const items = last.introduces ? itemsAfter(block, block.indexOf(last), options.maxRows, out.asked) : [];
   for (const item of items) out.item(item);
-  if (items.length === 0 && labels(last, block)) for (const x of labelled(last, block)) out.item(x);
+  if (items.length === 0 && labels(last, block, { numbered: true })) for (const x of labelled(last, block)) out.item(x);
 }
 
 /** At most this many lines, and about this many characters, are read as what a label labels. */
@@ -118,12 +118,30 @@ const ENDS = /[。！？][)）」』]?$/u;
  * announcing what follows (「主に以下のような取組を行っていた。」) whose items PDF extraction printed
  * without bullets.
  */
-export function labels(s: Sentence, block: Sentence[]): boolean {
-  if (s.step !== null || s.row || s.bullet) return false;
+export function labels(s: Sentence, block: Sentence[], { numbered = false } = {}): boolean {
+  if ((s.step !== null && !numbered) || s.row || s.bullet) return false;
   if (block.some((x) => x !== s && x.n === s.n && x.line === s.line)) return false;
   const text = clean(s.text);
   if (s.introduces) return true;
-  return text.length <= SHORT_LINE && !ENDS.test(text) && !/[ぁ-ゖ]$/u.test(text) && !/[をが、]/u.test(text) && !/\d/u.test(text.replace(NOT_A_VALUE, ''));
+  return text.length <= SHORT_LINE && !ENDS.test(text) && !/[ぁ-ゖ]$/u.test(text) && !PREDICATE.test(text) && !/\d/u.test(text.replace(NOT_A_VALUE, ''));
+}
+
+/**
+ * What makes a short line a statement, not a label: a clause's comma, or a particle that opens a
+ * predicate (「…を開始」「…が可能に」, and in the nominal style of slides 「本人確認は不要」「紙の申請も廃止」
+ * 「連携により効率化」「原則として対象外」).
+ */
+const PREDICATE = /[をが、はも]|により|として/u;
+
+/** The mark an item of an enumeration opens with (「①」「e)」「(2)」「ア.」): its next item opens with one of the same kind. */
+function enumerator(text: string): string | null {
+  const t = text.trim();
+  if (/^[①-⑳]/u.test(t)) return 'circled';
+  if (/^[(（]\s*\d+\s*[)）]/u.test(t)) return 'paren-number';
+  if (/^[a-zA-Z][)）]/u.test(t)) return 'letter';
+  if (/^[ア-ン][.．)）]/u.test(t)) return 'katakana';
+  if (/^\d{1,2}[.．)）](?!\d)/u.test(t)) return 'number';
+  return null;
 }
 
 /**
@@ -149,8 +167,14 @@ export function labelled(label: Sentence, block: Sentence[]): Sentence[] {
     if (x.n !== label.n || x.line === label.line || block.some((y) => y !== x && y.n === x.n && y.line === x.line)) break;
     const text = clean(x.text);
     const short = text.length <= SHORT_LINE && !ENDS.test(text);
-    // Another label ends what the first labels (「課長 澤田稔一」, then the next post).
-    if ((!short && (out.length > 0 || label.introduces)) || BROKEN_OFF.test(text) || (out.length > 0 && labels(x, block))) break;
+    // Steps, list items and table rows have layouts of their own; the next item of the label's own
+    // enumeration (①→②, e)→f)) is its sibling, not its content.
+    if (x.step !== null || x.bullet || x.row || (enumerator(clean(label.text)) !== null && enumerator(clean(label.text)) === enumerator(text))) break;
+    // Another label ends what the first labels (「課長 澤田稔一」, then the next post), except in the
+    // list a sentence announces (「以下のような取組」), whose items are labels by form.
+    // (The items of one enumeration under the label, 「①…」 then 「③…」, read on too.)
+    const listed = out.length > 0 && enumerator(text) !== null && enumerator(text) === enumerator(clean(out[0]!.text));
+    if ((!short && (out.length > 0 || label.introduces)) || BROKEN_OFF.test(text) || (out.length > 0 && !label.introduces && !listed && labels(x, block))) break;
     if (out.length > 0 && chars + text.length > LABELLED_CONTENT.chars) break;
     out.push(x);
     chars += text.length;

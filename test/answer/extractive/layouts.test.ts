@@ -24,9 +24,11 @@ describe('a label and what it labels', () => {
       '最高裁判所約460拠点・約25,800人(一部R8.8~)',
       '人事院 424 105 112 8 ▲75%',
       '閣議決定に基づく対応は認めていない。',
+      '本人確認は不要',
+      'データ連携により効率化',
     ];
     const b = block(lines.join('\n'));
-    expect(b.map((s) => labels(s, b))).toEqual([true, true, true, true, false, false, false, false, false]);
+    expect(b.map((s) => labels(s, b))).toEqual([true, true, true, true, false, false, false, false, false, false, false]);
   });
 
   it('takes the short lines under a label, up to the next label or a broken-off line', () => {
@@ -39,8 +41,25 @@ describe('a label and what it labels', () => {
   it("takes a heading's first line of prose alone, and nothing from another passage", () => {
     const b = block(['3割削減に向けた取組', 'デジタル庁及び各府省庁は、コスト削減に最大限取り組む。', 'このため、以下の取組を行う。'].join('\n'));
     expect(labelled(b[0]!, b).map((s) => s.text)).toEqual(['デジタル庁及び各府省庁は、コスト削減に最大限取り組む。']);
-    const other = [...block('2024年度末の運用等経費削減効果(推計)', 1), ...block('約▲22%(約22.6億円)', 2)];
+    const other = [...block('2024年度末の運用等経費削減効果(推計)', 1), ...block('GSSの効果\n約▲22%(約22.6億円)', 2)];
     expect(labelled(other[0]!, other)).toEqual([]);
+  });
+
+  it("takes no sibling of the label's own enumeration, nor steps, list items or rows, as its content", () => {
+    const circled = block(['①生成AIシステムの利用者', '②生成AI利用業務の性格'].join('\n'));
+    expect(labelled(circled[0]!, circled)).toEqual([]);
+    const lettered = block(['e)執行管理', 'f)データマネジメントの推進'].join('\n'));
+    expect(labelled(lettered[0]!, lettered)).toEqual([]);
+    const steps = block(['パスワードの再設定', '1. 「パスワードを忘れた方」を押します。', '2. 届いたメールのリンクを開きます。'].join('\n'));
+    expect(labelled(steps[0]!, steps)).toEqual([]);
+    // Under a heading, a procedure keeps its layout: the heading, then the numbered steps.
+    const a = ask('パスワードの再設定の手順は？', ['パスワードの再設定', '1. 「パスワードを忘れた方」を押します。', '2. 届いたメールのリンクを開きます。'].join('\n'));
+    expect(a.split('\n')).toEqual(['パスワードの再設定[1]', '1. 「パスワードを忘れた方」を押します[1]。', '2. 届いたメールのリンクを開きます[1]。']);
+  });
+
+  it('reads every item of a list a sentence announces, though each item is shaped like a label', () => {
+    const b = block(['主に以下のような取組を行っていた。', '運用・保守の内容見直し', 'クラウドサービスの活用', '調達方法の見直し', 'なお、経費が増えたシステムもあった。'].join('\n'));
+    expect(labelled(b[0]!, b).map((s) => s.text)).toEqual(['運用・保守の内容見直し', 'クラウドサービスの活用', '調達方法の見直し']);
   });
 
   it('answers with the value under a label that leads, and the items a sentence announces without bullets', () => {
@@ -52,6 +71,13 @@ describe('a label and what it labels', () => {
       '・運用・保守の内容見直し[1]',
       '・ハードウェア、ソフトウェア等の見直し[1]',
     ]);
+  });
+
+  it('reads a numbered line that only labels what follows as a heading, not a step, when no procedure is asked (「かどうか」 asks whether)', () => {
+    const text = ['1.高リスクAIの判定の観点(判定シート)', '①利用者の範囲・種別、②利用業務の性格、', '③機密情報の学習等の有無', '2.調達時のチェック項目について'].join('\n');
+    const a = ask('高リスクAIかどうかを判定するときの観点は？', text).split('\n');
+    expect(a.slice(0, 3)).toEqual(['1.高リスクAIの判定の観点(判定シート)[1]', '・①利用者の範囲・種別、②利用業務の性格、[1]', '・③機密情報の学習等の有無[1]']);
+    expect(a.join('\n')).not.toContain('手順は次のとおりです');
   });
 
   it('adds nothing under a statement', () => {
