@@ -112,11 +112,12 @@ const ENDS = /[。！？][)）」』]?$/u;
 
 /**
  * A line that labels what follows it rather than saying anything itself: the whole line, short,
- * with no sentence end and no predicate (it ends in no kana and has no 「を」「が」「、」 of a clause:
- * a slide's or table's label 「2024年度末の運用等経費削減効果(推計)」, a heading, an indicator's name,
- * a post before its holder's name, not 「…が可能に」「運用を開始」 nor a row of figures), or a sentence
- * announcing what follows (「主に以下のような取組を行っていた。」) whose items PDF extraction printed
- * without bullets.
+ * with no sentence end, no predicate (it ends in no kana and has no PREDICATE particle) and no
+ * figure but its number and year (NOT_A_VALUE): a slide's or table's label 「2024年度末の運用等経費
+ * 削減効果(推計)」, a heading, an indicator's name, a post before its holder's name; not 「…が可能に」
+ * 「本人確認は不要」 nor a row of figures. Or a sentence announcing what follows (「主に以下のような取組を
+ * 行っていた。」) whose items PDF extraction printed without bullets. With `numbered`, a numbered line
+ * may be one too (compose.ts reads such a line as a heading when no procedure is asked).
  */
 export function labels(s: Sentence, block: Sentence[], { numbered = false } = {}): boolean {
   if ((s.step !== null && !numbered) || s.row || s.bullet) return false;
@@ -162,6 +163,7 @@ const BROKEN_OFF = /(?:[のをにはがでとへも]|する|対する)$/u;
 export function labelled(label: Sentence, block: Sentence[]): Sentence[] {
   const out: Sentence[] = [];
   let chars = 0;
+  const own = enumerator(clean(label.text));
   for (let i = block.indexOf(label) + 1; i < block.length && out.length < LABELLED_CONTENT.lines; i++) {
     const x = block[i]!;
     if (x.n !== label.n || x.line === label.line || block.some((y) => y !== x && y.n === x.n && y.line === x.line)) break;
@@ -169,10 +171,10 @@ export function labelled(label: Sentence, block: Sentence[]): Sentence[] {
     const short = text.length <= SHORT_LINE && !ENDS.test(text);
     // Steps, list items and table rows have layouts of their own; the next item of the label's own
     // enumeration (①→②, e)→f)) is its sibling, not its content.
-    if (x.step !== null || x.bullet || x.row || (enumerator(clean(label.text)) !== null && enumerator(clean(label.text)) === enumerator(text))) break;
+    if (x.step !== null || x.bullet || x.row || (own !== null && own === enumerator(text))) break;
     // Another label ends what the first labels (「課長 澤田稔一」, then the next post), except in the
-    // list a sentence announces (「以下のような取組」), whose items are labels by form.
-    // (The items of one enumeration under the label, 「①…」 then 「③…」, read on too.)
+    // list a sentence announces (「以下のような取組」), whose items are labels by form, and in one
+    // enumeration under the label (「①…」 then 「③…」).
     const listed = out.length > 0 && enumerator(text) !== null && enumerator(text) === enumerator(clean(out[0]!.text));
     if ((!short && (out.length > 0 || label.introduces)) || BROKEN_OFF.test(text) || (out.length > 0 && !label.introduces && !listed && labels(x, block))) break;
     if (out.length > 0 && chars + text.length > LABELLED_CONTENT.chars) break;
