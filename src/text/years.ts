@@ -13,6 +13,14 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
 ];
 
 /**
+ * Whether a text ends in an era's letter, so that a figure right after it is a year (「R5」「H28」, as
+ * the r/h patterns above read them), not the end of a Latin word (「MR5」).
+ */
+export function endsInEraLetter(text: string): boolean {
+  return /(?<![a-z])[rh]$/iu.test(text);
+}
+
+/**
  * A fiscal year written with two digits and no era (「28年度」「23年度」), as documents write within
  * an era they never name: 002 of the seed documents writes Heisei years so (「27年度」 for 2015), 003
  * Western ones (「23年度: 85.7%」 for 2023). Read as each year it may be — Heisei, Western, Reiwa —

@@ -8,7 +8,7 @@
 import { askedTypes } from '../../text/answer-types.ts';
 import { askedCounters } from '../../text/counters.ts';
 import { prepare, queryTerms } from '../../text/tokenize.ts';
-import { yearPhrases, yearsIn } from '../../text/years.ts';
+import { endsInEraLetter, yearPhrases, yearsIn } from '../../text/years.ts';
 import type { Lines } from './lines.ts';
 import type { Sentence } from './scoring.ts';
 import { clean, termSet } from './sentences.ts';
@@ -103,9 +103,6 @@ const ORDINAL_ASKED = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回�
  */
 const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?<![\d月])(?:上旬|中旬|下旬)/gu;
 
-/** An era's letter right before a figure (「R5」「H28」), not the end of a Latin word (「MR5」). */
-const ERA_LETTER = /(?<![A-Za-z])[RrHh]$/u;
-
 /** A whole date (its unit is read as a date's). */
 const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
 /**
@@ -178,7 +175,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       if ((!wordDate && !/\d/u.test(value)) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
       // A figure after an era's letter is a year (「R5進捗状況」, 「一部R7.8~」 for 令和7年8月): a date's
       // value when a date is asked for, else none.
-      const era = !wordDate && ERA_LETTER.test(before0);
+      const era = !wordDate && endsInEraLetter(before0);
       if (era && asked !== 'date') continue;
       const unit = wordDate || era || WHOLE_DATE.test(value) ? '年月日' : value.replace(/^(?:約|▲|△|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:[千万億兆]\s*)*/u, '');
       // A value in the counter asked for is of the kind asked (「当初3年→2年」 for 「何年間」); else a year

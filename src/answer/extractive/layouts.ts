@@ -6,7 +6,7 @@ import type { PromptPassage } from '../prompt.ts';
 import type { Lines } from './lines.ts';
 import type { ExtractiveOptions } from './options.ts';
 import type { Sentence } from './scoring.ts';
-import { clean } from './sentences.ts';
+import { SENTENCE_END, clean } from './sentences.ts';
 
 /** A sentence that opens by pointing back (「この場合、」「そのため」): it needs the one before it. */
 const ANAPHORIC = /^(?:この|その|これ|それ|こうした|そうした)/u;
@@ -107,8 +107,6 @@ export function writeParagraph(out: Lines, s: Sentence, block: Sentence[], all: 
 const LABELLED_CONTENT = { lines: 3, chars: 200 };
 /** A line short enough to be a label, or one of the short lines (a value, a name, an item) under it. */
 const SHORT_LINE = 60;
-/** A sentence end, before a closing bracket if any. */
-const ENDS = /[。！？][)）」』]?$/u;
 
 /**
  * A line that labels what follows it rather than saying anything itself: the whole line, short,
@@ -124,7 +122,7 @@ export function labels(s: Sentence, block: Sentence[], { numbered = false } = {}
   if (block.some((x) => x !== s && x.n === s.n && x.line === s.line)) return false;
   const text = clean(s.text);
   if (s.introduces) return true;
-  return text.length <= SHORT_LINE && !ENDS.test(text) && !/[ぁ-ゖ]$/u.test(text) && !PREDICATE.test(text) && !/\d/u.test(text.replace(NOT_A_VALUE, ''));
+  return text.length <= SHORT_LINE && !SENTENCE_END.test(text) && !/[ぁ-ゖ]$/u.test(text) && !PREDICATE.test(text) && !/\d/u.test(text.replace(NOT_A_VALUE, ''));
 }
 
 /**
@@ -168,7 +166,7 @@ export function labelled(label: Sentence, block: Sentence[]): Sentence[] {
     const x = block[i]!;
     if (x.n !== label.n || x.line === label.line || block.some((y) => y !== x && y.n === x.n && y.line === x.line)) break;
     const text = clean(x.text);
-    const short = text.length <= SHORT_LINE && !ENDS.test(text);
+    const short = text.length <= SHORT_LINE && !SENTENCE_END.test(text);
     // Steps, list items and table rows have layouts of their own; the next item of the label's own
     // enumeration (①→②, e)→f)) is its sibling, not its content.
     if (x.step !== null || x.bullet || x.row || (own !== null && own === enumerator(text))) break;

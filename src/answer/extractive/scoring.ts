@@ -43,7 +43,6 @@ export interface Sentence extends PassageSentence {
  */
 const EXAMPLE_YIELDS = 0.7;
 
-
 /** An example (「例: …」「例えば、…」). */
 function isExample(s: Sentence | undefined): boolean {
   return s !== undefined && /^例えば/u.test(clean(s.text));

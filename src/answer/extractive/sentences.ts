@@ -22,10 +22,6 @@ const LABELLED = new RegExp(`^[^。：:、]{1,12}${COLON}`, 'u');
 /** Two 「label: value」 pairs and no sentence end: a table row as the chunker flattens it. */
 const TABLE_ROW = new RegExp(`^[^。：:]{1,40}${COLON}[^。]*、[^。：:]{1,40}${COLON}[^。]*$`, 'u');
 /**
- * A sentence that announces what follows: 「次のいずれかの画面から開きます。」「次の情報を伝えてください。」
- * 「条件は以下のとおりです:」 — not 「次の出張から」 or 「基準額以下の場合」.
- */
-/**
  * A courtesy that carries no fact (「はい、どうもありがとうございます。」「よろしくお願いします。」), as
  * minutes print between turns, with or without the speaker before it (「村岡山口県知事：…」): short,
  * with no figure and no reason (「締切は5月31日ですので、よろしくお願いします。」 says something),
@@ -33,6 +29,10 @@ const TABLE_ROW = new RegExp(`^[^。：:]{1,40}${COLON}[^。]*、[^。：:]{1,40
  */
 const COURTESY = /^(?:[^：:。]{2,40}[：:])?(?=[^。\d]{0,40}[。！]?$)(?![^。]*(?:ので|ため|から、))[^。]*(?:ありがとうございま(?:す|した)|よろしくお願い(?:します|いたします|致します|申し上げます))[。！]?$/u;
 
+/**
+ * A sentence that announces what follows: 「次のいずれかの画面から開きます。」「次の情報を伝えてください。」
+ * 「条件は以下のとおりです:」 — not 「次の出張から」 or 「基準額以下の場合」.
+ */
 const INTRODUCES = new RegExp(`(?:次の|(?<![\\d円万千人額])以下の)(?:とおり|いずれか|ような|もの|点|項目|情報|手順|書類|条件|事項|場合は、?次)|${COLON}$`, 'u');
 
 export interface PassageSentence {

@@ -26,9 +26,11 @@ describe('a label and what it labels', () => {
       '閣議決定に基づく対応は認めていない。',
       '本人確認は不要',
       'データ連携により効率化',
+      '紙の申請も廃止',
+      '原則として対象外',
     ];
     const b = block(lines.join('\n'));
-    expect(b.map((s) => labels(s, b))).toEqual([true, true, true, true, false, false, false, false, false, false, false]);
+    expect(b.map((s) => labels(s, b))).toEqual([true, true, true, true, false, false, false, false, false, false, false, false, false]);
   });
 
   it('takes the short lines under a label, up to the next label or a broken-off line', () => {
