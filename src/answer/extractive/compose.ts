@@ -8,7 +8,7 @@ import { parseUserPrompt } from '../prompt.ts';
 import { writeLastPart, writeOtherPassage, writeSupporting } from './additions.ts';
 import { DIRECT_MODEL, writeDirect } from './direct.ts';
 import { writeAskedFact } from './figures.ts';
-import { labels, sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
+import { sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
 import { Lines } from './lines.ts';
 import { asksYesNo, deniesAsked } from './yesno.ts';
 import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from './options.ts';
@@ -49,12 +49,7 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   // A numbered line is a step when it tells what to do (「…入力します。」); numbered notes and
   // footnotes (「…件数。」「…1名としてカウントしている。」) are no procedure unless one is asked for.
   const instruction = lead.step !== null && /(?:(?<!と)します|ください|すること)[)）」]?[。]?$/u.test(lead.text.trim());
-  // A numbered line that only labels what follows (「1.高リスクAIの判定についての参考とする判定軸(高リスク
-  // 判定シート)」 above its four criteria) is a numbered heading, not a step to take: it is read with
-  // what it labels, unless a procedure is asked for.
-  const numberedLabel = lead.step !== null && !instruction && !WANTS_PROCEDURE.test(question) && labels(lead, block, { numbered: true });
-  if (numberedLabel) writeParagraph(out, lead, block, all, options);
-  else if ((wantsProcedure && (lead.step !== null || steps.length >= 2)) || instruction) writeProcedure(out, lead, block, steps, all, options);
+  if ((wantsProcedure && (lead.step !== null || steps.length >= 2)) || instruction) writeProcedure(out, lead, block, steps, all, options);
   else if (lead.row) writeTable(out, block, options);
   else if (lead.fragment) writeListItem(out, lead, block, options);
   else writeParagraph(out, lead, block, all, options);

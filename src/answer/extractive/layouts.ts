@@ -115,7 +115,8 @@ const SHORT_LINE = 60;
  * 削減効果(推計)」, a heading, an indicator's name, a post before its holder's name; not 「…が可能に」
  * 「本人確認は不要」 nor a row of figures. Or a sentence announcing what follows (「主に以下のような取組を
  * 行っていた。」) whose items PDF extraction printed without bullets. With `numbered`, a numbered line
- * may be one too (compose.ts reads such a line as a heading when no procedure is asked).
+ * may be one too: a paragraph read from a numbered line that only labels its content (「1.高リスクAI
+ * の判定…判定軸(高リスク判定シート)」 above its criteria) shows that content.
  */
 export function labels(s: Sentence, block: Sentence[], { numbered = false } = {}): boolean {
   if ((s.step !== null && !numbered) || s.row || s.bullet) return false;
