@@ -10,6 +10,7 @@ import { computeEvidence, type Evidence, unlistedCounts, unmetQualifiers } from 
 import { wordingScores, questionBigrams } from './wording.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { codesIn } from '../text/codes.ts';
+import { askedFields } from '../text/fields.ts';
 import { expandByReadings } from '../text/readings.ts';
 import { prepare, preparedSentences, queryTerms, words as wordsOf } from '../text/tokenize.ts';
 
@@ -65,6 +66,15 @@ export interface RetrievalOptions {
   errorEntryFactor: number;
   /** Multiplier for a passage holding the kind of fact the question asks for (a date for 「いつ」). */
   answerTypeBoost: number;
+  /**
+   * Multiplier for a document's first chunk when the question asks when, where or who
+   * (text/fields.ts) and names the document's title: minutes, notices and slide decks state their
+   * date, venue, attendees and issuing office in their header (「1.日時…」「2.場所…」, a cover's date
+   * and office), which shares few words with the question while the body repeats the title's.
+   * Development seed sets at 1.2 / 1.3 / 1.5: facts +7 over the four (with the field lines of
+   * scoring.ts), hit@1 +7 alike; golden figures unchanged.
+   */
+  headerBoost: number;
   /** Score multiplier for documents not in force on a date the question named / on today. */
   outOfForceNamed: number;
   outOfForceDefault: number;
@@ -89,6 +99,7 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   candidates: 40,
   lexicalWeight: 0.6,
   answerTypeBoost: 1.1,
+  headerBoost: 1.3,
   codeBoost: 1.5,
   errorEntryFactor: 0.85,
   approvedFaqBoost: 1.25,
@@ -106,6 +117,13 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
 
 /** The candidates the wording signal scores: the best by the other evidence (measured at 24 and at all ~80 alike). */
 const WORDING_CANDIDATES = 24;
+/**
+ * The share of the question's rarity-weighted terms a document's title must hold for the question
+ * to be about that document's own header (headerBoost): 「第3回の連絡協議会はどこで開催？」 names the
+ * minutes' title. Without it (any when/where/who question lifting every first chunk) loo.json lost
+ * a fact and the tuned sets a passage from their top 5.
+ */
+const HEADER_TITLE_SHARE = 0.2;
 
 /** A heading naming an error code (「12.7.5 E6005 選択した職員は…」). */
 const ERROR_ENTRY = /(?<![a-z\d])e\d{4}(?!\d)/iu;
@@ -240,6 +258,7 @@ export class Retriever {
     // A question naming a date asks about the rules in force then: an undated FAQ entry phrased
     // like it must not outrank them (measured: date accuracy 100% → 92.9% on the golden set).
     const askedGrams = o.mode === 'hybrid' && !q.dateNamed ? charBigrams(q.text) : null;
+    const aboutHeader = askedFields(p).length > 0;
     const hits: Hit[] = [];
     // Each hit's relevance before the wording signal, and what multiplies it (error entry, date, approved FAQ).
     const parts = new Map<Hit, { relevance: number; scale: number }>();
@@ -267,7 +286,9 @@ export class Retriever {
         guideline: chunk.kind === 'guideline' ? 1 : 0,
         wording: 0,
       };
-      const relevance = o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features);
+      // The header of the document the question names, for its date, venue or attendees.
+      const header = aboutHeader && chunk.ordinal === 0 && proximity && proximity.share(prepare(chunk.title)) >= HEADER_TITLE_SHARE ? o.headerBoost : 1;
+      const relevance = (o.ranker ? linearScore(o.ranker, features) : handScore(o, w, features)) * header;
       // An error message's entry answers questions about that error, not every question its words touch.
       const entry = o.mode === 'hybrid' && !aboutError && ERROR_ENTRY.test(chunk.section) ? o.errorEntryFactor : 1;
       // Staff-approved answers to questions people actually asked come first when they match.

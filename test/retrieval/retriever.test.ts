@@ -61,6 +61,21 @@ describe('Retriever', () => {
     const dated = await new Retriever(index).search({ text: 'パスワードを忘れたときはどうする', date: '2025-03-01', dateNamed: true });
     expect(dated.hits.every((h) => h.features.phrasing === 0)).toBe(true);
   });
+  it("lifts a document's header for a question about its own date or venue that names its title", async () => {
+    const dir = tempDir();
+    const body = Array.from({ length: 12 }, (_, i) => `○議長：第3回地域交通連絡会議の議題${i + 1}に移ります。資料${i + 1}について事務局から説明があり、次回の地域交通連絡会議の開催までに委員から意見を出すこととした。`).join('\n');
+    writeFileSync(join(dir, 'minutes.txt'), `地域交通連絡会議(第3回)\n議事要旨\n1.日時令和7年6月2日(月)14:00〜15:00\n2.場所オンライン開催\n3.出席者\n山田太郎委員長\n\n${body}\n`);
+    const minutes = (await buildIndex(dir)).index;
+    const q = { text: '第3回の地域交通連絡会議はどこで開催されましたか', date: '2026-01-01', dateNamed: false };
+    const lifted = await new Retriever(minutes).search(q);
+    expect(lifted.hits[0]?.chunk.ordinal).toBe(0);
+    expect(lifted.hits[0]?.chunk.text).toContain('場所オンライン開催');
+    const plain = await new Retriever(minutes, { headerBoost: 1 }).search(q);
+    expect(plain.hits[0]?.chunk.ordinal).not.toBe(0);
+    // A question about the body's content is not lifted to the header.
+    const content = await new Retriever(minutes).search({ ...q, text: '第3回地域交通連絡会議の議題5では何が説明されましたか' });
+    expect(content.hits[0]?.chunk.ordinal).not.toBe(0);
+  });
   it('ranks documents in force on a named date first', async () => {
     const q = { text: '日当 宿泊手当 制度', dateNamed: true };
     const before = await new Retriever(index).search({ ...q, date: '2025-03-15' });

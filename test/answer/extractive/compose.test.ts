@@ -24,6 +24,19 @@ describe('extractive answerer', () => {
     expect(lines).toContain('3. 「請求」ボタンを押します[1]。');
     for (const l of lines) expect(l).toMatch(/\[\d\]/);
   });
+  it("answers when or where a meeting was held with its header's field, not its title line", () => {
+    const minutes = [
+      { n: 1, label: '地域交通連絡会議(第3回) › (開催要領)', text: '地域交通連絡会議(第3回)\n議事要旨\n1.日時令和7年6月2日(月)14:00〜15:00\n2.場所オンライン開催\n3.出席者\n山田太郎委員長' },
+      { n: 2, label: '地域交通連絡会議(第3回) › 議事', text: '第3回地域交通連絡会議では、路線の見直しについて議論した。' },
+    ];
+    const where = composeAnswer(buildUserPrompt({ question: '第3回の地域交通連絡会議はどこで開催？', history: [], passages: minutes, revision: null }));
+    expect(where.split('\n')[0]).toBe('2.場所オンライン開催[1]');
+    const when = composeAnswer(buildUserPrompt({ question: '第3回の地域交通連絡会議はいつ開かれましたか', history: [], passages: minutes, revision: null }));
+    expect(when.split('\n')[0]).toBe('1.日時令和7年6月2日(月)14:00〜15:00[1]');
+    // A question asking something else does not lift the fields.
+    const what = composeAnswer(buildUserPrompt({ question: '第3回の地域交通連絡会議では何を議論した？', history: [], passages: minutes, revision: null }));
+    expect(what.split('\n')[0]).not.toMatch(/日時|場所/u);
+  });
   it('answers a how-much question with the sentence holding the amount', () => {
     const a = composeAnswer(buildUserPrompt({ question: '宿泊手当はいくら？', history: [], passages, revision: null }));
     expect(a.split('\n')[0]).toBe('国内出張の宿泊手当は、1夜につき2,400円です[2]。');
