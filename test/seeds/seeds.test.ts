@@ -67,11 +67,12 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9) and session 9 (test/seeds/fifth.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10) and session 10 (test/seeds/sixth.json, in no fit)', () => {
     let loo: Awaited<ReturnType<typeof evaluateLoo>>;
     let third: Awaited<ReturnType<typeof evaluateLoo>>;
     let fourth: Awaited<ReturnType<typeof evaluateLoo>>;
     let fifth: Awaited<ReturnType<typeof evaluateLoo>>;
+    let sixth: Awaited<ReturnType<typeof evaluateLoo>>;
     beforeAll(async () => {
       const { dir, index } = await buildIndex(seeds);
       const retriever = new Retriever(index);
@@ -82,7 +83,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       const thirdSet = set('third');
       // The fitted models are refitted per document on every labelled set, as npm run eval:seeds -- --loo does.
       const fourthSet = set('fourth');
-      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...set('questions'), ...set('heldout')];
+      const fifthSet = set('fifth');
+      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...fifthSet, ...set('questions'), ...set('heldout')];
       const { chunks } = await readIndexText(dir);
       const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
       // The decline model learns from the golden set on the sample corpus too, as npm run eval:seeds does.
@@ -96,9 +98,11 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       console.log(`leave one document out, third.json: ${JSON.stringify(third.overall)}`);
       fourth = await evaluateLoo(fourthSet, folds, baselines);
       console.log(`leave one document out, fourth.json: ${JSON.stringify(fourth.overall)}`);
-      // Written blind in session 9 and in no fit: measured only.
-      fifth = await evaluateLoo(set('fifth'), folds, baselines);
+      fifth = await evaluateLoo(fifthSet, folds, baselines);
       console.log(`leave one document out, fifth.json: ${JSON.stringify(fifth.overall)}`);
+      // Written blind in session 10 and in no fit: measured only.
+      sixth = await evaluateLoo(set('sixth'), folds, baselines);
+      console.log(`leave one document out, sixth.json: ${JSON.stringify(sixth.overall)}`);
     });
     /** The floors of a set's leave-one-document-out figures (shares; hit@1 as a margin over bigram BM25). */
     const holds = (f: LooFigures, n: { answerable: number; nearMisses: number }, floor: { top5: number; fact: number; cited: number; declined: number; confident: number; overBigram: number }) => {
@@ -113,24 +117,28 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       expect(f.retrieval.product.hit1).toBeGreaterThanOrEqual(f.retrieval.bigram.hit1 + floor.overBigram);
     };
     // Session 8: fact and cited −1 question each since rows of figures stay apart at ingestion (l002-01).
-    it('holds the measured floors (session 9: top5 0.871, fact 0.757, cited 0.771, near misses declined 0.633, confident 0.233, hit@1 0.657 vs bigram 0.600; session 8 0.871 / 0.714 / 0.771 / 0.600 / 0.267, 0.643)', () => {
-      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.74, cited: 0.76, declined: 0.6, confident: 0.27, overBigram: 0.05 });
+    // Session 10: cited −1 (l004-11 declined) since fifth.json joined the fits of the value model.
+    it('holds the measured floors (session 10: top5 0.871, fact 0.757, cited 0.757, near misses declined 0.633, confident 0.233, hit@1 0.671 vs bigram 0.600; session 9 0.871 / 0.757 / 0.771 / 0.633 / 0.233, 0.657)', () => {
+      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.74, cited: 0.74, declined: 0.6, confident: 0.27, overBigram: 0.05 });
     });
     // Session 9: with fourth.json in the fits the decline model's refit declines two fewer of this set's near misses (0.425 → 0.375), one more of loo.json's.
-    it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 9: top5 0.863, fact 0.625, cited 0.675, declined 0.375, confident 0.400, hit@1 0.625 vs bigram 0.600; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
-      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.85, fact: 0.61, cited: 0.66, declined: 0.36, confident: 0.42, overBigram: 0.02 });
+    it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 10: top5 0.863, fact 0.650, cited 0.713, declined 0.375, confident 0.400, hit@1 0.650 vs bigram 0.600; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
+      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.85, fact: 0.63, cited: 0.7, declined: 0.36, confident: 0.42, overBigram: 0.03 });
     });
-    // On this set retrieval is level with the bigram baseline (hit@1 0.713 both): the floor says so, it does not hide it.
-    it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 9: top5 0.925, fact 0.663, cited 0.738, declined 0.450, confident 0.400, hit@1 0.713 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
-      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.65, cited: 0.72, declined: 0.43, confident: 0.42, overBigram: -0.01 });
+    it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 10: top5 0.925, fact 0.688, cited 0.763, declined 0.450, confident 0.350, hit@1 0.738 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
+      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.67, cited: 0.75, declined: 0.43, confident: 0.37, overBigram: 0.01 });
     });
-    // Written blind at the start of session 9 and in no fit. Measured on the session-8 code before any change (top5 0.913,
-    // fact 0.550, cited 0.675, declined 0.425, confident 0.450, hit@1 0.638 vs bigram 0.638) and once at the end.
-    it('holds the floors measured on the set written blind in session 9 and in no fit (session 9 end: top5 0.913, fact 0.575, cited 0.688, declined 0.425, confident 0.425, hit@1 0.650 vs bigram 0.638)', () => {
-      holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.56, cited: 0.67, declined: 0.41, confident: 0.44, overBigram: -0.01 });
+    // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
+    it('holds the floors measured on the set written blind in session 9, in the fits since session 10 (session 10: top5 0.913, fact 0.563, cited 0.663, declined 0.425, confident 0.400, hit@1 0.663 vs bigram 0.638; blind at the end of session 9: 0.913 / 0.575 / 0.688 / 0.425 / 0.425, 0.650)', () => {
+      holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.55, cited: 0.65, declined: 0.41, confident: 0.42, overBigram: 0.01 });
+    });
+    // Written blind at the start of session 10 and in no fit. Measured on the session-9 code before any change (top5 0.888,
+    // fact 0.588, cited 0.738, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650) and at the end.
+    it('holds the floors measured on the set written blind in session 10 and in no fit (session-9 code: top5 0.888, fact 0.588, cited 0.738, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650)', () => {
+      holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.87, fact: 0.56, cited: 0.7, declined: 0.53, confident: 0.32, overBigram: 0.01 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
-      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
+      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
       expect(bad).toEqual([]);
     });
     it('gives every citation of a document with sections its section', () => {
