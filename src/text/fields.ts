@@ -14,11 +14,16 @@ const ASKS: Array<[FieldKind, RegExp]> = [
   ['who', /誰|だれ|どなた|名前|氏名|出席者|出席し|作成者|発行者|どこの(?:部署|課|局|組織)|どこが(?:作|出|まと)/u],
 ];
 
-/** A header field's label at a line's start, after its item number (「1.日時令和7年6月2日」「場所:オンライン」). */
+/**
+ * A header field at a line's start, after its item number, with its value on the same line
+ * (「1.日時令和7年6月2日」「場所:オンライン」). A label alone (「3.出席者」 above the list of names) gives
+ * no value: the line under it that names what the question names answers.
+ */
+const FIELD = (labels: string) => new RegExp(`^(?:\\d{1,2}\\s*[.．、)]\\s*)?(?:${labels})\\s*[:：]?\\s*(?![のをがはにもで、。:：]|$)\\S`, 'u');
 const LABELS: Array<[FieldKind, RegExp]> = [
-  ['when', /^(?:\d{1,2}\s*[.．、)]\s*)?(?:日時|日付|開催日時?|期日|日程)(?!\s*(?:の|を|が|は|に|まで))/u],
-  ['where', /^(?:\d{1,2}\s*[.．、)]\s*)?(?:場所|会場|開催場所)(?!\s*(?:の|を|が|は|に))/u],
-  ['who', /^(?:\d{1,2}\s*[.．、)]\s*)?(?:出席者|参加者|作成者|発行者|講師)(?!\s*(?:の|を|が|は|に))/u],
+  ['when', FIELD('日時|日付|開催日時?|期日|日程')],
+  ['where', FIELD('場所|会場|開催場所')],
+  ['who', FIELD('出席者|参加者|作成者|発行者|講師')],
 ];
 
 /** The kinds of header field a prepared question asks for. */
@@ -26,7 +31,7 @@ export function askedFields(question: string): FieldKind[] {
   return ASKS.filter(([, re]) => re.test(question)).map(([k]) => k);
 }
 
-/** The kind of header field a line is (its label at the start), if any. */
+/** The kind of header field a line gives the value of (its label at the start, the value after it), if any. */
 export function fieldOf(line: string): FieldKind | null {
   const text = line.trim();
   for (const [k, re] of LABELS) if (re.test(text)) return k;

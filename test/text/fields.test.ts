@@ -22,7 +22,11 @@ describe('fieldOf', () => {
     expect(fieldOf('1.日時令和7年6月2日(月)14:00〜15:00')).toBe('when');
     expect(fieldOf('2.場所オンライン開催')).toBe('where');
     expect(fieldOf('会場:中央合同庁舎4号館')).toBe('where');
-    expect(fieldOf('3.出席者')).toBe('who');
+    expect(fieldOf('出席者:山田太郎委員長')).toBe('who');
+  });
+  it('reads no value in a label alone, whose values stand on the lines under it', () => {
+    expect(fieldOf('3.出席者')).toBeNull();
+    expect(fieldOf('日時:')).toBeNull();
   });
   it('reads no field where the label word is the subject or object of a sentence', () => {
     expect(fieldOf('場所の確保については事務局が行う。')).toBeNull();
