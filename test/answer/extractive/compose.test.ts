@@ -2,6 +2,8 @@ import { normalizeText } from '../../../src/text/normalize.ts';
 import { describe, expect, it } from 'vitest';
 import { NO_ANSWER_TEXT, composeAnswer } from '../../../src/answer/extractive/compose.ts';
 import { excerpt } from '../../../src/answer/extractive/figures.ts';
+import { definedTerm, defines } from '../../../src/answer/extractive/scoring.ts';
+import { prepare } from '../../../src/text/tokenize.ts';
 import { buildUserPrompt, parseUserPrompt } from '../../../src/answer/prompt.ts';
 
 const passages = [
@@ -294,5 +296,29 @@ describe('extractive answer composition', () => {
     expect(compose('用務内容 どこまで詳しく', [faq])[0]).toBe('旅行命令権者が出張の必要性を判断できるよう、会議や用務の名称、相手方(訪問先の機関名など)、現地に行く必要がある理由が分かるように書いてください[1]。');
     const rule = { n: 1, label: '規程 › 5.3 日当の減額', text: '日当は職務の級に応じて定額です。\n例:区分5の職員が鉄道で片道40kmの用務先へ日帰りで出張した場合、日当は2,200円の2分の1の1,100円となります。' };
     expect(compose('鉄道で片道40kmの日帰り出張、区分5だと日当はいくら？', [rule])[0]).toBe('例えば、区分5の職員が鉄道で片道40kmの用務先へ日帰りで出張した場合、日当は2,200円の2分の1の1,100円となります[1]。');
+  });
+});
+
+describe('definitions', () => {
+  it('reads the term a question asks the meaning of', () => {
+    expect(definedTerm(prepare('費用対効果でいう「効果」ってどういう意味？'))).toBe('効果');
+    expect(definedTerm(prepare('PMOって何の略？'))).toBe('pmo');
+    expect(definedTerm(prepare('ワンスオンリーとはどういう原則ですか'))).toBe('ワンスオンリー');
+    expect(definedTerm(prepare('効果はいくらでしたか'))).toBeNull();
+  });
+  it('knows a line that defines the term by its glossary form, not one that merely names it', () => {
+    expect(defines(prepare('「効果」…システムの整備によって創出される利益を金額換算したもの。'), '効果')).toBe(true);
+    expect(defines(prepare('- ②ワンスオンリー:一度提出した情報は、二度提出することを不要とする'), 'ワンスオンリー')).toBe(true);
+    expect(defines(prepare('※ PMO(Program Management Office 府省全体管理組織)'), 'pmo')).toBe(true);
+    expect(defines(prepare('デジタルインフラとは、「政府全体で共通的に利用するシステム、基盤、機能等」'), 'デジタルインフラ')).toBe(true);
+    expect(defines(prepare('効果の最大化に向け、各府省庁は取り組んでいる'), '効果')).toBe(false);
+    expect(defines(prepare('PMOの体制を強化する'), 'pmo')).toBe(false);
+  });
+  it("leads with the line defining the asked term over a line sharing more of the question's words", () => {
+    const glossary = [
+      { n: 1, label: '報告 › 費用対効果の考え方', text: '費用対効果の最大化に向け、各府省庁は効果の創出に取り組んでいる。\n「効果」…システムの整備によって創出される利益を金額換算したもの。\n「費用」…システムのライフサイクルに要する経費の総額。' },
+    ];
+    const a = composeAnswer(buildUserPrompt({ question: '費用対効果でいう「効果」ってどういう意味で使われてる？', history: [], passages: glossary, revision: null }));
+    expect(a.split('\n')[0]).toBe('「効果」…システムの整備によって創出される利益を金額換算したもの[1]。');
   });
 });
