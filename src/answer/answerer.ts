@@ -13,7 +13,7 @@ import { checkCitations } from './citations.ts';
 import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
-import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, judgeValue } from './extractive/direct.ts';
+import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, directReply, judgeValue } from './extractive/direct.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
@@ -145,8 +145,11 @@ export class Answerer {
     // A value asked for that no value of the passages fits (the fitted model of direct.ts). The
     // scored sentences are kept for the composition (scoring.ts).
     const direct = this.deps.direct ?? DIRECT_MODEL;
-    const judged = hits.length > 0 ? judgeValue(input.question, scoreSentences(input.question, history, passages), direct, history.at(-1) ?? '') : null;
+    const scored = hits.length > 0 ? scoreSentences(input.question, history, passages) : [];
+    const judged = hits.length > 0 ? judgeValue(input.question, scored, direct, history.at(-1) ?? '') : null;
     const unfit = judged?.declined ? judged : null;
+    // A value asked for that is doubted, or passages the retrieval is unsure of, get the caution.
+    const unsure = confidence < (calibration.cautionBelow ?? 0) || (judged !== null && judged.p < (direct.decline?.cautionBelow ?? 0));
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,
@@ -159,8 +162,9 @@ export class Answerer {
       frame: { asOf: { date, named: named !== null }, indexVersion: this.deps.indexVersion(), risk: { level: 'low', reasons } },
       confident: hits.length > 0 && confidence >= calibration.threshold && unmet.length === 0 && unfit === null,
       unmet,
-      // A value the decline model is not sure answers the question is given with the caution.
-      valueDoubt: judged !== null && judged.p < (direct.decline?.cautionBelow ?? 0),
+      unsure,
+      // The extractive answer's short reply stating the value it opens with, when nothing is doubted.
+      reply: unsure || hits.length === 0 ? null : directReply(input.question, scored, direct, history.at(-1) ?? ''),
       unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null },
     };
   }
@@ -182,12 +186,11 @@ export class Answerer {
     const { note, revision } = revisionNote(plan.hits, used);
     const lowConfidence = plan.confidence < (plan.calibration.cautionBelow ?? 0);
     if (lowConfidence && !plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
-    // A doubted value is shown with the caution; it is no low-confidence retrieval (the risk log's
-    // 「確信度の低い回答」 and the confidence shown stay the retrieval's).
-    const unsure = lowConfidence || plan.valueDoubt;
+    // A doubted value is shown with the caution too; it is no low-confidence retrieval (the risk
+    // log's 「確信度の低い回答」 and the confidence shown stay the retrieval's).
     return {
       ...plan.frame,
-      answer: text + note + (unsure ? `\n\n${CAUTION_TEXT}` : ''),
+      answer: text + note + (plan.unsure ? `\n\n${CAUTION_TEXT}` : ''),
       citations: citationsOf(plan.hits, new Set(used)),
       escalate: false,
       confidence: round(plan.confidence),
@@ -201,9 +204,10 @@ export class Answerer {
     this.deps.onEvent?.({ type: 'provider_failure', detail: ((e as Error)?.message ?? String(e)).slice(0, 300) });
   }
 
+  /** The extractive answer, opened by the reply stating the value it quotes first when there is one (directReply). */
   private async extractive(plan: Plan): Promise<string> {
     const r = await generateText({ model: this.deps.models.extractive, system: SYSTEM_PROMPT, prompt: plan.prompt, maxRetries: 0 });
-    return r.text;
+    return plan.reply && !r.text.includes(NO_ANSWER_TEXT) ? `${plan.reply}\n${r.text}` : r.text;
   }
 
   async ask(input: AskInput): Promise<Answer> {
@@ -332,8 +336,14 @@ interface Plan {
   confident: boolean;
   /** What the question asks for that no passage gives (RetrievalResult.unmet). */
   unmet: string[];
-  /** The value asked for may not answer the question (the decline model's probability below its cautionBelow). */
-  valueDoubt: boolean;
+  /**
+   * The answer carries the caution: the retrieval's confidence is below the calibration's
+   * cautionBelow, or the value asked for may not answer the question (the decline model's
+   * probability below its cautionBelow).
+   */
+  unsure: boolean;
+  /** The short reply stating the value the extractive answer opens with (「約5400億円です[1]。」), when not unsure. */
+  reply: string | null;
   /** A value asked for that none of the passages' values fits, and the closest they give. */
   unfit: { asked: ValueKind; closest: string | null } | null;
 }

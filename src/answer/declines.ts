@@ -38,7 +38,10 @@ export function valueAbstainText(asked: ValueKind, closest: string | null): stri
   );
 }
 
-export const CAUTION_TEXT =
-  '※ 資料の該当しそうな箇所から回答していますが、ご質問に直接答える記載かどうか確認できませんでした。' +
-  '判断に迷う場合は「解決しない → 会計担当に問い合わせる」から会計担当職員にお問い合わせください。';
+/**
+ * Half the length of session 9's wording (「資料の該当しそうな箇所から回答していますが、…判断に迷う場合は
+ * …会計担当職員にお問い合わせください。」), which a blind reader preferred in all 70 answers that
+ * differed only in it (session 10): the note follows correct quotes too, and a long one buries them.
+ */
+export const CAUTION_TEXT = '※ この記載がご質問に直接答えているかは確認できていません。迷う場合は「解決しない → 会計担当に問い合わせる」からお問い合わせください。';
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, closestClause, qualifierAbstainText } from '../../src/answer/answerer.ts';
@@ -6,7 +7,7 @@ import { DIRECT_MODEL } from '../../src/answer/extractive/direct.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
 import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
-import { FIXTURES, buildIndex } from '../helpers/index.ts';
+import { FIXTURES, buildIndex, tempDir } from '../helpers/index.ts';
 
 let index: FileIndex;
 beforeAll(async () => {
@@ -53,6 +54,27 @@ describe('a value the decline model doubts', () => {
     expect(doubted.risk.reasons).not.toContain('low_confidence');
     const plain = await withDecline(0, 0).ask(q);
     expect(plain.answer).not.toContain(CAUTION_TEXT);
+  });
+  it('opens a plain answer whose value stands in a long sentence with a short reply stating it, and a doubted one without it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'allowance.md'), '# 支度料\n\n外国出張を命じられた職員には、出発前の準備に要する費用として、旅行の期間や行き先にかかわらず1回の出張につき支度料12,000円を支給します。\n');
+    const own = (await buildIndex(dir)).index;
+    const make = (cautionBelow: number) =>
+      new Answerer({ retriever: new Retriever(own), models: createAnswerModels({ llm: null }), indexVersion: () => own.version, calibration: relaxed, direct: { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, below: 0, cautionBelow } } });
+    const long = { question: '外国出張の支度料はいくら？' };
+    const plain = await make(0).ask(long);
+    const [reply, quote] = plain.answer.split('\n');
+    expect(reply).toBe('12,000円です[1]。');
+    expect(quote).toContain('支度料12,000円を支給します[1]。');
+    const doubted = await make(1).ask(long);
+    expect(doubted.answer.split('\n')[0]).toBe(quote);
+    expect(doubted.answer.endsWith(CAUTION_TEXT)).toBe(true);
+    let streamed = '';
+    for await (const e of make(0).stream(long)) if (e.type === 'done') streamed = e.answer.answer;
+    expect(streamed).toBe(plain.answer);
+    // A short sentence stating the value needs no reply.
+    const short = await withDecline(0, 0).ask(q);
+    expect(short.answer.split('\n')[0]).toBe('国内出張の宿泊手当は、1夜につき2,400円です[1]。');
   });
   it('declines nothing by a decline model fitted on other inputs than the code computes', async () => {
     const stale = { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, features: ['fit', 'confidence'], below: 1, cautionBelow: 1 } };

@@ -286,32 +286,78 @@ export function clauseOf(text: string, index: number, length: number): string {
 }
 
 /**
+ * The value that opens the answer, when the model is sure enough of it: the best of the values that
+ * are not in a table row, a step or a list item (those are shown in their layout, where the value
+ * is read with its neighbours), with its share of the model's belief.
+ */
+function directValue(question: string, all: Sentence[], model: DirectModel, earlier: string): Candidate | null {
+  const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment), earlier);
+  return best && best.p >= model.threshold ? best.c : null;
+}
+
+/** A value in a row of figures labelled by years (「R5年度:2313件 → R6年度:3107件」), which leads with its own label. */
+function leadsWithRecord(c: Candidate): boolean {
+  return c.record !== null && c.record.length <= 30 && (clean(c.s.text).match(VALUE)?.length ?? 0) >= 3;
+}
+
+/**
  * Opens the answer with the value asked for, when the model is sure enough: the clause that holds
  * it, cited (「R6年度までに13府省庁がGSS導入済[1]」). The passage's own text, never a figure of ours.
  * True when it did.
  */
 export function writeDirect(out: Lines, question: string, all: Sentence[], model: DirectModel, earlier = ''): boolean {
-  // A table row, a step or a list item is shown in its layout (the table after the sentence that
-  // explains it, the steps in order), where the value is read with its neighbours: the value that
-  // opens the answer comes from the other sentences.
-  const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment), earlier);
-  if (!best || best.p < model.threshold) return false;
-  const { s } = best.c;
+  const c = directValue(question, all, model, earlier);
+  if (!c) return false;
+  const { s } = c;
   const text = clean(s.text);
   // A value in a row of figures labelled by years opens with its own label (「R6年度:3107件」), and
   // the row follows.
-  if (best.c.record && best.c.record.length <= 30 && (text.match(VALUE)?.length ?? 0) >= 3) {
-    out.text(`${best.c.record}[${s.n}]`);
+  if (leadsWithRecord(c)) {
+    out.text(`${c.record}[${s.n}]`);
     if (text.length <= LONG_SENTENCE) out.sentence(s);
     return true;
   }
   // A sentence of ordinary length is quoted whole (a clause cut at 、 lost what followed it); a
-  // long one, often a table flattened by PDF extraction, around the value.
+  // long one, often a table flattened by PDF extraction, around the value, and not again whole: a
+  // blind reader found the excerpt followed by its whole sentence repetitive (session 10: loo.json
+  // fact −1, where the clause held another figure of the sentence than the one asked).
   if (text.length <= LONG_SENTENCE) {
     out.sentence(s);
     return true;
   }
-  // The excerpt leads; the whole sentence may still follow as the passage's support.
-  out.text(`…${clauseOf(text, best.c.index, best.c.value.length).replace(/[、。]$/u, '')}…[${s.n}]`);
+  out.quote(s, `…${clauseOf(text, c.index, c.value.length).replace(/[、。]$/u, '')}…`);
   return true;
+}
+
+/**
+ * The short reply that states the value the answer opens with (「約5400億円です[1]。」), cited, or null: when the value is not of the kind asked, reads badly alone, or one end
+ * of a range, when the value's own record leads, or when its sentence is short. The answerer puts it first only when the answer carries no caution (a reply stating a
+ * value, then a note that it may not answer, contradicts itself).
+ */
+export function directReply(question: string, all: Sentence[], model: DirectModel, earlier = ''): string | null {
+  const c = directValue(question, all, model, earlier);
+  // A row's own label already leads (「R6年度:3107件」); a short sentence is read at a glance.
+  const reply = c && !leadsWithRecord(c) && clean(c.s.text).length > SHORT_SENTENCE ? replyOf(c) : null;
+  return reply && c ? `${reply}です[${c.s.n}]。` : null;
+}
+
+/** A sentence this short states its value at a glance (「国内出張の宿泊手当は、1夜につき2,400円です。」): no reply repeats it. */
+const SHORT_SENTENCE = 40;
+
+/** Units a value reads by alone in a reply (「約7,000名です」「▲8%です」「2,400円です」). */
+const PLAIN_UNIT = /^(?:%|パーセント|[千万億兆]?円|割|[人名件回点倍位歳枚社校]|[かヵヶケカ]?所|[かヵヶケカ]月間?|か年|年間?|日間?|時間|団体|府省庁?|省庁|条項|拠点|システム|項目)?(?:以上|以下|未満|超|程度|前後)?$/u;
+
+/**
+ * The reply a value makes on its own (「約7,000名」「▲8%」「令和元年5月31日」), when it is of the kind asked and
+ * reads alone: a date, or a figure in a plain unit. Null otherwise (「8,614事業地方」 is a figure
+ * followed by the words after it, not a value to reply with).
+ */
+function replyOf(c: Candidate): string | null {
+  if (c.x[DIRECT_FEATURES.indexOf('kindMatch')] !== 1 && c.x[DIRECT_FEATURES.indexOf('counterMatch')] !== 1) return null;
+  // One end of a range (「2〜3 倍」) is no reply.
+  if (/[〜~～\-－]\s*$/u.test(clean(c.s.text).slice(0, c.index))) return null;
+  const value = c.value.replace(/\s+/gu, '');
+  if (c.kind === 'date') return WHOLE_DATE.test(value) ? value : null;
+  const unit = value.replace(/^(?:約|▲|△|\+|-)?\d[\d,]*(?:\.\d+)?/u, '');
+  return PLAIN_UNIT.test(unit) ? value : null;
 }

@@ -322,3 +322,14 @@ describe('definitions', () => {
     expect(a.split('\n')[0]).toBe('「効果」…システムの整備によって創出される利益を金額換算したもの[1]。');
   });
 });
+
+describe('a value in a long sentence', () => {
+  it('is quoted around the value once, not again in its whole sentence', () => {
+    const long = `${'各府省庁は、行政手続のオンライン化や利便性向上、業務の効率化に向けた取組を進めており、'.repeat(2)}大規模なシステムの費用対効果について推計した結果、全体で約300%程度になると試算し、${'今後も費用の削減と効果の創出の両輪で取り組むこととし、'.repeat(2)}引き続き公表する。`;
+    expect(long.length).toBeGreaterThan(160);
+    const a = composeAnswer(buildUserPrompt({ question: '大規模システムの費用対効果は推計で何%？', history: [], passages: [{ n: 1, label: '報告 › 費用対効果', text: long }], revision: null }));
+    const lines = a.split('\n');
+    expect(lines[0]).toMatch(/^….*約300%程度.*…\[1\]$/u);
+    expect(lines.some((l) => l.includes('引き続き公表する'))).toBe(false);
+  });
+});
