@@ -72,7 +72,7 @@ export interface RankFeatures {
   phrasing: number;
   /** The passage's BM25 score over the question's character bigrams, relative to the best candidate's (wording.ts). */
   wording: number;
-  /** 1 when the passage holds the kind of fact asked for (a date for 「いつ」). */
+  /** 1 when the passage holds the kind of fact asked for (a date for 「いつ」, a figure in the counter of 「何件」). */
   typed: number;
   /** 1 when the passage's heading holds a code the question quotes (E5003). */
   coded: number;

@@ -76,6 +76,15 @@ describe('Retriever', () => {
     const content = await new Retriever(minutes).search({ ...q, text: '第3回地域交通連絡会議の議題5では何が説明されましたか' });
     expect(content.hits[0]?.chunk.ordinal).not.toBe(0);
   });
+  it('reads a count asked in a counter as held only by a passage with a figure in that counter', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'report.md'), '# 研修\n\n情報システム研修は、平成28年度に集合研修として実施し、10コースを開講した。\n\n# 受講\n\n情報システム研修の受講者は平成28年度に1,200人だった。\n');
+    const own = (await buildIndex(dir)).index;
+    const r = await new Retriever(own).search({ text: '情報システム研修は平成28年度に何人受講した？', date: '2026-01-01', dateNamed: false });
+    const byText = (s: string) => r.hits.find((h) => h.chunk.text.includes(s))!;
+    expect(byText('1,200人').features.typed).toBe(1);
+    expect(byText('10コース').features.typed).toBe(0);
+  });
   it('ranks documents in force on a named date first', async () => {
     const q = { text: '日当 宿泊手当 制度', dateNamed: true };
     const before = await new Retriever(index).search({ ...q, date: '2025-03-15' });
