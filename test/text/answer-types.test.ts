@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedTypes } from '../../src/text/answer-types.ts';
+import { STRONG_HOLDS, askedTypes } from '../../src/text/answer-types.ts';
 
 const kinds = (q: string) => askedTypes(q).map((t) => t.name);
 
@@ -37,5 +37,15 @@ describe('askedTypes', () => {
   });
   it('ignores what the question quotes', () => {
     expect(kinds('チャットに「いくらもらえる？」ってきいたら金額を決めてくれる？')).toEqual([]);
+  });
+});
+
+describe('STRONG_HOLDS', () => {
+  it('reads an amount in large units as an amount (「約5400億円」「3,111百万円」), not a bare figure', () => {
+    expect(STRONG_HOLDS.amount.test('経費計約5400億円(R2基準額)')).toBe(true);
+    expect(STRONG_HOLDS.amount.test('3,111百万円')).toBe(true);
+    expect(STRONG_HOLDS.amount.test('1夜につき2,400円')).toBe(true);
+    expect(STRONG_HOLDS.amount.test('1.5万円')).toBe(true);
+    expect(STRONG_HOLDS.amount.test('約5400億')).toBe(false);
   });
 });
