@@ -11,6 +11,7 @@ import { wordingScores, questionBigrams } from './wording.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { codesIn } from '../text/codes.ts';
 import { askedCounters } from '../text/counters.ts';
+import { definedTerm, defines } from '../text/definitions.ts';
 import { askedFields } from '../text/fields.ts';
 import { expandByReadings } from '../text/readings.ts';
 import { prepare, preparedSentences, queryTerms, words as wordsOf } from '../text/tokenize.ts';
@@ -260,6 +261,7 @@ export class Retriever {
     const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
     const codes = codesIn(prepare(q.text));
     const counted = askedCounters(prepare(q.text));
+    const defined = definedTerm(prepare(q.text));
     const aboutError = codes.length > 0 || ABOUT_ERROR.test(`${q.text} ${q.context ?? ''}`);
     const proximity = o.mode === 'hybrid' ? termMatcher(terms.filter((t) => t.weight >= 1), lex) : null;
     // A question naming a date asks about the rules in force then: an undated FAQ entry phrased
@@ -287,7 +289,8 @@ export class Retriever {
         heading: proximity ? proximity.share(prepare(leaf)) : 0,
         phrasing: askedGrams ? dice(askedGrams, charBigrams(leaf)) : 0,
         // A count asked in a counter (「何件」「何人」「何%」) is given by a figure in that counter, not by any digit.
-        typed: (counted.length > 0 ? counted.some((c) => c.holds.test(prepare(chunk.text))) : asked.length > 0 && asked.every((re) => re.test(chunk.text))) ? 1 : 0,
+        // A term asked about is defined by a line of the passage (text/definitions.ts).
+        typed: (defined ? prepare(chunk.text).split('\n').some((l) => defines(l, defined)) : counted.length > 0 ? counted.some((c) => c.holds.test(prepare(chunk.text))) : asked.length > 0 && asked.every((re) => re.test(chunk.text))) ? 1 : 0,
         // An identifier the question quotes (an error code such as E5003) in a passage's heading.
         coded: codes.length > 0 && codes.some((c) => prepare(searchedSection(chunk)).includes(c)) ? 1 : 0,
         faq: chunk.kind === 'faq' ? 1 : 0,

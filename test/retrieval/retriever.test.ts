@@ -85,6 +85,15 @@ describe('Retriever', () => {
     expect(byText('1,200人').features.typed).toBe(1);
     expect(byText('10コース').features.typed).toBe(0);
   });
+  it('reads a question asking what a term means as answered by a passage with a line defining it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'glossary.md'), '# 考え方\n\n費用対効果の最大化に向け、各府省庁は効果の創出に取り組んでいる。\n\n# 用語\n\n「効果」…システムの整備によって創出される利益を金額換算したもの。\n');
+    const own = (await buildIndex(dir)).index;
+    const r = await new Retriever(own).search({ text: '費用対効果の「効果」ってどういう意味？', date: '2026-01-01', dateNamed: false });
+    const byText = (s: string) => r.hits.find((h) => h.chunk.text.includes(s))!;
+    expect(byText('金額換算').features.typed).toBe(1);
+    expect(byText('取り組んでいる').features.typed).toBe(0);
+  });
   it('ranks documents in force on a named date first', async () => {
     const q = { text: '日当 宿泊手当 制度', dateNamed: true };
     const before = await new Retriever(index).search({ ...q, date: '2025-03-15' });

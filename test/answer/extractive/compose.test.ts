@@ -2,8 +2,6 @@ import { normalizeText } from '../../../src/text/normalize.ts';
 import { describe, expect, it } from 'vitest';
 import { NO_ANSWER_TEXT, composeAnswer } from '../../../src/answer/extractive/compose.ts';
 import { excerpt } from '../../../src/answer/extractive/figures.ts';
-import { definedTerm, defines } from '../../../src/answer/extractive/scoring.ts';
-import { prepare } from '../../../src/text/tokenize.ts';
 import { buildUserPrompt, parseUserPrompt } from '../../../src/answer/prompt.ts';
 
 const passages = [
@@ -300,20 +298,6 @@ describe('extractive answer composition', () => {
 });
 
 describe('definitions', () => {
-  it('reads the term a question asks the meaning of', () => {
-    expect(definedTerm(prepare('費用対効果でいう「効果」ってどういう意味？'))).toBe('効果');
-    expect(definedTerm(prepare('PMOって何の略？'))).toBe('pmo');
-    expect(definedTerm(prepare('ワンスオンリーとはどういう原則ですか'))).toBe('ワンスオンリー');
-    expect(definedTerm(prepare('効果はいくらでしたか'))).toBeNull();
-  });
-  it('knows a line that defines the term by its glossary form, not one that merely names it', () => {
-    expect(defines(prepare('「効果」…システムの整備によって創出される利益を金額換算したもの。'), '効果')).toBe(true);
-    expect(defines(prepare('- ②ワンスオンリー:一度提出した情報は、二度提出することを不要とする'), 'ワンスオンリー')).toBe(true);
-    expect(defines(prepare('※ PMO(Program Management Office 府省全体管理組織)'), 'pmo')).toBe(true);
-    expect(defines(prepare('デジタルインフラとは、「政府全体で共通的に利用するシステム、基盤、機能等」'), 'デジタルインフラ')).toBe(true);
-    expect(defines(prepare('効果の最大化に向け、各府省庁は取り組んでいる'), '効果')).toBe(false);
-    expect(defines(prepare('PMOの体制を強化する'), 'pmo')).toBe(false);
-  });
   it("leads with the line defining the asked term over a line sharing more of the question's words", () => {
     const glossary = [
       { n: 1, label: '報告 › 費用対効果の考え方', text: '費用対効果の最大化に向け、各府省庁は効果の創出に取り組んでいる。\n「効果」…システムの整備によって創出される利益を金額換算したもの。\n「費用」…システムのライフサイクルに要する経費の総額。' },
