@@ -10,6 +10,16 @@ beforeAll(async () => {
   index = (await buildIndex(join(FIXTURES, 'mini'))).index;
 });
 
+/** An index of one document written for the test. */
+async function indexOfOne(name: string, text: string): Promise<FileIndex> {
+  const dir = tempDir();
+  writeFileSync(join(dir, name), text);
+  return (await buildIndex(dir)).index;
+}
+
+/** Whether the hit holding a phrase reads as holding the kind of fact asked. */
+const typedAt = (hits: Array<{ chunk: { text: string }; features: { typed: number } }>, phrase: string) => hits.find((h) => h.chunk.text.includes(phrase))!.features.typed;
+
 describe('Retriever', () => {
   it('fuses lexical and dense scores into 0–1 and ranks the answering passage first', async () => {
     const r = await new Retriever(index).search({ text: '領収書をなくした', date: '2026-01-01', dateNamed: false });
@@ -62,10 +72,8 @@ describe('Retriever', () => {
     expect(dated.hits.every((h) => h.features.phrasing === 0)).toBe(true);
   });
   it("lifts a document's header for a question about its own date or venue that names its title", async () => {
-    const dir = tempDir();
     const body = Array.from({ length: 12 }, (_, i) => `○議長：第3回地域交通連絡会議の議題${i + 1}に移ります。資料${i + 1}について事務局から説明があり、次回の地域交通連絡会議の開催までに委員から意見を出すこととした。`).join('\n');
-    writeFileSync(join(dir, 'minutes.txt'), `地域交通連絡会議(第3回)\n議事要旨\n1.日時令和7年6月2日(月)14:00〜15:00\n2.場所オンライン開催\n3.出席者\n山田太郎委員長\n\n${body}\n`);
-    const minutes = (await buildIndex(dir)).index;
+    const minutes = await indexOfOne('minutes.txt', `地域交通連絡会議(第3回)\n議事要旨\n1.日時令和7年6月2日(月)14:00〜15:00\n2.場所オンライン開催\n3.出席者\n山田太郎委員長\n\n${body}\n`);
     const q = { text: '第3回の地域交通連絡会議はどこで開催されましたか', date: '2026-01-01', dateNamed: false };
     const lifted = await new Retriever(minutes).search(q);
     expect(lifted.hits[0]?.chunk.ordinal).toBe(0);
@@ -77,22 +85,16 @@ describe('Retriever', () => {
     expect(content.hits[0]?.chunk.ordinal).not.toBe(0);
   });
   it('reads a count asked in a counter as held only by a passage with a figure in that counter', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'report.md'), '# 研修\n\n情報システム研修は、平成28年度に集合研修として実施し、10コースを開講した。\n\n# 受講\n\n情報システム研修の受講者は平成28年度に1,200人だった。\n');
-    const own = (await buildIndex(dir)).index;
+    const own = await indexOfOne('report.md', '# 研修\n\n情報システム研修は、平成28年度に集合研修として実施し、10コースを開講した。\n\n# 受講\n\n情報システム研修の受講者は平成28年度に1,200人だった。\n');
     const r = await new Retriever(own).search({ text: '情報システム研修は平成28年度に何人受講した？', date: '2026-01-01', dateNamed: false });
-    const byText = (s: string) => r.hits.find((h) => h.chunk.text.includes(s))!;
-    expect(byText('1,200人').features.typed).toBe(1);
-    expect(byText('10コース').features.typed).toBe(0);
+    expect(typedAt(r.hits, '1,200人')).toBe(1);
+    expect(typedAt(r.hits, '10コース')).toBe(0);
   });
   it('reads a question asking what a term means as answered by a passage with a line defining it', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'glossary.md'), '# 考え方\n\n費用対効果の最大化に向け、各府省庁は効果の創出に取り組んでいる。\n\n# 用語\n\n「効果」…システムの整備によって創出される利益を金額換算したもの。\n');
-    const own = (await buildIndex(dir)).index;
+    const own = await indexOfOne('glossary.md', '# 考え方\n\n費用対効果の最大化に向け、各府省庁は効果の創出に取り組んでいる。\n\n# 用語\n\n「効果」…システムの整備によって創出される利益を金額換算したもの。\n');
     const r = await new Retriever(own).search({ text: '費用対効果の「効果」ってどういう意味？', date: '2026-01-01', dateNamed: false });
-    const byText = (s: string) => r.hits.find((h) => h.chunk.text.includes(s))!;
-    expect(byText('金額換算').features.typed).toBe(1);
-    expect(byText('取り組んでいる').features.typed).toBe(0);
+    expect(typedAt(r.hits, '金額換算')).toBe(1);
+    expect(typedAt(r.hits, '取り組んでいる')).toBe(0);
   });
   it('ranks documents in force on a named date first', async () => {
     const q = { text: '日当 宿泊手当 制度', dateNamed: true };
