@@ -20,7 +20,7 @@ export const ANSWER_TYPES: AnswerType[] = [
 /** Stricter patterns for re-ranking passages (a full date, an amount), where loose ones match everything. */
 export const STRONG_HOLDS: Record<AnswerType['name'], RegExp> = {
   when: /\d+月\d+日|\d+:\d+|\d+日(?:以内|まで)/u,
-  amount: /\d[\d,.]*\s*[百千万億兆]*\s*円/u,
+  amount: /\d[\d,.]*[ \u3000]*[百千万億兆]*[ \u3000]*円/u,
   number: /\d/u,
   who: /窓口|担当|デスク/u,
 };

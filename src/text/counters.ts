@@ -3,7 +3,9 @@
 // Read by the rule for figures (retrieval/evidence.ts unmetQualifiers) and by the extractive
 // answer, which adds the sentence holding the figure asked for.
 
-import { ownWords } from './answer-types.ts';
+import { STRONG_HOLDS, ownWords } from './answer-types.ts';
+
+const AMOUNT = STRONG_HOLDS.amount;
 
 /**
  * Kanji after 何 that count things, so that a figure in them answers (「何条項」「何点」「何校」). Others
@@ -31,11 +33,14 @@ const COUNTERS: Array<[RegExp, RegExp]> = [
   [/何\s*時間/u, /\d\s*[千万]?\s*時間/u],
   [/何\s*分(?!の)/u, /\d\s*分/u],
   [/何\s*日\s*(?:分|間)/u, /\d\s*日/u],
-  [/何\s*円/u, /\d\s*円/u],
+  // 「何円」「何億円」: an amount in any unit (「1.2万円」「3,111百万円」), as answer-types.ts reads one.
+  [/何\s*[百千万億兆]*\s*円/u, AMOUNT],
   [/何\s*文字/u, /\d\s*[千万]?\s*文字/u],
+  // Items are counted as 項目, 点 or つ alike (「構造的な要因は何項目」: 「以下 10 点にわたって」).
+  [/何\s*項目/u, /\d\s*(?:項目|点|つ)/u],
   [/何\s*(?:km|キロ(?!バイト|グラム))/u, /\d\s*(?:km|キロ)/u],
   // 「任期は何年」 asks a length of time; 「何年何月」「何年から」「何年度」 ask when.
-  [/何\s*年間?(?!\s*(?:度|前|後|何|から|まで|に|ごろ|頃))/u, /(?<![令和平成rh]\s*)\d{1,2}\s*(?:年間?|か年)(?![度\d])/u],
+  [/何\s*年間?(?!\s*(?:度|前|後|何|から|まで|に|ごろ|頃))/u, /(?<![令和平成rh\d]\s*)\d{1,2}\s*(?:年間?|か年)(?![度\d])/u],
 ];
 
 /**
@@ -49,6 +54,7 @@ export function askedCounters(question: string): Array<{ label: string; holds: R
     const m = asks.exec(asked);
     return m ? [{ label: m[0], holds }] : [];
   });
+  const ordinal = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回目)/u.test(asked);
   // Any other counter (「何システム」「何条項」「何点」): a figure in that counter answers it.
   for (const m of asked.matchAll(/何\s*([\p{Script=Han}\p{Script=Katakana}ー]+)/gu)) {
     const unit = m[1]!;
@@ -58,8 +64,9 @@ export function askedCounters(question: string): Array<{ label: string; holds: R
     const head = katakana ? unit.match(/^[\p{Script=Katakana}ー]+/u)![0] : unit[0]!;
     const alt = LATIN_UNITS[head] ? `(?:${head}|${LATIN_UNITS[head]})` : head;
     // The counter may follow the number through 「の」 and a hedge (「約260程度のシステム」「11の業務」).
-    // A number that labels a figure, table or section (「図1のシステム」「資料3の」) counts nothing.
-    counters.push({ label: `何${unit}`, holds: new RegExp(`(?<![\\d,.図表紙料章節]\\s*)\\d[\\d,]*(?:\\.\\d+)?\\s*(?:[千万億])?\\s*(?:(?:程度|ほど|余り|以上|超)\\s*)?(?:の\\s*)?${alt}`, 'iu') });
+    // A number that labels a figure, table or section (「図1のシステム」「資料3の」), or an ordinal
+    // (「第3回」) unless one is asked for (「法律第何号」), counts nothing.
+    counters.push({ label: `何${unit}`, holds: new RegExp(`(?<![\\d,.図表紙料章節${ordinal ? '' : '第'}]\\s*)\\d[\\d,]*(?:\\.\\d+)?\\s*(?:[千万億])?\\s*(?:(?:程度|ほど|余り|以上|超)\\s*)?(?:の\\s*)?${alt}`, 'iu') });
   }
   return counters;
 }

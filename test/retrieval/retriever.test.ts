@@ -80,6 +80,10 @@ describe('Retriever', () => {
     expect(lifted.hits[0]?.chunk.text).toContain('場所オンライン開催');
     const plain = await new Retriever(minutes, { headerBoost: 1 }).search(q);
     expect(plain.hits[0]?.chunk.ordinal).not.toBe(0);
+    // A when/where question that does not name the document's title leaves its header as it is.
+    const other = { ...q, text: '議題はどこで説明されましたか' };
+    const headerScore = async (headerBoost: number) => (await new Retriever(minutes, { headerBoost, k: 40 }).search(other)).hits.find((h) => h.chunk.ordinal === 0)?.score;
+    expect(await headerScore(1.3)).toBe(await headerScore(1));
     // A question about the body's content is not lifted to the header.
     const content = await new Retriever(minutes).search({ ...q, text: '第3回地域交通連絡会議の議題5では何が説明されましたか' });
     expect(content.hits[0]?.chunk.ordinal).not.toBe(0);
