@@ -8,6 +8,12 @@ describe('definitions', () => {
     expect(definedTerm(prepare('PMOって何の略？'))).toBe('pmo');
     expect(definedTerm(prepare('ワンスオンリーとはどういう原則ですか'))).toBe('ワンスオンリー');
     expect(definedTerm(prepare('効果はいくらでしたか'))).toBeNull();
+    expect(definedTerm(prepare('e-Taxとは何ですか'))).toBe('e-tax');
+  });
+  it('reads no definition asked in a count, a how-to or 「とは別に」', () => {
+    for (const q of ['出張申請って何日前までに出せばいい？', '日当って何円？', 'PMOって何人いる？', '経費精算ってどうやるの？', '予定とは違う経路で出張した場合は？', '申請とは別に領収書は必要ですか'])
+      expect(definedTerm(prepare(q))).toBeNull();
+    expect(defines(prepare('概算払とは別に精算が必要です。'), '概算払')).toBe(false);
   });
   it('knows a line that defines the term by its glossary form, not one that merely names it', () => {
     expect(defines(prepare('「効果」…システムの整備によって創出される利益を金額換算したもの。'), '効果')).toBe(true);
