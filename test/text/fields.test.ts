@@ -14,6 +14,8 @@ describe('askedFields', () => {
     expect(askedFields(prepare('運用経費は何%減りましたか'))).toEqual([]);
     expect(askedFields(prepare('いつも使っている経路で申請できますか'))).toEqual([]);
     expect(askedFields(prepare('どこに入力すればいいですか'))).toEqual([]);
+    expect(askedFields(prepare('研修は何日間ですか'))).toEqual([]);
+    expect(askedFields(prepare('説明は何時間かかりますか'))).toEqual([]);
   });
 });
 
@@ -23,6 +25,16 @@ describe('fieldOf', () => {
     expect(fieldOf('2.場所オンライン開催')).toBe('where');
     expect(fieldOf('会場:中央合同庁舎4号館')).toBe('where');
     expect(fieldOf('出席者:山田太郎委員長')).toBe('who');
+  });
+  it('reads the usual layouts of a meeting notice', () => {
+    expect(fieldOf('1 日時令和7年6月2日')).toBe('when');
+    expect(fieldOf('(1)日時令和7年6月2日')).toBe('when');
+    expect(fieldOf('【日時】令和7年6月2日(月)')).toBe('when');
+    expect(fieldOf('ア 日時 令和7年6月2日')).toBe('when');
+  });
+  it('reads no field in a compound or a subject that opens with a label word', () => {
+    for (const line of ['会場使用料は主催者が負担します。', '日時変更の際は連絡する', '参加者数は120名であった。', '出席者数:15名', '講師謝金の支払について', '期日前投票の手続', '日付印を押印すること。', '作成者欄に氏名を記入する。', '参加者全員に資料を配布した。', '日程等の詳細は追って連絡します。'])
+      expect(fieldOf(line)).toBeNull();
   });
   it('reads no value in a label alone, whose values stand on the lines under it', () => {
     expect(fieldOf('3.出席者')).toBeNull();
