@@ -136,8 +136,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     });
     // Written blind at the start of session 10 and in no fit. Measured on the session-9 code before any change (top5 0.888,
     // fact 0.588, cited 0.738, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650) and at the end.
-    it('holds the floors measured on the set written blind in session 10 and in no fit (session-9 code: top5 0.888, fact 0.588, cited 0.738, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650)', () => {
-      holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.87, fact: 0.56, cited: 0.7, declined: 0.53, confident: 0.32, overBigram: 0.01 });
+    it('holds the floors measured on the set written blind in session 10 and in no fit (session 10 end: top5 0.888, fact 0.588, cited 0.725, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650)', () => {
+      holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.87, fact: 0.57, cited: 0.71, declined: 0.56, confident: 0.29, overBigram: 0.02 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
