@@ -258,10 +258,21 @@ export class Retriever {
     }
     const chunks = await this.index.chunks([...scores.keys()]);
     const w = o.mode === 'lexical' ? 1 : o.mode === 'dense' ? 0 : o.lexicalWeight;
-    const asked = askedTypes(prepare(q.text)).map((t) => STRONG_HOLDS[t.name]);
-    const codes = codesIn(prepare(q.text));
-    const counted = askedCounters(prepare(q.text));
-    const defined = definedTerm(prepare(q.text));
+    const asked = askedTypes(p).map((t) => STRONG_HOLDS[t.name]);
+    const codes = codesIn(p);
+    const counted = askedCounters(p);
+    const defined = definedTerm(p);
+    // Whether a passage holds the kind of fact asked: the line defining the term asked about
+    // (text/definitions.ts); a figure in the counter a count is asked in (「何件」「何人」「何%」), not
+    // any digit; else the answer type's pattern (a full date for 「いつ」, an amount).
+    const holdsKind = (text: string): boolean => {
+      if (defined) return prepare(text).split('\n').some((l) => defines(l, defined));
+      if (counted.length > 0) {
+        const prepared = prepare(text);
+        return counted.some((c) => c.holds.test(prepared));
+      }
+      return asked.length > 0 && asked.every((re) => re.test(text));
+    };
     const aboutError = codes.length > 0 || ABOUT_ERROR.test(`${q.text} ${q.context ?? ''}`);
     const proximity = o.mode === 'hybrid' ? termMatcher(terms.filter((t) => t.weight >= 1), lex) : null;
     // A question naming a date asks about the rules in force then: an undated FAQ entry phrased
@@ -288,9 +299,7 @@ export class Retriever {
         sentence: proximity ? proximity.bestSentence(chunk.text) : 0,
         heading: proximity ? proximity.share(prepare(leaf)) : 0,
         phrasing: askedGrams ? dice(askedGrams, charBigrams(leaf)) : 0,
-        // A count asked in a counter (「何件」「何人」「何%」) is given by a figure in that counter, not by any digit.
-        // A term asked about is defined by a line of the passage (text/definitions.ts).
-        typed: (defined ? prepare(chunk.text).split('\n').some((l) => defines(l, defined)) : counted.length > 0 ? counted.some((c) => c.holds.test(prepare(chunk.text))) : asked.length > 0 && asked.every((re) => re.test(chunk.text))) ? 1 : 0,
+        typed: holdsKind(chunk.text) ? 1 : 0,
         // An identifier the question quotes (an error code such as E5003) in a passage's heading.
         coded: codes.length > 0 && codes.some((c) => prepare(searchedSection(chunk)).includes(c)) ? 1 : 0,
         faq: chunk.kind === 'faq' ? 1 : 0,

@@ -330,9 +330,11 @@ export function writeDirect(out: Lines, question: string, all: Sentence[], model
 }
 
 /**
- * The short reply that states the value the answer opens with (「約5400億円です[1]。」), cited, or null: when the value is not of the kind asked, reads badly alone, or one end
- * of a range, when the value's own record leads, or when its sentence is short. The answerer puts it first only when the answer carries no caution (a reply stating a
- * value, then a note that it may not answer, contradicts itself).
+ * The short reply that states the value the answer opens with (「約5400億円です[1]。」), cited; null
+ * when the value makes no reply alone (replyOf), when its own record leads, when its sentence is
+ * short, or when the question asks two figures. The answerer puts it first only when the answer
+ * carries no caution (a reply stating a value, then a note that it may not answer, contradicts
+ * itself).
  */
 export function directReply(question: string, all: Sentence[], model: DirectModel, earlier = ''): string | null {
   const c = directValue(question, all, model, earlier);
@@ -359,8 +361,9 @@ const CAP_OR_PART = /(?:上限|最大|最高|最低|うち|内訳)[はがをの]
 /**
  * The reply a value makes on its own (「約7,000名」「▲8%」「令和元年5月31日」), when it is of the kind
  * asked and reads alone: a date, or a figure in a plain unit. Null otherwise: 「8,614事業地方」 is a
- * figure followed by the words after it; one end of a range, part of a larger number, a cap, or one of several values of the same unit in the
- * sentence (「会場受講30人、オンライン100人」: the reply would drop the condition) is no reply.
+ * figure followed by the words after it; one end of a range, part of a larger number, a cap, or
+ * one of several values in the same unit in its sentence (「会場受講30人、オンライン100人」: the
+ * reply would drop the condition) is no reply.
  */
 function replyOf(c: Candidate): string | null {
   if (c.x[DIRECT_FEATURES.indexOf('kindMatch')] !== 1 && c.x[DIRECT_FEATURES.indexOf('counterMatch')] !== 1) return null;
