@@ -157,6 +157,9 @@ describe('the short reply stating the value', () => {
     expect(reply('認定の有効期間は何年？', `本制度は2019年に創設されたもので、認定の有効期間は認定の日から起算して定める${padding}`)).toBeNull();
     expect(reply('研修の定員は何人？', `研修の定員は、会場受講の場合は各回30人、オンライン受講の場合は各回100人とし${padding}`)).toBeNull();
   });
+  it('gives no reply with a value that has few of the question\'s words around it', () => {
+    expect(reply('クラウド利用料の割引率は何%くらい？', `運用経費の3割削減という目標を掲げ、そのためにさまざまな対策を講じていくとともに、クラウド利用料の割引交渉も進めていく${padding}`)).toBeNull();
+  });
   it('gives no reply to a question asking two figures', () => {
     expect(reply('総務省LANは何拠点、何人のユーザーをつないでいる？', `総務省の全国約80拠点の庁舎、約7,000名のユーザをネットワークで接続し${padding}`)).toBeNull();
   });
