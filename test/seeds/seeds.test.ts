@@ -118,26 +118,26 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     };
     // Session 8: fact and cited −1 question each since rows of figures stay apart at ingestion (l002-01).
     // Session 10: cited −1 (l004-11 declined) since fifth.json joined the fits of the value model; fact −1 (l004-12) since a long sentence is quoted around its value only once.
-    it('holds the measured floors (session 10: top5 0.871, fact 0.743, cited 0.757, near misses declined 0.633, confident 0.233, hit@1 0.671 vs bigram 0.600; session 9 0.871 / 0.757 / 0.771 / 0.633 / 0.233, 0.657)', () => {
-      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.74, cited: 0.74, declined: 0.6, confident: 0.27, overBigram: 0.05 });
+    it('holds the measured floors (session 10: top5 0.871, fact 0.743, cited 0.757, near misses declined 0.667, confident 0.233, hit@1 0.671 vs bigram 0.600; session 9 0.871 / 0.757 / 0.771 / 0.633 / 0.233, 0.657)', () => {
+      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.74, cited: 0.74, declined: 0.65, confident: 0.24, overBigram: 0.05 });
     });
     // Session 9: with fourth.json in the fits the decline model's refit declines two fewer of this set's near misses (0.425 → 0.375), one more of loo.json's.
     it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 10: top5 0.875, fact 0.700, cited 0.738, declined 0.400, confident 0.400, hit@1 0.663 vs bigram 0.600; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
       holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.86, fact: 0.68, cited: 0.72, declined: 0.38, confident: 0.42, overBigram: 0.04 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
-    it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 10: top5 0.925, fact 0.700, cited 0.763, declined 0.450, confident 0.375, hit@1 0.738 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
-      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.68, cited: 0.75, declined: 0.43, confident: 0.39, overBigram: 0.01 });
+    it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 10: top5 0.925, fact 0.713, cited 0.775, declined 0.525, confident 0.325, hit@1 0.763 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
+      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.7, cited: 0.76, declined: 0.5, confident: 0.34, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
-    it('holds the floors measured on the set written blind in session 9, in the fits since session 10 (session 10: top5 0.913, fact 0.575, cited 0.663, declined 0.400, confident 0.375, hit@1 0.663 vs bigram 0.638; blind at the end of session 9: 0.913 / 0.575 / 0.688 / 0.425 / 0.425, 0.650)', () => {
-      holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.56, cited: 0.65, declined: 0.39, confident: 0.4, overBigram: 0.01 });
+    it('holds the floors measured on the set written blind in session 9, in the fits since session 10 (session 10: top5 0.913, fact 0.575, cited 0.663, declined 0.425, confident 0.350, hit@1 0.663 vs bigram 0.638; blind at the end of session 9: 0.913 / 0.575 / 0.688 / 0.425 / 0.425, 0.650)', () => {
+      holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.56, cited: 0.65, declined: 0.41, confident: 0.36, overBigram: 0.01 });
     });
     // Written blind at the start of session 10 and in no fit. Measured on the session-9 code before any change (top5 0.888,
     // fact 0.588, cited 0.738, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650) and at the end.
-    it('holds the floors measured on the set written blind in session 10 and in no fit (session 10 end: top5 0.888, fact 0.588, cited 0.725, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650)', () => {
-      holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.87, fact: 0.57, cited: 0.71, declined: 0.56, confident: 0.29, overBigram: 0.02 });
+    it('holds the floors measured on the set written blind in session 10 and in no fit (session 10 end: top5 0.888, fact 0.588, cited 0.725, declined 0.600, confident 0.250, hit@1 0.688 vs bigram 0.650)', () => {
+      holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.87, fact: 0.57, cited: 0.71, declined: 0.58, confident: 0.27, overBigram: 0.02 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);

@@ -236,6 +236,15 @@ export function fitOf(model: DirectModel, x: number[]): number {
   return x.reduce((z, v, i) => z + (model.weights[i] ?? 0) * v, model.bias);
 }
 
+/** A question asking a part or a share of a whole it names (「…のうち」「内訳」「…ずつ」「…ごと」). */
+const ASKS_PART = /うち|内訳|ずつ|ごと/u;
+
+/** A value the question itself states (「260団体のうち、都道府県はいくつ？」 states 「260団体」): no answer to it. */
+export function restates(question: string, value: string): boolean {
+  const v = prepare(value).replace(/\s+/gu, '');
+  return v !== '' && prepare(question).replace(/\s+/gu, '').includes(v);
+}
+
 /**
  * The question's best value (the highest fit), whether it is declined for want of a fitting value,
  * and the decline model's probability that it answers the question. Null without a decline model.
@@ -256,7 +265,11 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
   }
   if (closest === null) return null;
   const p = answeredProbability(decline, declineInputs(question, closest, z, all));
-  return { asked, closest, declined: p < decline.below, p };
+  // A part asked of a value the question itself states (「約700億円のうち、マイナポータル分はいくら？」),
+  // whose best answer in the passages is that value again: they repeat what the asker knows, not
+  // the part asked. (A value the asker states of their own case, 「素泊まり11,500円で泊まりました。
+  // いくら支給されますか？」, may well be the answer: only a part asked is declined.)
+  return { asked, closest, declined: p < decline.below || (ASKS_PART.test(prepare(question)) && restates(question, closest.value)), p };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
-import { DECLINE_FEATURES, DIRECT_FEATURES, DIRECT_MODEL, askedKind, bestCandidate, candidates, declineInputs, directReply, judgeValue } from '../../../src/answer/extractive/direct.ts';
+import { DECLINE_FEATURES, DIRECT_FEATURES, DIRECT_MODEL, askedKind, bestCandidate, candidates, declineInputs, directReply, judgeValue, restates } from '../../../src/answer/extractive/direct.ts';
 import { scoreSentences } from '../../../src/answer/extractive/scoring.ts';
 import { buildUserPrompt } from '../../../src/answer/prompt.ts';
 
@@ -165,5 +165,20 @@ describe('the short reply stating the value', () => {
   });
   it('gives no reply where a short sentence states the value at a glance', () => {
     expect(reply('宿泊手当はいくら？', '国内出張の宿泊手当は、1夜につき2,400円です。')).toBeNull();
+  });
+});
+
+describe('a value the question itself states', () => {
+  const whole = [{ n: 1, label: '予算', text: '令和2年度予算の概算要求においては、複数の府省で共用する情報システムの整備・運用に必要な予算約700億円を一括して要求した。' }];
+  it('is no answer to a part asked of it: the question is declined', () => {
+    const q = '一括要求の約700億円のうち、マイナポータル分はいくら？';
+    const judged = judgeValue(q, scoreSentences(q, [], whole), DIRECT_MODEL);
+    expect(restates(q, '約700億円')).toBe(true);
+    expect(judged?.declined).toBe(true);
+  });
+  it('may answer a question about the asker\'s own case that states it', () => {
+    const q = '一括要求した予算は約700億円でしたか？いくらでしたか？';
+    const judged = judgeValue(q, scoreSentences(q, [], whole), DIRECT_MODEL);
+    expect(judged?.declined).toBe(false);
   });
 });
