@@ -36,8 +36,6 @@ const COUNTERS: Array<[RegExp, RegExp]> = [
   // 「何円」「何億円」: an amount in any unit (「1.2万円」「3,111百万円」), as answer-types.ts reads one.
   [/何\s*[百千万億兆]*\s*円/u, AMOUNT],
   [/何\s*文字/u, /\d\s*[千万]?\s*文字/u],
-  // Items are counted as 項目, 点 or つ alike (「構造的な要因は何項目」: 「以下 10 点にわたって」).
-  [/何\s*項目/u, /\d\s*(?:項目|点|つ)/u],
   [/何\s*(?:km|キロ(?!バイト|グラム))/u, /\d\s*(?:km|キロ)/u],
   // 「任期は何年」 asks a length of time; 「何年何月」「何年から」「何年度」 ask when.
   [/何\s*年間?(?!\s*(?:度|前|後|何|から|まで|に|ごろ|頃))/u, /(?<![令和平成rh\d]\s*)\d{1,2}\s*(?:年間?|か年)(?![度\d])/u],

@@ -35,11 +35,6 @@ describe('counters that read as what they count', () => {
     expect(holds('会議は何回開催された', '第3回地域交通連絡会議議事要旨')).toBe(false);
     expect(holds('会議は何回開催された', '会議を3回開催した')).toBe(true);
   });
-  it('reads items counted as 項目, 点 or つ alike', () => {
-    expect(holds('何項目に整理されていますか', '構造的な要因として以下 10 点にわたってまとめております')).toBe(true);
-    expect(holds('何項目に整理されていますか', '3つに整理する')).toBe(true);
-    expect(holds('何項目に整理されていますか', '第10条第1項')).toBe(false);
-  });
   it('reads an amount in any unit for 「何円」「何億円」', () => {
     expect(holds('宿泊料は何円まで', '1泊につき1.2万円を上限とする')).toBe(true);
     expect(holds('総額は何億円', '総額約5400億円')).toBe(true);
