@@ -67,12 +67,13 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10) and session 10 (test/seeds/sixth.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11) and session 11 (test/seeds/seventh.json, in no fit)', () => {
     let loo: Awaited<ReturnType<typeof evaluateLoo>>;
     let third: Awaited<ReturnType<typeof evaluateLoo>>;
     let fourth: Awaited<ReturnType<typeof evaluateLoo>>;
     let fifth: Awaited<ReturnType<typeof evaluateLoo>>;
     let sixth: Awaited<ReturnType<typeof evaluateLoo>>;
+    let seventh: Awaited<ReturnType<typeof evaluateLoo>>;
     beforeAll(async () => {
       const { dir, index } = await buildIndex(seeds);
       const retriever = new Retriever(index);
@@ -84,7 +85,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // The fitted models are refitted per document on every labelled set, as npm run eval:seeds -- --loo does.
       const fourthSet = set('fourth');
       const fifthSet = set('fifth');
-      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...fifthSet, ...set('questions'), ...set('heldout')];
+      const sixthSet = set('sixth');
+      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...fifthSet, ...sixthSet, ...set('questions'), ...set('heldout')];
       const { chunks } = await readIndexText(dir);
       const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
       // The decline model learns from the golden set on the sample corpus too, as npm run eval:seeds does.
@@ -100,9 +102,11 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       console.log(`leave one document out, fourth.json: ${JSON.stringify(fourth.overall)}`);
       fifth = await evaluateLoo(fifthSet, folds, baselines);
       console.log(`leave one document out, fifth.json: ${JSON.stringify(fifth.overall)}`);
-      // Written blind in session 10 and in no fit: measured only.
-      sixth = await evaluateLoo(set('sixth'), folds, baselines);
+      sixth = await evaluateLoo(sixthSet, folds, baselines);
       console.log(`leave one document out, sixth.json: ${JSON.stringify(sixth.overall)}`);
+      // Written blind in session 11 and in no fit: measured only.
+      seventh = await evaluateLoo(set('seventh'), folds, baselines);
+      console.log(`leave one document out, seventh.json: ${JSON.stringify(seventh.overall)}`);
     });
     /** The floors of a set's leave-one-document-out figures (shares; hit@1 as a margin over bigram BM25). */
     const holds = (f: LooFigures, n: { answerable: number; nearMisses: number }, floor: { top5: number; fact: number; cited: number; declined: number; confident: number; overBigram: number }) => {
@@ -122,8 +126,9 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.85, fact: 0.74, cited: 0.74, declined: 0.65, confident: 0.24, overBigram: 0.05 });
     });
     // Session 9: with fourth.json in the fits the decline model's refit declines two fewer of this set's near misses (0.425 → 0.375), one more of loo.json's.
-    it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 10: top5 0.875, fact 0.688, cited 0.725, declined 0.400, confident 0.400, hit@1 0.663 vs bigram 0.600; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
-      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.86, fact: 0.68, cited: 0.72, declined: 0.38, confident: 0.42, overBigram: 0.04 });
+    // Session 11: with sixth.json in the fits, fact −1 and cited −2 (0.688 → 0.675, 0.725 → 0.700), confident +1 (0.400 → 0.425).
+    it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 11: top5 0.875, fact 0.675, cited 0.700, declined 0.400, confident 0.425, hit@1 0.663 vs bigram 0.600; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
+      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.86, fact: 0.67, cited: 0.69, declined: 0.38, confident: 0.43, overBigram: 0.04 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 10: top5 0.925, fact 0.700, cited 0.763, declined 0.525, confident 0.325, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
@@ -134,13 +139,18 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the floors measured on the set written blind in session 9, in the fits since session 10 (session 10: top5 0.913, fact 0.575, cited 0.663, declined 0.425, confident 0.350, hit@1 0.663 vs bigram 0.638; blind at the end of session 9: 0.913 / 0.575 / 0.688 / 0.425 / 0.425, 0.650)', () => {
       holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.56, cited: 0.65, declined: 0.41, confident: 0.36, overBigram: 0.01 });
     });
-    // Written blind at the start of session 10 and in no fit. Measured on the session-9 code before any change (top5 0.888,
-    // fact 0.588, cited 0.738, declined 0.575, confident 0.275, hit@1 0.688 vs bigram 0.650) and at the end.
-    it('holds the floors measured on the set written blind in session 10 and in no fit (session 10 end: top5 0.888, fact 0.588, cited 0.725, declined 0.600, confident 0.250, hit@1 0.688 vs bigram 0.650)', () => {
+    // Blind through session 10 (measured on the session-9 code and at session 10's end: fact 0.588 → 0.588); in the fits since session 11.
+    it('holds the floors measured on the set written blind in session 10, in the fits since session 11 (session 11: top5 0.888, fact 0.588, cited 0.725, declined 0.600, confident 0.250, hit@1 0.688 vs bigram 0.650; blind at the end of session 10: the same)', () => {
       holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.87, fact: 0.57, cited: 0.71, declined: 0.58, confident: 0.27, overBigram: 0.02 });
     });
+    // Written blind at the start of session 11 by a helper told to ask what a first reader would ask (not to avoid facts
+    // earlier sets ask), and in no fit. Measured on the session-10 code before any change (top5 0.875, fact 0.575, cited
+    // 0.625, declined 0.425, confident 0.375, hit@1 0.563 vs bigram 0.563: level) and at the end.
+    it('holds the floors measured on the set written blind in session 11 and in no fit (session-10 code with sixth.json in the fits: top5 0.875, fact 0.563, cited 0.613, declined 0.450, confident 0.375, hit@1 0.563 vs bigram 0.563)', () => {
+      holds(seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.86, fact: 0.55, cited: 0.6, declined: 0.43, confident: 0.39, overBigram: 0 });
+    });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
-      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
+      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes, ...seventh.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
       expect(bad).toEqual([]);
     });
     it('gives every citation of a document with sections its section', () => {
