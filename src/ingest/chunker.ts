@@ -1,6 +1,7 @@
 // Structure-aware chunking: a chunk never crosses a heading, carries its heading path and page,
 // and is cut only at sentence ends (。！？) or between list items, so no chunk starts mid-sentence.
 import { splitSentences } from '../text/normalize.ts';
+import { headerText, tableHeaders } from '../text/tables.ts';
 import { type Block, type Chunk, INFERRED_SECTION, type ParsedDocument } from './types.ts';
 
 export { INFERRED_SECTION } from './types.ts';
@@ -131,7 +132,12 @@ export async function chunkDocument(doc: ParsedDocument, options: ChunkOptions =
   for (const section of sections(doc, options.maxChars)) {
     let buf: Piece[] = [];
     let size = 0;
+    // A table longer than a chunk: its later rows are read under its header, repeated above them.
+    const headers = tableHeaders(section.pieces.map((p) => p.text));
+    let first = 0;
     const emit = () => {
+      const header = headers[first];
+      if (header && buf[0] && !header.some((h) => h >= first)) buf.unshift({ ...buf[0], text: headerText(header.map((h) => section.pieces[h]!.text)), line: true });
       const text = join(buf);
       // The chunk's section: the first heading path of its own in force in it, else the title's (see sections).
       const named = buf.find((p) => p.path !== '' && !p.titled) ?? buf[0];
@@ -139,9 +145,10 @@ export async function chunkDocument(doc: ParsedDocument, options: ChunkOptions =
       buf = [];
       size = 0;
     };
-    for (const piece of section.pieces) {
+    for (const [k, piece] of section.pieces.entries()) {
       const pageBreak = buf.length > 0 && piece.page !== buf[0]?.page && size >= options.targetChars / 2;
       if (buf.length > 0 && (size + piece.text.length > options.maxChars || size >= options.targetChars || pageBreak)) emit();
+      if (buf.length === 0) first = k;
       buf.push(piece);
       size += piece.text.length;
     }

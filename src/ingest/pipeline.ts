@@ -18,7 +18,7 @@ import type { Chunk } from './types.ts';
  * Bump when loaders, normalization or chunking change what a file turns into, so that
  * re-ingesting re-reads files whose bytes did not change.
  */
-export const PIPELINE_VERSION = 11;
+export const PIPELINE_VERSION = 12;
 
 export interface IngestProgress {
   phase: 'scan' | 'parse' | 'embed' | 'write';

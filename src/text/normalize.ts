@@ -77,6 +77,11 @@ const FIGURE = /(?<=^|\s)(?<!第\s*)[▲△+\-−]?\d[\d,.]*\s*(?:[%％]|[千万
  * 30年度」). Each row is a record of its own: joined to the next, a table became one run-on line of
  * every row. A date (「令和7年 6月 2日」) or an English sentence with numbers is no row.
  */
+/** How many figures stand apart in a line (FIGURE). */
+export function figureCount(line: string): number {
+  return line.trim().match(FIGURE)?.length ?? 0;
+}
+
 export function isFigureRow(line: string): boolean {
   const t = line.trim();
   return !/[ぁ-ゖ]/u.test(t) && !/[A-Za-z]{3,}/u.test(t) && (t.match(FIGURE)?.length ?? 0) >= 2;

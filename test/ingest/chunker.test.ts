@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/ingest/chunker.ts';
 import { parseMarkdown } from '../../src/ingest/loaders/markdown.ts';
+import { parseText } from '../../src/ingest/loaders/text.ts';
 
 const doc = (body: string) => parseMarkdown('m.md', `---\ntitle: 手引き\nkind: manual\n---\n${body}`);
 
@@ -64,5 +65,20 @@ describe('chunkDocument', () => {
   it('rejects bad front matter with the field named', () => {
     expect(() => parseMarkdown('r.md', '---\nkind: memo\n---\n本文')).toThrow(/r\.md: kind/);
     expect(() => parseMarkdown('r.md', '---\neffective_from: 2025-13-01\n---\n本文')).toThrow(/effective_from/);
+  });
+  it("repeats a table's header above its rows in a later chunk, and nowhere else", async () => {
+    // Rows with labels of their own (rows alike but for their figures would be read as a running header and dropped).
+    const K = '甲乙丙丁戊己庚辛壬癸';
+    const rows = Array.from({ length: 40 }, (_, i) => `${K[i % 10]}${K[Math.floor(i / 10)]}省 ${100 + i} ${200 + i} ${300 + i} +${i}%`);
+    const text = ['集計の結果は次のとおり。', '単位:百万円', '府省庁名', 'R2基準額 R5の他律的要因を除', 'いた実績額増減率', ...rows, '以上が集計の結果である。'].join('\n');
+    const chunks = await chunkDocument(parseText('t.txt', text, null));
+    expect(chunks.length).toBeGreaterThan(1);
+    const header = '単位:百万円府省庁名 R2基準額 R5の他律的要因を除いた実績額増減率';
+    // The first chunk prints the header as the PDF does; each later one opens with it, joined into one line.
+    expect(chunks[0]!.text).toContain('府省庁名\nR2基準額');
+    for (const c of chunks.slice(1)) expect(c.text.split('\n')[0]).toBe(header);
+    expect(chunks[0]!.text.startsWith(header)).toBe(false);
+    // Every row is in exactly one chunk.
+    for (const r of rows) expect(chunks.filter((c) => c.text.split('\n').includes(r)).length).toBe(1);
   });
 });

@@ -75,6 +75,9 @@ const FIELD_BOOST = 0.5;
  */
 const DEFINITION_BOOST = 1;
 
+/** What a table header's term counts for its rows, against one the row carries itself (as a passage heading's). */
+const TABLE_HEADER = 0.5;
+
 function answerTypeBoost(question: string, sentence: string): number {
   return askedTypes(question).filter((t) => t.holds.test(sentence)).length * 0.15;
 }
@@ -117,6 +120,8 @@ function score(question: string, history: string[], passages: PromptPassage[]): 
       else if (ctxTerms.has(t)) m += 0.4 * weight(t);
     }
     for (const t of labelTerms.get(s.n) ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
+    // A table's header names what a row's figures are: its terms count for the row at half weight.
+    for (const t of s.header ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += TABLE_HEADER * weight(t);
     // A courtesy supports nothing, whatever names it carries.
     const support = s.courtesy ? 0 : m / Math.max(1e-9, qMass);
     s.support = support;
@@ -152,9 +157,12 @@ const BARE_YIELDS = 0.5;
 /**
  * A short line with no sentence end and no figure that names nothing the question does not
  * (「ガバメントクラウド」 for a question about it), not followed by the items of a list it
- * announces. A line naming something new (「住民制度課長阿部知明」) may be the answer.
+ * announces; or a table's header. A line naming something new (「住民制度課長阿部知明」) may be
+ * the answer.
  */
 function isBare(s: Sentence, all: Sentence[], asked: ReadonlySet<string>): boolean {
+  // A table's header names what its rows hold: a row of its table leads instead.
+  if (s.heads) return true;
   const text = clean(s.text);
   if (text.length > 30 || /[。！？]$/u.test(text) || /\d/u.test(text) || s.step !== null || s.row) return false;
   if (words(prepare(text)).some((w) => [...w].length >= 2 && /[\p{Script=Han}\p{Script=Katakana}a-z]/u.test(w) && !asked.has(w))) return false;

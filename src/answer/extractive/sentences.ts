@@ -4,6 +4,7 @@
 // so it is cached.
 import { memoizeText } from '../../lib/memo.ts';
 import { splitSentences } from '../../text/normalize.ts';
+import { HEADER_MAX_CHARS, tableHeaders } from '../../text/tables.ts';
 import { bigrams, prepare, words } from '../../text/tokenize.ts';
 
 export const STEP = /^\s*(\d{1,2})[.)．]\s*/;
@@ -56,6 +57,10 @@ export interface PassageSentence {
   /** A courtesy that carries no fact (COURTESY). */
   courtesy: boolean;
   terms: ReadonlySet<string>;
+  /** A row of a table with a header (text/tables.ts): the header's terms, which name what its figures are. */
+  header: ReadonlySet<string> | null;
+  /** A line of a table's header: it names what the rows hold and holds none of it. */
+  heads: boolean;
 }
 
 /** The lexical terms of a text (shared through the cache: read only). */
@@ -132,7 +137,12 @@ export function lineSentences(line: string): string[] {
 
 export const passageSentences = memoizeText((passage: string): readonly PassageSentence[] => {
   const out: PassageSentence[] = [];
-  passage.split('\n').forEach((line, lineNo) => {
+  const lines = passage.split('\n');
+  const headers = tableHeaders(lines, HEADER_MAX_CHARS);
+  const headerLines = new Set(headers.flatMap((h) => h ?? []));
+  lines.forEach((line, lineNo) => {
+    const rows = headers[lineNo];
+    const header = rows ? new Set(rows.flatMap((h) => [...termSet(lines[h]!)])) : null;
     const step = STEP.exec(line);
     const bullet = !step && BULLET.test(line);
     const parts = step || bullet ? [line.trim()] : lineSentences(line);
@@ -152,6 +162,8 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
         introduces: !step && !row && INTRODUCES.test(plain),
         courtesy: COURTESY.test(plain),
         terms: termSet(text),
+        header,
+        heads: headerLines.has(lineNo),
       });
     }
   });
