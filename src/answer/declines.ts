@@ -1,6 +1,7 @@
 // What the assistant says when it declines, or answers with a caution: the general line, the
 // line naming the year, meeting or counter the passages do not give, the line naming the kind of
 // value none of the passages' values fits, and the caution under a low-confidence answer.
+import { CONTACT_FORMS } from '../text/contacts.ts';
 import type { ValueKind } from './extractive/direct.ts';
 
 export const ABSTAIN_TEXT =
@@ -9,15 +10,18 @@ export const ABSTAIN_TEXT =
 
 /**
  * The abstention when the passages give figures, but not for the year, meeting or counter asked
- * about (unmetQualifiers), or give a count without the items asked for (unlistedCounts): saying
- * which is more useful than the general line.
+ * about (unmetQualifiers), give a count without the items asked for (unlistedCounts), or no
+ * address of the form asked for (missingContacts): saying which is more useful than the general line.
  */
 export function qualifierAbstainText(unmet: string[]): string {
+  const contacts = new Set(CONTACT_FORMS.map((f) => f.label));
   return (
     `ご質問の${unmet.map((q) => `「${q}」`).join('・')}に当たる記載は、資料の中に見つかりませんでした。` +
     (unmet.every((q) => q.endsWith('の一覧'))
       ? '見つかった記載は数を示すだけで、項目は挙げていません。'
-      : '見つかった記載は別の年度・回や別の数値についてのものです。') +
+      : unmet.every((q) => contacts.has(q))
+        ? '見つかった記載は窓口や資料の名前を挙げるだけで、その連絡先やアドレスは書いていません。'
+        : '見つかった記載は別の年度・回や別の数値についてのものです。') +
     '推測でお答えすることは控えます。' +
     '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
   );

@@ -2,6 +2,7 @@
 // weighted by rarity), whether one sentence holds them with the kind of fact asked for, whether
 // the years the question names appear, how many of its words the corpus never uses. Features of
 // the confidence model (answer/confidence.ts), fitted by `npm run calibrate`.
+import { askedContacts, holdsContact } from '../text/contacts.ts';
 import { Bm25Index } from './bm25.ts';
 import type { Hit, LexicalResult } from './types.ts';
 import { askedTypes } from '../text/answer-types.ts';
@@ -183,6 +184,17 @@ export function unlistedCounts(original: string, hits: Hit[]): string[] {
     }
   }
   return named ? [`${m[0]}の一覧`] : [];
+}
+
+/**
+ * The contact forms a question asks for (a URL, an e-mail address, a telephone number:
+ * text/contacts.ts) that no hit holds, by label (「URL」). A passage naming the desk or the
+ * handbook without its address (「相談窓口を設ける」) does not answer 「メールアドレスは？」.
+ */
+export function missingContacts(original: string, hits: Hit[]): string[] {
+  const forms = askedContacts(original);
+  if (forms.length === 0 || hits.some((h) => holdsContact(h.chunk.text, forms))) return [];
+  return forms.map((f) => f.label);
 }
 
 /** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */

@@ -105,6 +105,10 @@ describe('qualifierAbstainText', () => {
     const list = qualifierAbstainText(['11の業務・システムの一覧']);
     expect(list).toContain('数を示すだけで、項目は挙げていません');
     expect(list).not.toContain('別の年度');
+    const contact = qualifierAbstainText(['メールアドレス', '電話番号']);
+    expect(contact).toContain('「メールアドレス」・「電話番号」に当たる記載');
+    expect(contact).toContain('連絡先やアドレスは書いていません');
+    expect(contact).not.toContain('別の年度');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.ts';
-import { unlistedCounts, unmetQualifiers } from '../../src/retrieval/evidence.ts';
+import { missingContacts, unlistedCounts, unmetQualifiers } from '../../src/retrieval/evidence.ts';
 import type { Hit } from '../../src/retrieval/types.ts';
 
 function hit(text: string, extra: Partial<Chunk> = {}): Hit {
@@ -99,3 +99,14 @@ describe('unlistedCounts', () => {
   });
 });
 
+
+describe('missingContacts', () => {
+  const desk = hit('先進的AI利活用アドバイザリーボードの助言や相談窓口等の仕組みを通じ、実施をサポートする。');
+  it('names the forms of contact asked for that no passage holds', () => {
+    expect(missingContacts('AI相談窓口に相談したいとき、メールアドレスや電話番号はどこですか？', [desk])).toEqual(['メールアドレス', '電話番号']);
+  });
+  it('says nothing when a passage holds one of them, or no contact is asked for', () => {
+    expect(missingContacts('AI相談窓口の電話番号は？', [desk, hit('相談窓口(電話 03-1234-5678)')])).toEqual([]);
+    expect(missingContacts('AI相談窓口はどんな相談に乗ってくれる？', [desk])).toEqual([]);
+  });
+});
