@@ -56,6 +56,15 @@ const EXPANSIONS: Array<[string, string[]]> = [
   ['戻し', ['返納']], ['返す', ['返納']], ['返し', ['返納']], ['撮っ', ['撮影']], ['撮る', ['撮影']],
   // Session 4, after a blind review's question (「壊れたプリンターを捨てたい」), so not blind either.
   ['壊れ', ['故障', '不用決定']], ['壊し', ['故障', '損傷']],
+  // Session 11: the short names by which civil servants call government bodies and shared systems
+  // (厚労省, 国交省, ガバクラ), which documents print in full. Seen in questions of the seed sets
+  // (厚労省, 国交省, ガバクラ, in 15 questions on three documents); the rest of the standard set is
+  // written from the domain, not from failures.
+  ['厚労省', ['厚生労働省']], ['国交省', ['国土交通省']], ['文科省', ['文部科学省']], ['経産省', ['経済産業省']],
+  ['農水省', ['農林水産省']], ['デジ庁', ['デジタル庁']], ['個情委', ['個人情報保護委員会']], ['公取委', ['公正取引委員会']],
+  ['規制委', ['原子力規制委員会']], ['法制局', ['内閣法制局']], ['検査院', ['会計検査院']], ['入管庁', ['出入国在留管理庁']],
+  ['エネ庁', ['資源エネルギー庁']], ['中企庁', ['中小企業庁']], ['こ家庁', ['こども家庭庁']], ['海保', ['海上保安庁']],
+  ['ガバクラ', ['ガバメントクラウド']],
 ];
 
 function replaceAll(text: string, pairs: Array<[string, string]>): string {
