@@ -2,7 +2,7 @@
 // weighted by rarity), whether one sentence holds them with the kind of fact asked for, whether
 // the years the question names appear, how many of its words the corpus never uses. Features of
 // the confidence model (answer/confidence.ts), fitted by `npm run calibrate`.
-import { askedContacts, holdsContact } from '../text/contacts.ts';
+import { GUIDES_TO_CONTACT, askedContacts, holdsContact } from '../text/contacts.ts';
 import { Bm25Index } from './bm25.ts';
 import type { Hit, LexicalResult } from './types.ts';
 import { askedTypes } from '../text/answer-types.ts';
@@ -188,13 +188,15 @@ export function unlistedCounts(original: string, hits: Hit[]): string[] {
 
 /**
  * The contact forms a question asks for (a URL, an e-mail address, a telephone number:
- * text/contacts.ts) that no hit holds, by label (「URL」). A passage naming the desk or the
- * handbook without its address (「相談窓口を設ける」) does not answer 「メールアドレスは？」.
+ * text/contacts.ts) that no hit holds, each by label (「URL」). A passage naming the desk or the
+ * handbook without its address (「相談窓口を設ける」) does not answer 「メールアドレスは？」; one telling
+ * where the contact is given (GUIDES_TO_CONTACT) does.
  */
 export function missingContacts(original: string, hits: Hit[]): string[] {
   const forms = askedContacts(original);
-  if (forms.length === 0 || hits.some((h) => holdsContact(h.chunk.text, forms))) return [];
-  return forms.map((f) => f.label);
+  // A passage telling where to find the contact answers the question as well as the contact would.
+  if (forms.length === 0 || hits.some((h) => GUIDES_TO_CONTACT.test(prepare(h.chunk.text)))) return [];
+  return forms.filter((f) => !hits.some((h) => holdsContact(h.chunk.text, [f]))).map((f) => f.label);
 }
 
 /** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */

@@ -109,4 +109,11 @@ describe('missingContacts', () => {
     expect(missingContacts('AI相談窓口の電話番号は？', [desk, hit('相談窓口(電話 03-1234-5678)')])).toEqual([]);
     expect(missingContacts('AI相談窓口はどんな相談に乗ってくれる？', [desk])).toEqual([]);
   });
+  it('names each form on its own: an e-mail address held does not stand for the telephone number asked too', () => {
+    expect(missingContacts('メールアドレスや電話番号はどこですか？', [hit('問い合わせ: ai@example.go.jp')])).toEqual(['電話番号']);
+  });
+  it('does not decline where a passage tells where the contact is given', () => {
+    const guide = hit('旅行者がサポートデスクに直接問い合わせることは通常ありません。サポートデスクの連絡先は、各府省庁の会計担当から案内される連絡先を確認してください。');
+    expect(missingContacts('サポートデスクの電話番号は？', [guide])).toEqual([]);
+  });
 });
