@@ -136,7 +136,8 @@ export async function chunkDocument(doc: ParsedDocument, options: ChunkOptions =
     const headers = tableHeaders(section.pieces.map((p) => p.text));
     let first = 0;
     const emit = () => {
-      const header = headers[first];
+      // The header of the chunk's first row, or of the row after a wrapped label it opens with.
+      const header = headers[first] ?? (buf.length > 1 ? headers[first + 1] : null);
       if (header && buf[0] && !header.some((h) => h >= first)) buf.unshift({ ...buf[0], text: headerText(header.map((h) => section.pieces[h]!.text)), line: true });
       const text = join(buf);
       // The chunk's section: the first heading path of its own in force in it, else the title's (see sections).

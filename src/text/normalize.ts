@@ -71,17 +71,17 @@ const CONTINUES = /^(?!(?:また|なお|ただし|さらに|しかし|この|そ
 /** A figure standing apart in a line: 「1,089」「▲75%」「401,595千件以上」「27年度」「32 時間以内」 (not a date's 「6月」「2日」). */
 const FIGURE = /(?<=^|\s)(?<!第\s*)[▲△+\-−]?\d[\d,.]*\s*(?:[%％]|[千万億]?(?:件|人|名|円|回|枚|時間|年度|倍|か所|箇所))?(?:以上|以下|以内|未満)?(?=\s|$)/gu;
 
+/** How many figures stand apart in a line (FIGURE). */
+export function figureCount(line: string): number {
+  return line.trim().match(FIGURE)?.length ?? 0;
+}
+
 /**
  * A row of a table as text extracted from a PDF prints it: two or more figures standing apart, no
  * kana of a sentence and no word in Latin letters (「人事院 424 105 112 8 ▲75%」「920人 27年度 1,200人以上
  * 30年度」). Each row is a record of its own: joined to the next, a table became one run-on line of
  * every row. A date (「令和7年 6月 2日」) or an English sentence with numbers is no row.
  */
-/** How many figures stand apart in a line (FIGURE). */
-export function figureCount(line: string): number {
-  return line.trim().match(FIGURE)?.length ?? 0;
-}
-
 export function isFigureRow(line: string): boolean {
   const t = line.trim();
   return !/[ぁ-ゖ]/u.test(t) && !/[A-Za-z]{3,}/u.test(t) && (t.match(FIGURE)?.length ?? 0) >= 2;

@@ -81,4 +81,14 @@ describe('chunkDocument', () => {
     // Every row is in exactly one chunk.
     for (const r of rows) expect(chunks.filter((c) => c.text.split('\n').includes(r)).length).toBe(1);
   });
+  it('repeats the header above a later chunk that opens with a wrapped row label', async () => {
+    const K = '甲乙丙丁戊己庚辛壬癸';
+    // Every row's label is wrapped: 「甲乙保護」 on one line, 「丁委員会 100 …」 on the next.
+    const rows = Array.from({ length: 30 }, (_, i) => [`${K[i % 10]}${K[Math.floor(i / 10)]}保護`, `${K[(i + 3) % 10]}委員会 ${100 + i} ${200 + i} ${300 + i} +${i}%`]).flat();
+    const text = ['集計の結果は次のとおり。', '単位:百万円', '府省庁名', 'R2基準額 実績額', ...rows, '以上が集計の結果である。'].join('\n');
+    const chunks = await chunkDocument(parseText('t.txt', text, null));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks.slice(1)) if (/^[甲-癸]{2}保護\n/u.test(c.text) || /^単位/u.test(c.text)) expect(c.text.split('\n')[0]).toBe('単位:百万円府省庁名 R2基準額実績額');
+    expect(chunks.slice(1).filter((c) => c.text.startsWith('単位:百万円')).length).toBeGreaterThan(0);
+  });
 });

@@ -42,9 +42,28 @@ describe('tables', () => {
     expect(headerText(['府省庁名', '1:法令等に起因する', '2:セキュ', 'リティリスク・', 'インシデントに起因する', '(A) (B)'])).toBe('府省庁名 1:法令等に起因する 2:セキュリティリスク・インシデントに起因する (A) (B)');
   });
 
-  it('reads a header repeated as one line above later rows when asked to (lineMax)', () => {
+  it("reads a header repeated as one line above later rows, as a chunk's first line only (firstLineMax)", () => {
     const joined = ['単位:百万円府省庁名 R2基準額 R5の他律的要因を除いた実績額増減率 R5の実績額他律的要因の額 (A)(B)=(C)-(D)(C)(D)(B)-(A)/(A)', '宮内庁 397 363 363 1 ▲9%'];
     expect(tableHeaders(joined)[1]).toBeNull();
-    expect(tableHeaders(joined, 240)[1]).toEqual([0]);
+    expect(tableHeaders(joined, 270)[1]).toEqual([0]);
+    // A long line elsewhere is a paragraph, not a header, however it ends.
+    const prose = ['指定職の額', '旅費の支給額は別表のとおりとする。ただし、宿泊を伴わない場合の日当は半額とする。なお、端数は切り捨てる(第3条関係)', '指定職 3,000 2,600 2,200', '一般職 2,200 1,900 1,700'];
+    expect(tableHeaders(prose, 270).slice(2)).toEqual([null, null]);
+  });
+
+  it('reads no row in a spaced date, a list item or a calculation, and no table in a single row', () => {
+    expect(isTableRow('令和 7 年 6 月 2 日')).toBe(false);
+    expect(isTableRow('- 講演:10,000円 × 2時間 = 20,000円')).toBe(false);
+    expect(isTableRow('・支払額の合計 35,000 円 3,573 円 31,427 円')).toBe(false);
+    expect(tableHeaders(['目標', '処理日数を短縮', '85% 90% 95%'])).toEqual([null, null, null]);
+    // List items are no header lines.
+    expect(tableHeaders(['・手続のオンライン化率', '・処理日数', '85% 90% 95%', '100 200 300'])).toEqual([null, null, null, null]);
+  });
+
+  it('ends a table at a caption between rows: the next table does not take its header', () => {
+    const lines = ['表1 旅行件数', '区分 R4 R5', '甲省 120 130', '乙省 140 150', '表2 日当の額(円)', '丙職 2981 2581', '丁職 2200 2100'];
+    const headers = tableHeaders(lines);
+    expect(headers[3]).toEqual([0, 1]);
+    expect(headers[5]).toEqual([4]);
   });
 });

@@ -119,9 +119,11 @@ function score(question: string, history: string[], passages: PromptPassage[]): 
       if (qTerms.has(t)) m += weight(t);
       else if (ctxTerms.has(t)) m += 0.4 * weight(t);
     }
-    for (const t of labelTerms.get(s.n) ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
-    // A table's header names what a row's figures are: its terms count for the row at half weight.
-    for (const t of s.header ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += TABLE_HEADER * weight(t);
+    const label = labelTerms.get(s.n);
+    for (const t of label ?? []) if (qTerms.has(t) && !s.terms.has(t)) m += (codes.has(t) ? 1 : 0.5) * weight(t);
+    // A table's header names what a row's figures are: its terms count for the row at half weight
+    // (once: a term of the passage's heading too has counted already).
+    for (const t of s.header ?? []) if (qTerms.has(t) && !s.terms.has(t) && !label?.has(t)) m += TABLE_HEADER * weight(t);
     // A courtesy supports nothing, whatever names it carries.
     const support = s.courtesy ? 0 : m / Math.max(1e-9, qMass);
     s.support = support;

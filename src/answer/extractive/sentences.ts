@@ -4,7 +4,7 @@
 // so it is cached.
 import { memoizeText } from '../../lib/memo.ts';
 import { splitSentences } from '../../text/normalize.ts';
-import { HEADER_MAX_CHARS, tableHeaders } from '../../text/tables.ts';
+import { REPEATED_HEADER_MAX, tableHeaders } from '../../text/tables.ts';
 import { bigrams, prepare, words } from '../../text/tokenize.ts';
 
 export const STEP = /^\s*(\d{1,2})[.)．]\s*/;
@@ -138,7 +138,7 @@ export function lineSentences(line: string): string[] {
 export const passageSentences = memoizeText((passage: string): readonly PassageSentence[] => {
   const out: PassageSentence[] = [];
   const lines = passage.split('\n');
-  const headers = tableHeaders(lines, HEADER_MAX_CHARS);
+  const headers = tableHeaders(lines, REPEATED_HEADER_MAX);
   const headerLines = new Set(headers.flatMap((h) => h ?? []));
   lines.forEach((line, lineNo) => {
     const rows = headers[lineNo];

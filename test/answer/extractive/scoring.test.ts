@@ -28,6 +28,18 @@ describe('scoring a table', () => {
     expect(leadOf(ranked, all)?.text).toBe('財務省 91 1,562 285 1,938');
   });
 
+  it("counts a term once when both the passage's heading and the table's header hold it", () => {
+    const q = '財務省のセキュリティリスク対応の額は？';
+    const header = '府省庁名 1:法令等に起因する 2:セキュリティリスク・インシデントに起因する';
+    const rows = '財務省 91 1,562 285\n外務省 149 2 259';
+    const headed = scoreSentences(q, [], [{ n: 1, label: 'セキュリティリスク', text: `${header}\n${rows}` }]);
+    const plain = scoreSentences(q, [], [{ n: 1, label: '一覧', text: `${header}\n${rows}` }]);
+    const row = (all: typeof headed) => all.find((x) => x.text.startsWith('財務省'))!;
+    // Half weight from the heading or from the header, not both.
+    expect(row(headed).header).not.toBeNull();
+    expect(row(headed).support).toBeCloseTo(row(plain).support, 5);
+  });
+
   it('gives a row no header terms where its table has no header', () => {
     const all = scoreSentences('財務省はいくら？', [], [{ n: 1, label: '', text: '次のとおり集計した。\n財務省 91 1,562 285 1,938' }]);
     expect(all.find((s) => s.text.startsWith('財務省'))!.header).toBeNull();
