@@ -62,8 +62,8 @@ const EXPANSIONS: Array<[string, string[]]> = [
   // written from the domain, not from failures.
   ['厚労省', ['厚生労働省']], ['国交省', ['国土交通省']], ['文科省', ['文部科学省']], ['経産省', ['経済産業省']],
   ['農水省', ['農林水産省']], ['デジ庁', ['デジタル庁']], ['個情委', ['個人情報保護委員会']], ['公取委', ['公正取引委員会']],
-  ['規制委', ['原子力規制委員会']], ['法制局', ['内閣法制局']], ['検査院', ['会計検査院']], ['入管庁', ['出入国在留管理庁']],
-  ['エネ庁', ['資源エネルギー庁']], ['中企庁', ['中小企業庁']], ['こ家庁', ['こども家庭庁']], ['海保', ['海上保安庁']],
+  ['規制委', ['原子力規制委員会']], ['入管庁', ['出入国在留管理庁']],
+  ['エネ庁', ['資源エネルギー庁']], ['中企庁', ['中小企業庁']], ['こ家庁', ['こども家庭庁']],
   ['ガバクラ', ['ガバメントクラウド']],
 ];
 
@@ -93,9 +93,18 @@ export function canonicalize(text: string): string {
     .replace(KANA_COUNTERS, (_, c: string) => `何${COUNTER_KANJI[c]}`);
 }
 
-/** Manual terms implied by everyday words in a question. */
+/**
+ * Whether a prepared question (lower-case Latin) holds a word of the lexicon: a word in Latin
+ * letters as a whole word (「JR」 in 「jrで」, not 「IC」 in 「ict人材」).
+ */
+function holdsWord(question: string, word: string): boolean {
+  if (!/[a-z]/iu.test(word)) return question.includes(word);
+  return new RegExp(`(?<![a-z])${word.toLowerCase()}(?![a-z])`, 'u').test(question);
+}
+
+/** Manual terms implied by everyday words in a question (prepared). */
 export function expansionsFor(question: string): string[] {
   const out: string[] = [];
-  for (const [word, terms] of EXPANSIONS) if (question.includes(word)) out.push(...terms);
+  for (const [word, terms] of EXPANSIONS) if (holdsWord(question, word)) out.push(...terms);
   return out;
 }

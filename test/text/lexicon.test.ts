@@ -13,4 +13,10 @@ describe('lexicon', () => {
     expect(expansionsFor('ガバメントクラウドの利用料は？')).toEqual([]);
     expect(expansionsFor('厚生労働省の実績額は？')).toEqual([]);
   });
+  it('looks up words in Latin letters as the prepared question spells them', () => {
+    expect(expansionsFor('jrで出張した')).toContain('鉄道賃');
+    expect(expansionsFor('suicaで払った')).toContain('ICカード');
+    // As whole words only: 「ict」 holds no 「ic」.
+    expect(expansionsFor('ict人材育成の研修')).toEqual([]);
+  });
 });
