@@ -8,7 +8,7 @@ import { parseUserPrompt } from '../prompt.ts';
 import { writeLastPart, writeOtherPassage, writeSupporting } from './additions.ts';
 import { DIRECT_MODEL, writeDirect } from './direct.ts';
 import { writeAskedFact } from './figures.ts';
-import { sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
+import { ownerAbove, sectionOf, writeListItem, writeParagraph, writeProcedure, writeTable } from './layouts.ts';
 import { Lines } from './lines.ts';
 import { asksYesNo, deniesAsked } from './yesno.ts';
 import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from './options.ts';
@@ -41,6 +41,9 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   const out = new Lines(ASKS_ALL.test(question) ? new Set() : new Set(queryTerms(question)), history.length > 0);
   // The value asked for first, when the fitted model is sure of it; then the passage that gives it.
   const direct = writeDirect(out, question, all, options.direct ?? DIRECT_MODEL, history.at(-1) ?? '');
+  // Asked which body a line belongs to, a table or list names it on a line of its own above (「(文部科学省)」 over its systems).
+  const owner = ownerAbove(question, lead, all);
+  if (owner) out.sentence(owner);
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
   // An error message's entry is read for its fix too (「…と出て先に進めません」 wants the 対処).

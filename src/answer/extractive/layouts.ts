@@ -237,3 +237,25 @@ export function writeListItem(out: Lines, lead: Sentence, block: Sentence[], opt
   if (leadIn) out.sentence(leadIn);
   for (const item of leadIn ? itemsAfter(block, i - 1, options.maxRows, out.asked) : [lead]) out.item(item);
 }
+
+/** A question asking which body something belongs to or was done by (「どこの省の」「どこが提出した」「どの府省」). */
+const ASKS_OWNER = /どこの(?:省|府省|省庁|部署|部局|組織|機関|団体)|どの(?:府省|省庁|省|機関|組織|部署|団体)|(?:どこ|誰)が(?:提出|作成|提供|所管|主管|担当|発表|公表)/u;
+/** A body's name as a line of its own: 「(文部科学省)」「国土交通省」「デジタル庁統括・監理担当」. */
+const BODY = /^[(（]?[^\s。、]{1,20}(?:省|庁|府|院|局|室|委員会|本部|事務局|会議|市|区|県|都|道|町|村|課|部|センター|機構|担当)[)）]?$/u;
+/** How many lines above the lead a body's name may stand. */
+const OWNER_REACH = 3;
+
+/**
+ * When a question asks which body a thing belongs to and the lead names none, the nearest line
+ * above it in its passage that is only a body's name (a table's or list's group label), if any.
+ */
+export function ownerAbove(question: string, lead: Sentence, all: Sentence[]): Sentence | null {
+  if (!ASKS_OWNER.test(question) || BODY_IN.test(clean(lead.text))) return null;
+  for (let pos = lead.pos - 1; pos >= Math.max(0, lead.pos - OWNER_REACH); pos--) {
+    const s = all.find((x) => x.n === lead.n && x.pos === pos);
+    if (s && BODY.test(clean(s.text))) return s;
+  }
+  return null;
+}
+/** A body named anywhere in a line. */
+const BODY_IN = /(?:省|庁|府|委員会|事務局)(?![\p{Script=Han}])/u;

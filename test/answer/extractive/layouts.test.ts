@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
-import { labelled, labels } from '../../../src/answer/extractive/layouts.ts';
-import { type Sentence } from '../../../src/answer/extractive/scoring.ts';
+import { labelled, labels, ownerAbove } from '../../../src/answer/extractive/layouts.ts';
+import { type Sentence, scoreSentences } from '../../../src/answer/extractive/scoring.ts';
 import { passageSentences } from '../../../src/answer/extractive/sentences.ts';
 import { buildUserPrompt } from '../../../src/answer/prompt.ts';
 
@@ -85,5 +85,24 @@ describe('a label and what it labels', () => {
   it('adds nothing under a statement', () => {
     const a = ask('政府方針に基づく対応は他律的要因として認められる？', ['閣議決定文書など政府方針に基づく対応は他律的要因として認めていない', '2 セキュリティリスク・インシデントに起因する対応', '3 サポート終了'].join('\n'));
     expect(a).not.toContain('サポート終了');
+  });
+});
+
+describe('ownerAbove', () => {
+  const passage = { n: 1, label: '対象システム一覧', text: '(文部科学省)\n府省共通研究開発管理システム\n(国土交通省)\n電子契約システム(工事・業務)' };
+  const lead = (q: string, start: string) => {
+    const all = scoreSentences(q, [], [passage]);
+    return { all, lead: all.find((s) => s.text.startsWith(start))! };
+  };
+  it('gives the body named on its own line above the lead when the question asks which body', () => {
+    const { all, lead: l } = lead('電子契約システム(工事・業務)はどこの省のもの？', '電子契約');
+    expect(ownerAbove('電子契約システム(工事・業務)はどこの省のもの？', l, all)?.text).toBe('(国土交通省)');
+  });
+  it('gives nothing when the question asks no body, or the lead names one', () => {
+    const q = '電子契約システムはいつから？';
+    const { all, lead: l } = lead(q, '電子契約');
+    expect(ownerAbove(q, l, all)).toBeNull();
+    const named = scoreSentences('どこの省が提供？', [], [{ n: 1, label: '', text: '(国土交通省)\n国土交通省が技術カタログを提供' }]);
+    expect(ownerAbove('どこの省が提供？', named.find((s) => s.text.startsWith('国土交通省が'))!, named)).toBeNull();
   });
 });
