@@ -15,6 +15,9 @@ describe('unmetQualifiers', () => {
   it('flags a year the question asks a figure for when the passages give another year’s', () => {
     expect(unmetQualifiers('令和6年度決算ベースで運用経費は何％削減できていますか', [BUDGET])).toEqual(['令和6年度']);
   });
+  it('names a year as the question wrote it (「R6」, not the lower-cased 「r6」 it is read as)', () => {
+    expect(unmetQualifiers('R6決算ベースだと運用経費の削減率は何%？', [BUDGET])).toEqual(['R6']);
+  });
   it('names a year written two ways once, and meets a bare 「28年度」 by any year it may be', () => {
     expect(unmetQualifiers('令和6年度(2024年度)の決算で運用経費は何％削減できた？', [BUDGET])).toHaveLength(1);
     const table = hit('アクセス件数は28年度:130件、29年度:140件である。');
