@@ -31,12 +31,18 @@ const KIND_LABEL: Record<ValueKind, string> = { percentage: '割合', amount: '�
 
 /**
  * The abstention when a value is asked for and none in the passages fits the question (direct.ts
- * judgeValue): which kind of value is missing, and the closest the passages give, quoted.
+ * judgeValue): which kind of value is missing, and the closest the passages give, quoted; when that
+ * is the very total the question names (`whole`: 「約700億円のうち、…分は？」), that the documents give
+ * the total and not its breakdown, as a blind reader asked (「総額はありますが、内訳は載っていません」).
  */
-export function valueAbstainText(asked: ValueKind, closest: string | null): string {
+export function valueAbstainText(asked: ValueKind, closest: string | null, whole = false): string {
   return (
     `ご質問の${KIND_LABEL[asked]}に当たる記載は、資料の中に見つかりませんでした。` +
-    (closest ? `資料にあるのは「${closest}」という記載で、ご質問の条件に合うものかどうか確認できません。` : '') +
+    (closest && whole
+      ? `資料にあるのは「${closest}」という全体の記載で、その内訳は載っていません。`
+      : closest
+        ? `資料にあるのは「${closest}」という記載で、ご質問の条件に合うものかどうか確認できません。`
+        : '') +
     '推測でお答えすることは控えます。' +
     '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
   );

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, closestClause, qualifierAbstainText } from '../../src/answer/answerer.ts';
+import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText } from '../../src/answer/answerer.ts';
 import { CALIBRATION } from '../../src/answer/confidence.ts';
 import { DIRECT_MODEL } from '../../src/answer/extractive/direct.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
@@ -112,3 +112,14 @@ describe('qualifierAbstainText', () => {
   });
 });
 
+
+describe('valueAbstainText', () => {
+  it('says the documents give the total and not its breakdown when the closest value is the total the question names', () => {
+    const whole = valueAbstainText('amount', '予算約700億円を内閣官房IT総合戦略室にて一括して要求', true);
+    expect(whole).toContain('「予算約700億円を内閣官房IT総合戦略室にて一括して要求」という全体の記載で、その内訳は載っていません');
+    expect(whole).not.toContain('確認できません');
+    const other = valueAbstainText('amount', '予算約700億円を一括して要求');
+    expect(other).toContain('ご質問の条件に合うものかどうか確認できません');
+    expect(other).not.toContain('内訳');
+  });
+});

@@ -252,7 +252,7 @@ export function restates(question: string, value: string): boolean {
  * may answer 「日当はいくら？」): those were never part of the fit and are left to the confidence model.
  * (A time in words, 「年内」, is a value when a date is asked for: DATE_WORDS.)
  */
-export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number } | null {
+export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number; whole?: boolean } | null {
   const decline = declineOf(model);
   if (!decline) return null;
   const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
@@ -269,7 +269,9 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
   // whose best answer in the passages is that value again: they repeat what the asker knows, not
   // the part asked. (A value the asker states of their own case, 「素泊まり11,500円で泊まりました。
   // いくら支給されますか？」, may well be the answer: only a part asked is declined.)
-  return { asked, closest, declined: p < decline.below || (ASKS_PART.test(prepare(question)) && restates(question, closest.value)), p };
+  // `whole`: the passages give only the total the question names, not the part it asks.
+  const whole = ASKS_PART.test(prepare(question)) && restates(question, closest.value);
+  return { asked, closest, declined: p < decline.below || whole, p, whole };
 }
 
 /**
