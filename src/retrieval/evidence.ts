@@ -112,14 +112,9 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   if (types.length === 0) return [];
   // Each year phrase of the question with the years it may be (a bare 「28年度」 is several): met when
   // any is named. Two phrases of the same year (「令和6年度(2024年度)」) are named once.
-  // Phrases are read lower-cased (「r6」) and named as the question wrote them (「R6」).
-  const printed = normalizeText(original);
-  const asWritten = (p: { phrase: string; end: number }) => {
-    const at = printed.toLowerCase().lastIndexOf(p.phrase, p.end);
-    return at >= 0 ? printed.slice(at, at + p.phrase.length) : p.phrase;
-  };
+  // Read as the question wrote them (「R6」: the patterns ignore case), so that a decline names them so.
   const byPhrase = new Map<string, Set<number>>();
-  for (const p of yearPhrases(printed.toLowerCase())) byPhrase.set(asWritten(p), (byPhrase.get(asWritten(p)) ?? new Set()).add(p.year));
+  for (const p of yearPhrases(normalizeText(original))) byPhrase.set(p.phrase, (byPhrase.get(p.phrase) ?? new Set()).add(p.year));
   const key = (ys: Set<number>) => [...ys].sort().join(',');
   const years = new Map([...byPhrase].filter(([, ys], i, all) => all.findIndex(([, other]) => key(other) === key(ys)) === i));
   const ordinals = [...new Set([...asked.matchAll(/第\d+[回期次]/gu)].map((m) => m[0]))];

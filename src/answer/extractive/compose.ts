@@ -42,8 +42,8 @@ export function composeAnswer(promptText: string, options: ExtractiveOptions = D
   // The value asked for first, when the fitted model is sure of it; then the passage that gives it.
   const direct = writeDirect(out, question, all, options.direct ?? DIRECT_MODEL, history.at(-1) ?? '');
   // Asked which body a line belongs to, a table or list names it on a line of its own above (「(文部科学省)」 over its systems).
-  const owner = ownerAbove(question, lead, all);
-  if (owner) out.sentence(owner);
+  const owner = ownerAbove(question, lead, passages.find((p) => p.n === lead.n)?.text ?? '');
+  if (owner) out.text(`${owner}[${lead.n}]`);
   const block = sectionOf(lead, passages, all);
   const steps = block.filter((s) => s.step !== null);
   // An error message's entry is read for its fix too (「…と出て先に進めません」 wants the 対処).

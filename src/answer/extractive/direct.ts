@@ -237,7 +237,9 @@ export function fitOf(model: DirectModel, x: number[]): number {
 }
 
 /** A question asking a part or a share of a whole it names (「…のうち」「内訳」「…ずつ」「…ごと」). */
-const ASKS_PART = /うち|内訳|ずつ|ごと/u;
+const ASKS_PART = /(?<!も)うち(?!の|ょ)|内訳|ずつ|ごと/u;
+/** A part of a total (「約700億円のうち」「内訳」), not a rate (「1日ごとに」「2万円ずつ」). */
+const OF_TOTAL = /(?:の|その|、)うち(?!の|ょ)|内訳/u;
 
 /** A value the question itself states (「260団体のうち、都道府県はいくつ？」 states 「260団体」): no answer to it. */
 export function restates(question: string, value: string): boolean {
@@ -269,9 +271,9 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
   // whose best answer in the passages is that value again: they repeat what the asker knows, not
   // the part asked. (A value the asker states of their own case, 「素泊まり11,500円で泊まりました。
   // いくら支給されますか？」, may well be the answer: only a part asked is declined.)
-  // `whole`: the passages give only the total the question names, not the part it asks.
-  const whole = ASKS_PART.test(prepare(question)) && restates(question, closest.value);
-  return { asked, closest, declined: p < decline.below || whole, p, whole };
+  // `whole`: the passages give only the total the question names, not the part of it asked.
+  const restated = ASKS_PART.test(prepare(question)) && restates(question, closest.value);
+  return { asked, closest, declined: p < decline.below || restated, p, whole: restated && OF_TOTAL.test(prepare(question)) };
 }
 
 /**

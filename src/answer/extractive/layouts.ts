@@ -240,22 +240,32 @@ export function writeListItem(out: Lines, lead: Sentence, block: Sentence[], opt
 
 /** A question asking which body something belongs to or was done by (「どこの省の」「どこが提出した」「どの府省」). */
 const ASKS_OWNER = /どこの(?:省|府省|省庁|部署|部局|組織|機関|団体)|どの(?:府省|省庁|省|機関|組織|部署|団体)|(?:どこ|誰)が(?:提出|作成|提供|所管|主管|担当|発表|公表)/u;
-/** A body's name as a line of its own: 「(文部科学省)」「国土交通省」「デジタル庁統括・監理担当」. */
-const BODY = /^[(（]?[^\s。、]{1,20}(?:省|庁|府|院|局|室|委員会|本部|事務局|会議|市|区|県|都|道|町|村|課|部|センター|機構|担当)[)）]?$/u;
+/** What a body's name ends with. */
+const BODY_END = '(?:省|庁|府|院|局|委員会|事務局|本部|市|区|県|都|道|町|村|課|部|センター|機構)';
+/**
+ * A body's name as a line of its own: 「(文部科学省)」「国土交通省」「総務省」; not a numbered heading
+ * (「第3章総務部」), a label with its value (「出典:総務省」), nor a line with figures.
+ */
+const BODY = new RegExp(`^[(（]?(?!第)[^\\s。、:：\\d]{1,20}${BODY_END}[)）]?$`, 'u');
+/** A body named anywhere in a line (the lead answers already: 「…は会計課に提出してください」). */
+const BODY_IN = new RegExp(`${BODY_END}(?![\\p{Script=Han}])`, 'u');
 /** How many lines above the lead a body's name may stand. */
 const OWNER_REACH = 3;
 
 /**
  * When a question asks which body a thing belongs to and the lead names none, the nearest line
- * above it in its passage that is only a body's name (a table's or list's group label), if any.
+ * above the lead's line in its passage that is only a body's name (a table's or list's group
+ * label: 「(文部科学省)」 over 「府省共通研究開発管理システム」), as printed; null when a sentence or a
+ * label stands between, or when the body follows its item (the line after the lead is a body's).
  */
-export function ownerAbove(question: string, lead: Sentence, all: Sentence[]): Sentence | null {
+export function ownerAbove(question: string, lead: Sentence, passage: string): string | null {
   if (!ASKS_OWNER.test(question) || BODY_IN.test(clean(lead.text))) return null;
-  for (let pos = lead.pos - 1; pos >= Math.max(0, lead.pos - OWNER_REACH); pos--) {
-    const s = all.find((x) => x.n === lead.n && x.pos === pos);
-    if (s && BODY.test(clean(s.text))) return s;
+  const lines = passage.split('\n').map((l) => clean(l));
+  if (BODY.test(lines[lead.line + 1] ?? '')) return null;
+  for (let i = lead.line - 1; i >= Math.max(0, lead.line - OWNER_REACH); i--) {
+    const line = lines[i]!;
+    if (BODY.test(line)) return line;
+    if (SENTENCE_END.test(line) || /[:：]/u.test(line)) return null;
   }
   return null;
 }
-/** A body named anywhere in a line. */
-const BODY_IN = /(?:省|庁|府|委員会|事務局)(?![\p{Script=Han}])/u;

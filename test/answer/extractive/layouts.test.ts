@@ -89,20 +89,24 @@ describe('a label and what it labels', () => {
 });
 
 describe('ownerAbove', () => {
-  const passage = { n: 1, label: '対象システム一覧', text: '(文部科学省)\n府省共通研究開発管理システム\n(国土交通省)\n電子契約システム(工事・業務)' };
-  const lead = (q: string, start: string) => {
-    const all = scoreSentences(q, [], [passage]);
-    return { all, lead: all.find((s) => s.text.startsWith(start))! };
-  };
+  const lead = (q: string, text: string, start: string) => scoreSentences(q, [], [{ n: 1, label: '一覧', text }]).find((s) => s.text.startsWith(start))!;
+  const owner = (q: string, text: string, start: string) => ownerAbove(q, lead(q, text, start), text);
   it('gives the body named on its own line above the lead when the question asks which body', () => {
-    const { all, lead: l } = lead('電子契約システム(工事・業務)はどこの省のもの？', '電子契約');
-    expect(ownerAbove('電子契約システム(工事・業務)はどこの省のもの？', l, all)?.text).toBe('(国土交通省)');
+    const list = '(文部科学省)\n府省共通研究開発管理システム\n(国土交通省)\n電子契約システム(工事・業務)';
+    expect(owner('電子契約システム(工事・業務)はどこの省のもの？', list, '電子契約')).toBe('(国土交通省)');
+    // A body of three characters is a line too short to be a sentence: it is read from the passage's lines.
+    const short = '国土交通省\n電子契約システム(工事・業務)\n総務省\n電子申請システム(e-Gov連携)';
+    expect(owner('電子申請システムはどこの省のシステム？', short, '電子申請')).toBe('総務省');
   });
-  it('gives nothing when the question asks no body, or the lead names one', () => {
-    const q = '電子契約システムはいつから？';
-    const { all, lead: l } = lead(q, '電子契約');
-    expect(ownerAbove(q, l, all)).toBeNull();
-    const named = scoreSentences('どこの省が提供？', [], [{ n: 1, label: '', text: '(国土交通省)\n国土交通省が技術カタログを提供' }]);
-    expect(ownerAbove('どこの省が提供？', named.find((s) => s.text.startsWith('国土交通省が'))!, named)).toBeNull();
+  it('gives nothing when the question asks no body, the lead names one, or a sentence, a label or a later body stands in the way', () => {
+    const list = '(国土交通省)\n電子契約システム(工事・業務)';
+    expect(owner('電子契約システムはいつから？', list, '電子契約')).toBeNull();
+    expect(owner('どこの省が提供？', '(国土交通省)\n国土交通省が技術カタログを提供', '国土交通省が')).toBeNull();
+    expect(owner('旅費の精算書はどの部署に提出しますか', '人事企画課\n給与の振込口座の変更は人事企画課で受け付けます。\n旅費の精算書は会計課に提出してください。', '旅費の精算書')).toBeNull();
+    expect(owner('共同利用はどこが提供していますか', '(国土交通省)\n電子契約システム(工事・業務)\nなお、以下は地方公共団体の取組である。\n電子申請サービスの共同利用を進めている。', '電子申請サービス')).toBeNull();
+    expect(owner('電子契約システムはどこの省のシステムですか', 'システム名\n所管府省\n電子契約システム(工事・業務)\n国土交通省', '電子契約')).toBeNull();
+    expect(owner('研究開発管理システムはどこの省？', '電子契約システム\n国土交通省\n府省共通研究開発管理システム\n文部科学省', '府省共通')).toBeNull();
+    expect(owner('会議はどこが主管？', '第3章総務部\n定例会議の開催', '定例会議')).toBeNull();
+    expect(owner('統計はどこが作成？', '出典:総務省\n人口の推移の統計', '人口の推移')).toBeNull();
   });
 });
