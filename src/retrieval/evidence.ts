@@ -200,6 +200,24 @@ export function missingContacts(original: string, hits: Hit[]): string[] {
   return forms.filter((f) => !hits.some((h) => holdsContact(h.chunk.text, [f]))).map((f) => f.label);
 }
 
+/** A question asking how to do something (「どうやって申し込めばいいですか」「どういう手続で依頼すれば」). */
+const ASKS_HOW = /どうやって|どのように|どうすれば|どうしたら|どうやったら|どういう手続|どんな手続/u;
+/** Actions an asker asks the procedure for, each with the ways documents write it. */
+const ACTIONS: Array<[string, RegExp]> = [
+  ['申込み', /申し?込/u], ['申請', /申請/u], ['依頼', /依頼/u], ['応募', /応募/u], ['予約', /予約/u],
+];
+
+/**
+ * The actions a how-question asks the procedure for (「どうやって申し込めば」 → 申込み) that no hit
+ * mentions at all: a passage that never speaks of applying does not say how to apply, however well
+ * it matches the rest of the question (「開催日:2025年5月16日(予定)」 for 「参加したい場合、どうやって申し込めば」).
+ */
+export function unmentionedActions(original: string, hits: Hit[]): string[] {
+  const asked = prepare(original);
+  if (!ASKS_HOW.test(asked)) return [];
+  return ACTIONS.filter(([, re]) => re.test(asked) && !hits.some((h) => re.test(prepare(h.chunk.text)))).map(([name]) => `${name}の方法`);
+}
+
 /** Units that accompany the traveler's own figures (「40km」「2泊」「11,500円」). */
 const UNIT_WORDS = new Set(['円', 'km', 'キロ', '泊', '日', '月', '年', '級', '時間', '分', '回', '人', '件', '万', '万円', 'mb']);
 

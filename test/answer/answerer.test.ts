@@ -109,6 +109,9 @@ describe('qualifierAbstainText', () => {
     expect(contact).toContain('「メールアドレス」・「電話番号」に当たる記載');
     expect(contact).toContain('連絡先やアドレスは書いていません');
     expect(contact).not.toContain('別の年度');
+    const action = qualifierAbstainText(['申込みの方法']);
+    expect(action).toContain('その手続について書いていません');
+    expect(action).not.toContain('別の年度');
   });
 });
 

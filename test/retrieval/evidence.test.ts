@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.ts';
-import { missingContacts, unlistedCounts, unmetQualifiers } from '../../src/retrieval/evidence.ts';
+import { missingContacts, unlistedCounts, unmentionedActions, unmetQualifiers } from '../../src/retrieval/evidence.ts';
 import type { Hit } from '../../src/retrieval/types.ts';
 
 function hit(text: string, extra: Partial<Chunk> = {}): Hit {
@@ -118,5 +118,17 @@ describe('missingContacts', () => {
   it('does not decline where a passage tells where the contact is given', () => {
     const guide = hit('旅行者がサポートデスクに直接問い合わせることは通常ありません。サポートデスクの連絡先は、各府省庁の会計担当から案内される連絡先を確認してください。');
     expect(missingContacts('サポートデスクの電話番号は？', [guide])).toEqual([]);
+  });
+});
+
+describe('unmentionedActions', () => {
+  const event = hit('第4弾:行政事業レビューAIアイデアソン・ハッカソン 開催日:2025年5月16日(予定) 担当:内閣官房行政改革推進本部事務局');
+  it('names the action a how-question asks about that no passage mentions', () => {
+    expect(unmentionedActions('ハッカソンに参加したい場合、どうやって申し込めばいいですか？', [event])).toEqual(['申込みの方法']);
+    expect(unmentionedActions('結果を入手したい場合、どういう手続で依頼すればいいですか？', [event])).toEqual(['依頼の方法']);
+  });
+  it('says nothing when a passage mentions the action, or the question asks no how', () => {
+    expect(unmentionedActions('どうやって申し込めばいいですか？', [event, hit('参加の申込みは専用フォームから行う。')])).toEqual([]);
+    expect(unmentionedActions('申し込みの締切はいつ？', [event])).toEqual([]);
   });
 });
