@@ -168,7 +168,7 @@ export class Answerer {
       // It is read with the answerer's value model, which every wiring gives the extractive model
       // too (runtime, worker, the leave-one-document-out folds): the reply and the quote agree.
       reply: unsure || hits.length === 0 ? null : directReply(input.question, scored, direct, history.at(-1) ?? ''),
-      unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null, whole: unfit.whole === true },
+      unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null, whole: unfit.whole },
     };
   }
 

@@ -14,19 +14,22 @@ export const ABSTAIN_TEXT =
  * address of the form asked for (missingContacts): saying which is more useful than the general line.
  */
 export function qualifierAbstainText(unmet: string[]): string {
-  const contacts = new Set(CONTACT_FORMS.map((f) => f.label));
   return (
     `ご質問の${unmet.map((q) => `「${q}」`).join('・')}に当たる記載は、資料の中に見つかりませんでした。` +
-    (unmet.every((q) => q.endsWith('の一覧'))
-      ? '見つかった記載は数を示すだけで、項目は挙げていません。'
-      : unmet.every((q) => contacts.has(q))
-        ? '見つかった記載は窓口や資料の名前を挙げるだけで、その連絡先やアドレスは書いていません。'
-        : unmet.every((q) => q.endsWith('の方法'))
-          ? '見つかった記載は、その手続について書いていません。'
-          : '見つかった記載は別の年度・回や別の数値についてのものです。') +
+    whyUnmet(unmet) +
     '推測でお答えすることは控えます。' +
     '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
   );
+}
+
+const CONTACT_LABELS = new Set(CONTACT_FORMS.map((f) => f.label));
+
+/** What the passages found say instead, by what is missing: a list's items, a contact, a procedure, else a year or figure. */
+function whyUnmet(unmet: string[]): string {
+  if (unmet.every((q) => q.endsWith('の一覧'))) return '見つかった記載は数を示すだけで、項目は挙げていません。';
+  if (unmet.every((q) => CONTACT_LABELS.has(q))) return '見つかった記載は窓口や資料の名前を挙げるだけで、その連絡先やアドレスは書いていません。';
+  if (unmet.every((q) => q.endsWith('の方法'))) return '見つかった記載は、その手続について書いていません。';
+  return '見つかった記載は別の年度・回や別の数値についてのものです。';
 }
 
 const KIND_LABEL: Record<ValueKind, string> = { percentage: '割合', amount: '金額', count: '数', date: '日付・時期', number: '数値' };

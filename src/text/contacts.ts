@@ -16,7 +16,7 @@ export interface ContactForm {
 /** A web address: with a scheme or www., or a host under a common top-level domain (not an e-mail's). */
 const URL_HELD = /https?:\/\/|www\.|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:jp|com|net|org|info)(?:\/\S*)?(?![\w.-]*@)|\.html?\b/u;
 /** An e-mail address, or one written so that robots do not read it (「xxx(at)…」「★を@に」「アットマーク」). */
-const MAIL_HELD = /[\w.+-]+@[\w-]+\.[\w.-]+|[\w.+-]+\s*[([（]\s*at\s*[)\]）]|[を]\s*@\s*に|アットマーク/u;
+const MAIL_HELD = /[\w.+-]+@[\w-]+\.[\w.-]+|[\w.+-]+\s*[([（]\s*at\s*[)\]）]|を\s*@\s*に|アットマーク/u;
 /** A telephone number with any separator PDFs print (spaces, hyphens, dashes, brackets, dots), or an extension. */
 const SEP = '[-‐‑–—―−ー－.\\s()（）]';
 const PHONE_HELD = new RegExp(`(?<!\\d)(?:\\+81${SEP}*|0)\\d{1,4}${SEP}+\\d{1,4}${SEP}+\\d{3,4}(?!\\d)|(?<!\\d)0\\d{9,10}(?!\\d)|内線\\s*\\d{2,}`, 'u');

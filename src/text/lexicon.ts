@@ -94,17 +94,18 @@ export function canonicalize(text: string): string {
 }
 
 /**
- * Whether a prepared question (lower-case Latin) holds a word of the lexicon: a word in Latin
- * letters as a whole word (「JR」 in 「jrで」, not 「IC」 in 「ict人材」).
+ * Each expansion with the test of whether a prepared question (lower-case Latin) holds its word: a
+ * word in Latin letters as a whole word (「JR」 in 「jrで」, not 「IC」 in 「ict人材」). Compiled once.
  */
-function holdsWord(question: string, word: string): boolean {
-  if (!/[a-z]/iu.test(word)) return question.includes(word);
-  return new RegExp(`(?<![a-z])${word.toLowerCase()}(?![a-z])`, 'u').test(question);
-}
+const MATCHERS: Array<[(question: string) => boolean, string[]]> = EXPANSIONS.map(([word, terms]) => {
+  if (!/[a-z]/iu.test(word)) return [(q: string) => q.includes(word), terms];
+  const whole = new RegExp(`(?<![a-z])${word.toLowerCase()}(?![a-z])`, 'u');
+  return [(q: string) => whole.test(q), terms];
+});
 
 /** Manual terms implied by everyday words in a question (prepared). */
 export function expansionsFor(question: string): string[] {
   const out: string[] = [];
-  for (const [word, terms] of EXPANSIONS) if (holdsWord(question, word)) out.push(...terms);
+  for (const [holds, terms] of MATCHERS) if (holds(question)) out.push(...terms);
   return out;
 }

@@ -254,7 +254,7 @@ export function restates(question: string, value: string): boolean {
  * may answer 「日当はいくら？」): those were never part of the fit and are left to the confidence model.
  * (A time in words, 「年内」, is a value when a date is asked for: DATE_WORDS.)
  */
-export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number; whole?: boolean } | null {
+export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number; whole: boolean } | null {
   const decline = declineOf(model);
   if (!decline) return null;
   const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
@@ -272,8 +272,9 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
   // the part asked. (A value the asker states of their own case, 「素泊まり11,500円で泊まりました。
   // いくら支給されますか？」, may well be the answer: only a part asked is declined.)
   // `whole`: the passages give only the total the question names, not the part of it asked.
-  const restated = ASKS_PART.test(prepare(question)) && restates(question, closest.value);
-  return { asked, closest, declined: p < decline.below || restated, p, whole: restated && OF_TOTAL.test(prepare(question)) };
+  const q = prepare(question);
+  const restated = ASKS_PART.test(q) && restates(question, closest.value);
+  return { asked, closest, declined: p < decline.below || restated, p, whole: restated && OF_TOTAL.test(q) };
 }
 
 /**
