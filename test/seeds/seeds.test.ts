@@ -67,13 +67,14 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11) and session 11 (test/seeds/seventh.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12) and session 12 (test/seeds/eighth.json, in no fit)', () => {
     let loo: Awaited<ReturnType<typeof evaluateLoo>>;
     let third: Awaited<ReturnType<typeof evaluateLoo>>;
     let fourth: Awaited<ReturnType<typeof evaluateLoo>>;
     let fifth: Awaited<ReturnType<typeof evaluateLoo>>;
     let sixth: Awaited<ReturnType<typeof evaluateLoo>>;
     let seventh: Awaited<ReturnType<typeof evaluateLoo>>;
+    let eighth: Awaited<ReturnType<typeof evaluateLoo>>;
     beforeAll(async () => {
       const { dir, index } = await buildIndex(seeds);
       const retriever = new Retriever(index);
@@ -86,7 +87,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       const fourthSet = set('fourth');
       const fifthSet = set('fifth');
       const sixthSet = set('sixth');
-      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...fifthSet, ...sixthSet, ...set('questions'), ...set('heldout')];
+      const seventhSet = set('seventh');
+      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...fifthSet, ...sixthSet, ...seventhSet, ...set('questions'), ...set('heldout')];
       const { chunks } = await readIndexText(dir);
       const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
       // The decline model learns from the golden set on the sample corpus too, as npm run eval:seeds does.
@@ -104,10 +106,13 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       console.log(`leave one document out, fifth.json: ${JSON.stringify(fifth.overall)}`);
       sixth = await evaluateLoo(sixthSet, folds, baselines);
       console.log(`leave one document out, sixth.json: ${JSON.stringify(sixth.overall)}`);
-      // Written blind in session 11 and in no fit: measured only.
-      seventh = await evaluateLoo(set('seventh'), folds, baselines);
+      seventh = await evaluateLoo(seventhSet, folds, baselines);
       console.log(`leave one document out, seventh.json: ${JSON.stringify(seventh.overall)}`);
-    });
+      // Written blind in session 12 and in no fit: measured only.
+      eighth = await evaluateLoo(set('eighth'), folds, baselines);
+      console.log(`leave one document out, eighth.json: ${JSON.stringify(eighth.overall)}`);
+      // Eight labelled sets refitted five times and evaluated: minutes on a busy machine, not a speed check.
+    }, 900_000);
     /** The floors of a set's leave-one-document-out figures (shares; hit@1 as a margin over bigram BM25). */
     const holds = (f: LooFigures, n: { answerable: number; nearMisses: number }, floor: { top5: number; fact: number; cited: number; declined: number; confident: number; overBigram: number }) => {
       expect({ answerable: f.answerable, nearMisses: f.nearMisses }).toEqual(n);
@@ -122,17 +127,20 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     };
     // Session 8: fact and cited −1 question each since rows of figures stay apart at ingestion (l002-01).
     // Session 10: cited −1 (l004-11 declined) since fifth.json joined the fits of the value model; fact −1 (l004-12) since a long sentence is quoted around its value only once.
-    it('holds the measured floors (session 11: top5 0.929, fact 0.757, cited 0.771, near misses declined 0.667, confident 0.233, hit@1 0.671 vs bigram 0.600; session 10 0.871 / 0.743 / 0.757 / 0.667 / 0.233, 0.671)', () => {
-      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.91, fact: 0.75, cited: 0.76, declined: 0.65, confident: 0.24, overBigram: 0.06 });
+    // Session 12: with seventh.json in the fits, fact +1 and cited +1 (0.757 → 0.771, 0.771 → 0.786), declined −1 (0.667 → 0.633).
+    it('holds the measured floors (session 12: top5 0.929, fact 0.771, cited 0.786, near misses declined 0.633, confident 0.233, hit@1 0.671 vs bigram 0.600; session 11 0.929 / 0.757 / 0.771 / 0.667 / 0.233, 0.671)', () => {
+      holds(loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.91, fact: 0.76, cited: 0.77, declined: 0.62, confident: 0.24, overBigram: 0.06 });
     });
     // Session 9: with fourth.json in the fits the decline model's refit declines two fewer of this set's near misses (0.425 → 0.375), one more of loo.json's.
     // Session 11: with sixth.json in the fits, fact −1 and cited −2 (0.688 → 0.675, 0.725 → 0.700), confident +1 (0.400 → 0.425).
-    it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 11: top5 0.900, fact 0.700, cited 0.750, declined 0.400, confident 0.400, hit@1 0.700 vs bigram 0.613; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
-      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.69, cited: 0.74, declined: 0.38, confident: 0.42, overBigram: 0.07 });
+    // Session 12: with seventh.json in the fits, fact −1 and cited −2 (0.700 → 0.688, 0.750 → 0.725).
+    it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 12: top5 0.900, fact 0.688, cited 0.725, declined 0.400, confident 0.400, hit@1 0.700 vs bigram 0.613; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
+      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.68, cited: 0.71, declined: 0.38, confident: 0.42, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
-    it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 11: top5 0.925, fact 0.700, cited 0.775, declined 0.525, confident 0.300, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
-      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.69, cited: 0.76, declined: 0.5, confident: 0.32, overBigram: 0.03 });
+    // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
+    it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 12: top5 0.925, fact 0.700, cited 0.763, declined 0.500, confident 0.325, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
+      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.69, cited: 0.76, declined: 0.49, confident: 0.33, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
@@ -140,19 +148,24 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.58, cited: 0.66, declined: 0.46, confident: 0.29, overBigram: 0.02 });
     });
     // Blind through session 10 (measured on the session-9 code and at session 10's end: fact 0.588 → 0.588); in the fits since session 11.
-    it('holds the floors measured on the set written blind in session 10, in the fits since session 11 (session 11: top5 0.913, fact 0.638, cited 0.725, declined 0.725, confident 0.125, hit@1 0.688 vs bigram 0.650; blind at the end of session 10: 0.888 / 0.588 / 0.725 / 0.600 / 0.250, 0.688)', () => {
-      holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.62, cited: 0.71, declined: 0.71, confident: 0.14, overBigram: 0.03 });
+    // Session 12: with seventh.json in the fits, declined −1 (0.725 → 0.700).
+    it('holds the floors measured on the set written blind in session 10, in the fits since session 11 (session 12: top5 0.913, fact 0.638, cited 0.725, declined 0.700, confident 0.125, hit@1 0.688 vs bigram 0.650; blind at the end of session 10: 0.888 / 0.588 / 0.725 / 0.600 / 0.250, 0.688)', () => {
+      holds(sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.62, cited: 0.71, declined: 0.68, confident: 0.14, overBigram: 0.03 });
     });
-    // Written blind at the start of session 11 by a helper told to ask what a first reader would ask (not to avoid facts
-    // earlier sets ask), and in no fit. Measured on the session-10 code before any change (top5 0.875, fact 0.575, cited
-    // 0.625, declined 0.425, confident 0.375, hit@1 0.563 vs bigram 0.563: level) and at the end.
-    // Session 11 end: retrieval is one question behind bigram BM25 at hit@1 (0.563 vs 0.575; the bigram baseline gained a
-    // question when tables repeat their header in later chunks): the floor says so, it does not hide it.
-    it('holds the floors measured on the set written blind in session 11 and in no fit (session 11 end: top5 0.900, fact 0.600, cited 0.638, declined 0.450, confident 0.350, hit@1 0.563 vs bigram 0.575)', () => {
+    // Blind through session 11 (measured on the session-10 code and at session 11's end: fact 0.575 → 0.600); in the fits since session 12.
+    // Retrieval is one question behind bigram BM25 at hit@1 (0.563 vs 0.575; the bigram baseline gained a question when
+    // tables repeat their header in later chunks): the floor says so, it does not hide it.
+    it('holds the floors measured on the set written blind in session 11, in the fits since session 12 (session 12: top5 0.900, fact 0.600, cited 0.638, declined 0.450, confident 0.350, hit@1 0.563 vs bigram 0.575; blind at the end of session 11: the same)', () => {
       holds(seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.58, cited: 0.62, declined: 0.43, confident: 0.36, overBigram: -0.02 });
     });
+    // Written blind at the start of session 12 by a helper briefed as seventh.json's writer (a first reader's questions,
+    // paraphrased in everyday words at least half the time), and in no fit. Measured on the session-11 code before any change
+    // (top5 0.913, fact 0.613, cited 0.675, declined 0.475, confident 0.425, hit@1 0.550 vs bigram 0.588: behind) and at the end.
+    it('holds the floors measured on the set written blind in session 12 and in no fit (session-11 code with seventh.json in the fits: top5 0.913, fact 0.600, cited 0.663, declined 0.475, confident 0.425, hit@1 0.550 vs bigram 0.588)', () => {
+      holds(eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.58, cited: 0.64, declined: 0.45, confident: 0.44, overBigram: -0.05 });
+    });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
-      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes, ...seventh.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
+      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes, ...seventh.outcomes, ...eighth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
       expect(bad).toEqual([]);
     });
     it('gives every citation of a document with sections its section', () => {
