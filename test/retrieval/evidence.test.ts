@@ -100,6 +100,21 @@ describe('unlistedCounts', () => {
     expect(unlistedCounts('2025年度の宿泊費基準額を一覧で', [hit('2025年度の基準額は次のとおり。\n東京都: 19,000円')])).toEqual([]);
     expect(unlistedCounts('12段階の基準額を一覧で', [hit('8,000円から19,000円までの12段階です。\n宿泊費基準額: 19,000円、都道府県: 東京都\n宿泊費基準額: 18,000円、都道府県: 福岡県\n宿泊費基準額: 17,000円、都道府県: 千葉県')])).toEqual([]);
   });
+  it('flags a count made the topic of a question asking which ones they are', () => {
+    const heard = hit('その間、中核市市長会、指定都市市長会、事業者3者に対してヒアリングを行いました。');
+    expect(unlistedCounts('ワーキングチームがヒアリングした事業者3者ってどこ？', [heard])).toEqual(['3者の一覧']);
+    expect(unlistedCounts('事業者3者の名前を教えて', [heard])).toEqual(['3者の一覧']);
+    expect(unlistedCounts('56グループって、どの団体のグループ？', [hit('自治体クラウド導入団体(56グループ)における歳出効率化の成果を測定する。')])).toEqual(['56グループの一覧']);
+    // Listed, they answer it.
+    expect(unlistedCounts('認定された4社って、どこの会社？', [hit('認定された4社は次のとおり。\n- A社\n- B社\n- C社\n- D社')])).toEqual([]);
+  });
+  it('leaves a count the question only leans on, an occurrence and an ordinal', () => {
+    const four = hit('すでに認定されている4社に加えまして、さくらのクラウドのエンジニア支援も推進します。');
+    expect(unlistedCounts('認定済みの4社に加えて推進するのはどのクラウド？', [four])).toEqual([]);
+    expect(unlistedCounts('8つの重点分野のうち、最も多いのはどれ？', [hit('8つの重点分野について計画を策定した。')])).toEqual([]);
+    expect(unlistedCounts('第3回の連絡協議会はどこで開催？', [hit('第3回国・地方デジタル共通基盤推進連絡協議会 議事要旨')])).toEqual([]);
+    expect(unlistedCounts('3回開かれた会議って、どこで？', [hit('ワーキングチームを3回開催した。')])).toEqual([]);
+  });
 });
 
 
