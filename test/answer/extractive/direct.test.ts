@@ -44,6 +44,14 @@ describe('direct answer', () => {
     expect(best('申請は何件くらい？')).toBe('約1,200件');
   });
 
+  it('takes a value of another kind for a rough question naming no quantity, not for one naming its count', () => {
+    const done = [{ n: 1, label: '見直し', text: '対象7,940条項のうち、本年2月末時点で約97%の見直しが完了した。' }];
+    const all = (q: string) => scoreSentences(q, [], done);
+    const loose = (q: string) => candidates(q, all(q)).find((c) => c.value === '約97%')!.x[DIRECT_FEATURES.indexOf('looseMismatch')];
+    expect(loose('アナログ規制の見直し、どのくらい終わってる？')).toBe(1);
+    expect(loose('見直しの対象条項数はどのくらい？')).toBe(0);
+  });
+
   it('reads a whole date as one value', () => {
     const dated = [{ n: 1, label: '開催状況', text: '第1弾:AIハッカソン開催日:2024年11月7日担当:AI班' }];
     const all = scoreSentences('AIハッカソンはいつ開催された？', [], dated);
