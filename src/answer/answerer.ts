@@ -5,6 +5,7 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
 import type { Hit } from '../retrieval/types.ts';
 import { detectDate, type QuestionDate } from '../retrieval/dates.ts';
+import { askedBody } from '../text/entities.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
@@ -233,7 +234,7 @@ export class Answerer {
     }
     const text = await this.extractive(plan);
     const checked = checkCitations(text, plan.valid);
-    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT)) return this.abstention(plan, models.extractive);
+    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || namesNoBody(plan, input.question, checked.text)) return this.abstention(plan, models.extractive);
     return this.answered(plan, checked.text, checked.used, models.extractive);
   }
 
@@ -302,7 +303,7 @@ export class Answerer {
     }
     const text = await this.extractive(plan);
     const checked = checkCitations(text, plan.valid);
-    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT)) {
+    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || namesNoBody(plan, input.question, checked.text)) {
       const a = this.abstention(plan, models.extractive);
       yield* sentences(a.answer);
       yield { type: 'done', answer: { ...a, answer: shown + a.answer } };
@@ -312,6 +313,19 @@ export class Answerer {
     yield* sentences(a.answer);
     yield { type: 'done', answer: { ...a, answer: shown + a.answer } };
   }
+}
+
+/**
+ * Whether the question asks which ministry, prefecture, municipality or company (text/entities.ts)
+ * and the extractive answer names none, only the kind (「各府省において…一部低調府省」 for 「一番低い府省は
+ * どこ？」): the passages say that some do, not which. Then the decline names what is missing
+ * (plan.unmet). The passages chosen are the composer's, so the check reads its answer.
+ */
+function namesNoBody(plan: Plan, question: string, text: string): boolean {
+  const body = askedBody(question);
+  if (!body || body.named(text).length > 0) return false;
+  plan.unmet = [...plan.unmet, body.label];
+  return true;
 }
 
 /** The call to an LLM: only the numbered passages, deterministic, no retries, bounded in time. */

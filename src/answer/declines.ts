@@ -2,6 +2,7 @@
 // line naming the year, meeting or counter the passages do not give, the line naming the kind of
 // value none of the passages' values fits, and the caution under a low-confidence answer.
 import { CONTACT_FORMS } from '../text/contacts.ts';
+import { BODY_LABELS } from '../text/entities.ts';
 import type { ValueKind } from './extractive/direct.ts';
 
 export const ABSTAIN_TEXT =
@@ -29,6 +30,7 @@ function whyUnmet(unmet: string[]): string {
   if (unmet.every((q) => q.endsWith('の一覧'))) return '見つかった記載は数を示すだけで、項目は挙げていません。';
   if (unmet.every((q) => CONTACT_LABELS.has(q))) return '見つかった記載は窓口や資料の名前を挙げるだけで、その連絡先やアドレスは書いていません。';
   if (unmet.every((q) => q.endsWith('の方法'))) return '見つかった記載は、その手続について書いていません。';
+  if (unmet.every((q) => BODY_LABELS.includes(q))) return '見つかった記載は、該当する名前を挙げていません。';
   return '見つかった記載は別の年度・回や別の数値についてのものです。';
 }
 

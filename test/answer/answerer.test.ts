@@ -98,6 +98,27 @@ describe('closestClause', () => {
   });
 });
 
+describe('a question asking which body, answered by passages naming none', () => {
+  const relaxed = { ...CALIBRATION, threshold: 0.01, cautionBelow: 0 };
+  it('is declined naming what is missing, in the answer and the stream alike; a passage naming one answers it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'trial.md'), '# 調達の見直し\n\n契約締結前に複数事業者と技術的対話を行う調達・契約方法を、令和2年度から一部の府省で試行的に開始する。\n\n# 共通基盤\n\n政府共通プラットフォームは総務省が主管する。\n');
+    const own = (await buildIndex(dir)).index;
+    const a = new Answerer({ retriever: new Retriever(own), models: createAnswerModels({ llm: null }), indexVersion: () => own.version, calibration: relaxed });
+    const which = { question: '技術的対話を取り入れた調達方法を試行するのはどの府省？' };
+    const declined = await a.ask(which);
+    expect(declined.escalate).toBe(true);
+    expect(declined.answer).toContain('「府省庁名」に当たる記載');
+    expect(declined.answer).toContain('該当する名前を挙げていません');
+    let streamed = '';
+    for await (const e of a.stream(which)) if (e.type === 'done') streamed = e.answer.answer;
+    expect(streamed).toBe(declined.answer);
+    const answered = await a.ask({ question: '政府共通プラットフォームはどこの省が主管？' });
+    expect(answered.escalate).toBe(false);
+    expect(answered.answer).toContain('総務省');
+  });
+});
+
 describe('qualifierAbstainText', () => {
   it('names what was not found and why: another year or figure, or a count without its items', () => {
     expect(qualifierAbstainText(['令和6年度'])).toContain('「令和6年度」に当たる記載');

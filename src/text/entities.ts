@@ -1,0 +1,68 @@
+// A question asking which body of a kind it is — which ministry, which prefecture, which
+// municipality, which company (「どの府省？」「まだ導入していない都道府県はどこ？」「どこの会社？」) —
+// and what text names one. An answer that names no body of that kind, only the kind itself
+// (「各府省庁」「一部低調府省」「都道府県」), does not answer: the document says how many or that some
+// do, not which.
+import { prepare } from './tokenize.ts';
+
+export interface AskedBody {
+  /** How a decline names what is missing (「府省庁名」). */
+  label: string;
+  /** Every body of the kind a text names (its instances, not the kind's own words). */
+  named: (text: string) => string[];
+}
+
+const WHICH = '(?:どこの|どちらの|どの)\\s*';
+const IS_WHERE = '\\s*(?:は|って|が|とは)?\\s*(?:どこ|どちら)';
+
+/** A pattern for a question asking which body of a kind, by the words for the kind. */
+const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})|(?:${kinds})${IS_WHERE}|(?:${kinds})名`, 'u');
+
+/**
+ * The kinds, each with the words a question names it by and the names of its bodies: a ministry or
+ * agency ends in 省 or 庁 after its own name (not 府省, 省庁, 各省, 官公庁); a prefecture in 県, or is one
+ * of the four that do not; a municipality in 市, 町, 村 or 区 after its own name (not 市町村, 都市, 中核市);
+ * a company in 社 after its name, or is a 株式会社. Read after NFKC, lower-cased (prepare).
+ */
+const KINDS: Array<{ label: string; asks: RegExp; body: RegExp; generic: RegExp }> = [
+  {
+    label: '府省庁名',
+    asks: asksFor('府省庁|府省|省庁|省|庁'),
+    body: /(?:[\p{Script=Katakana}ー]{2,}|\p{Script=Han}{1,6})(?<![府省各公全諸当同本])(?:省(?!庁)|庁)|内閣府|内閣官房|人事院|会計検査院/gu,
+    generic: /^官庁$/u,
+  },
+  {
+    label: '都道府県名',
+    asks: asksFor('都道府県|県'),
+    body: /\p{Script=Han}{1,3}(?<![都道府各全当同本])県|東京都|北海道|大阪府|京都府/gu,
+    generic: /^$/u,
+  },
+  {
+    label: '市町村名',
+    asks: asksFor('市区町村|市町村|市町|自治体|団体|市|町|村'),
+    body: /\p{Script=Han}{1,4}(?<![市町村区都各全当同本核令定])(?:市|町|村|区)(?![長場民議場会域])|\p{Script=Han}{1,3}(?<![都道府各全当同本])県|東京都|北海道|大阪府|京都府/gu,
+    generic: /^(?:特別区|地区|管区|選挙区)$/u,
+  },
+  {
+    label: '会社名',
+    asks: asksFor('会社|企業|事業者|ベンダー|メーカー'),
+    body: /株式会社|(?:[\p{Script=Katakana}ー]{2,}|\p{Script=Han}{2,}|[a-z][a-z0-9]+)(?<![各同他本会商支])社(?![会員長内外])/gu,
+    generic: /^(?:事業者社)$/u,
+  },
+];
+
+/** The labels of the kinds (how a decline names what is missing). */
+export const BODY_LABELS: readonly string[] = KINDS.map((k) => k.label);
+
+/** The kind of body the question asks which of, if it asks (the first kind that fits). */
+export function askedBody(question: string): AskedBody | null {
+  const p = prepare(question);
+  const kind = KINDS.find((k) => k.asks.test(p));
+  if (!kind) return null;
+  // A body the question itself names (「A社って、どの会社？」「山口県の試算で、どの市町が」) answers nothing.
+  const own = new Set([...p.matchAll(kind.body)].map((m) => m[0]));
+  return {
+    label: kind.label,
+    named: (text) => [...prepare(text).matchAll(kind.body)].map((m) => m[0]).filter((b) => !own.has(b) && !kind.generic.test(b)),
+  };
+}
