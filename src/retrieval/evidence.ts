@@ -210,6 +210,35 @@ export function missingContacts(original: string, hits: Hit[]): string[] {
   return forms.filter((f) => !hits.some((h) => holdsContact(h.chunk.text, [f]))).map((f) => f.label);
 }
 
+/** An ordinal as questions and documents write it, in figures or kanji numerals: 「第3回」「第二弾」「第十一次」. */
+const ORDINAL = /第\s*(\d+|[一二三四五六七八九十]+)\s*(回|期|次|弾|号|版)/gu;
+const KANJI_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A number in figures or in kanji numerals below 100 (「十一」 → 11, 「二十」 → 20). */
+function ordinalNumber(n: string): number {
+  if (/^\d+$/u.test(n)) return Number(n);
+  const [tens, ones] = n.includes('十') ? n.split('十') : ['', n];
+  return (n.includes('十') ? (KANJI_DIGIT[tens!] ?? 1) * 10 : 0) + (KANJI_DIGIT[ones!] ?? 0);
+}
+
+/** The ordinals a text names, each as one key (「第二弾」 and 「第2弾」 alike). */
+function ordinalKeys(text: string): Array<{ phrase: string; key: string }> {
+  return [...prepare(text).matchAll(ORDINAL)].map((m) => ({ phrase: m[0], key: `第${ordinalNumber(m[1]!)}${m[2]}` }));
+}
+
+/**
+ * The ordinals a question names (「第二弾には何が指定された」「第4回の開催場所」) that no hit names
+ * anywhere, in its title, heading or text, in figures or kanji numerals: a passage about the first
+ * round does not speak of the second, whatever the question asks of it. Unlike the ordinals of
+ * unmetQualifiers (a figure's, near it), for any question.
+ */
+export function unmentionedOrdinals(original: string, hits: Hit[]): string[] {
+  const asked = ordinalKeys(original);
+  if (asked.length === 0) return [];
+  const held = new Set(hits.flatMap((h) => ordinalKeys(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`).map((o) => o.key)));
+  return [...new Set(asked.filter((o) => !held.has(o.key)).map((o) => o.phrase))];
+}
+
 /** A question asking how to do something (「どうやって申し込めばいいですか」「どういう手続で依頼すれば」). */
 const ASKS_HOW = /どうやって|どのように|どうすれば|どうしたら|どうやったら|どういう手続|どんな手続/u;
 /** Actions an asker asks the procedure for, each with the ways documents write it. */

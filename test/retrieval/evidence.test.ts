@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.ts';
-import { missingContacts, unlistedCounts, unmentionedActions, unmetQualifiers } from '../../src/retrieval/evidence.ts';
+import { missingContacts, unlistedCounts, unmentionedActions, unmentionedOrdinals, unmetQualifiers } from '../../src/retrieval/evidence.ts';
 import type { Hit } from '../../src/retrieval/types.ts';
 
 function hit(text: string, extra: Partial<Chunk> = {}): Hit {
@@ -145,5 +145,20 @@ describe('unmentionedActions', () => {
   it('says nothing when a passage mentions the action, or the question asks no how', () => {
     expect(unmentionedActions('どうやって申し込めばいいですか？', [event, hit('参加の申込みは専用フォームから行う。')])).toEqual([]);
     expect(unmentionedActions('申し込みの締切はいつ？', [event])).toEqual([]);
+  });
+});
+
+describe('unmentionedOrdinals', () => {
+  const first = hit('政府重点プロジェクトの第一弾として、「政府共通プラットフォーム」を指定。今後も随時、プロジェクトを指定予定。');
+  it('flags an ordinal no passage names, in figures or kanji numerals', () => {
+    expect(unmentionedOrdinals('政府重点プロジェクトの第二弾には何が指定された？', [first])).toEqual(['第二弾']);
+    expect(unmentionedOrdinals('第2弾はどのシステム？', [first])).toEqual(['第2弾']);
+    expect(unmentionedOrdinals('第十一回の会議はいつ？', [hit('第十回の会議を開催した。')])).toEqual(['第十一回']);
+  });
+  it('accepts the ordinal written either way, in the title or the heading too', () => {
+    expect(unmentionedOrdinals('第1弾には何が指定された？', [first])).toEqual([]);
+    expect(unmentionedOrdinals('第三回の協議会はどこで開催？', [hit('場所 オンライン開催', { title: '第3回国・地方デジタル共通基盤推進連絡協議会 議事要旨' })])).toEqual([]);
+    expect(unmentionedOrdinals('第20回はいつ？', [hit('議題', { section: '第二十回 会議' })])).toEqual([]);
+    expect(unmentionedOrdinals('手続はどうなる？', [first])).toEqual([]);
   });
 });
