@@ -5,10 +5,10 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
 import type { Hit } from '../retrieval/types.ts';
 import { detectDate, type QuestionDate } from '../retrieval/dates.ts';
-import { askedBody } from '../text/entities.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
+import { answerGaps } from './answer-gaps.ts';
 import { CitationStreamFilter } from './citation-stream.ts';
 import { checkCitations } from './citations.ts';
 import { dropUnsupportedFigures } from './figure-check.ts';
@@ -234,7 +234,7 @@ export class Answerer {
     }
     const text = await this.extractive(plan);
     const checked = checkCitations(text, plan.valid);
-    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || namesNoBody(plan, input.question, checked.text)) return this.abstention(plan, models.extractive);
+    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || hasGaps(plan, input.question, checked.text)) return this.abstention(plan, models.extractive);
     return this.answered(plan, checked.text, checked.used, models.extractive);
   }
 
@@ -303,7 +303,7 @@ export class Answerer {
     }
     const text = await this.extractive(plan);
     const checked = checkCitations(text, plan.valid);
-    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || namesNoBody(plan, input.question, checked.text)) {
+    if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || hasGaps(plan, input.question, checked.text)) {
       const a = this.abstention(plan, models.extractive);
       yield* sentences(a.answer);
       yield { type: 'done', answer: { ...a, answer: shown + a.answer } };
@@ -321,10 +321,14 @@ export class Answerer {
  * どこ？」): the passages say that some do, not which. Then the decline names what is missing
  * (plan.unmet). The passages chosen are the composer's, so the check reads its answer.
  */
-function namesNoBody(plan: Plan, question: string, text: string): boolean {
-  const body = askedBody(question);
-  if (!body || body.named(text).length > 0) return false;
-  plan.unmet = [...plan.unmet, body.label];
+/**
+ * Whether the extractive answer lacks what the question asks (answer-gaps.ts): then the decline
+ * names it (plan.unmet). The passages quoted are the composer's choice, so its answer is read.
+ */
+function hasGaps(plan: Plan, question: string, text: string): boolean {
+  const gaps = answerGaps(question, text);
+  if (gaps.length === 0) return false;
+  plan.unmet = [...plan.unmet, ...gaps];
   return true;
 }
 

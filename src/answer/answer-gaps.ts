@@ -1,0 +1,28 @@
+// What an extractive answer fails to give that its question asks for, read from the answer's own
+// text: the composer quotes the passages' best lines, and when the question asks which body
+// (「どの府省？」) or how many in a counter (「何人参加した」) and those lines name none, the
+// passages say that some did, or when, not which or how many. Each gap is named in the decline.
+import { askedCounters } from '../text/counters.ts';
+import { askedBody } from '../text/entities.ts';
+import { prepare } from '../text/tokenize.ts';
+
+/** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind. */
+const ITEMS_COUNTED = /(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円千万億兆])[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/**
+ * The gaps of an answer to a question, each as a decline names it:
+ * - the kind of body asked which of (text/entities.ts), when the answer names none of that kind,
+ *   only the kind itself (「各府省…一部低調府省」 for 「一番低い府省はどこ？」) or a body the question names;
+ * - the counters a number is asked in (text/counters.ts), when the answer gives no figure in any
+ *   (a date and an office for 「何人参加した」); 「何件」 counts items of any kind (「約60のシステム」).
+ */
+export function answerGaps(question: string, answer: string): string[] {
+  const body = askedBody(question);
+  if (body && body.named(answer).length === 0) return [body.label];
+  const p = prepare(question);
+  const counters = askedCounters(p);
+  const text = prepare(answer);
+  const held = (c: { label: string; holds: RegExp }) => c.holds.test(text) || (/^何\s*件/u.test(c.label) && ITEMS_COUNTED.test(text));
+  if (counters.length > 0 && !counters.some(held)) return counters.map((c) => c.label);
+  return [];
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { answerGaps } from '../../src/answer/answer-gaps.ts';
+
+describe('answerGaps', () => {
+  it('names the kind of body asked which of when the answer names none', () => {
+    expect(answerGaps('技術的対話の調達方法を試行するのはどの府省？', '調達・契約方法を、令和2年度から試行的に開始[1]。')).toEqual(['府省庁名']);
+    expect(answerGaps('一番低い府省はどこ？', '各府省において取り組み、一部低調府省には個別フォローを実施[1]。')).toEqual(['府省庁名']);
+    expect(answerGaps('どこの省が主管？', '「政府共通プラットフォーム」(主管:総務省)を指定[1]。')).toEqual([]);
+  });
+  it('names the counter a number is asked in when the answer gives no figure in it', () => {
+    const dated = '第4弾:行政事業レビューAIアイデアソン 開催日:2025年5月16日(予定)[1]\n・担当:行政改革推進本部事務局[1]';
+    expect(answerGaps('第4弾のアイデアソンには何人参加したの？', dated)).toEqual(['何人']);
+    expect(answerGaps('第3弾のハッカソンには何人参加した？', '第3弾のハッカソンには約120名が参加した[1]。')).toEqual([]);
+    expect(answerGaps('適合確認の実施件数は目標何件？', '適合確認の実施件数[1]')).toEqual(['何件']);
+  });
+  it('takes items counted in any noun for 「何件」, not a year or an amount', () => {
+    expect(answerGaps('上位8割は何件くらいのシステムが占めている？', '運用等経費の上位80%を約60のシステムが占めている[1]。')).toEqual([]);
+    expect(answerGaps('レビューの実施は何件？', 'レビューは2024年に開始した[1]。')).toEqual(['何件']);
+    expect(answerGaps('補助は何件？', '補助の総額は300万円[1]。')).toEqual(['何件']);
+  });
+  it('asks nothing of a question asking neither', () => {
+    expect(answerGaps('領収書をなくしたらどうすればいいですか', '再発行を依頼してください[1]。')).toEqual([]);
+  });
+});
