@@ -13,7 +13,7 @@ export interface AskedBody {
 }
 
 const WHICH = '(?:どこの|どちらの|どの)\\s*';
-const IS_WHERE = '\\s*(?:は|って|が|とは)?\\s*(?:どこ|どちら)';
+const IS_WHERE = '\\s*(?:(?:は|って|が|とは)[、,\\s]*(?:具体的に|実際に|一体)?)?\\s*(?:どこ|どちら)';
 
 /** A pattern for a question asking which body of a kind, by the words for the kind. */
 const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})|(?:${kinds})${IS_WHERE}|(?:${kinds})名`, 'u');

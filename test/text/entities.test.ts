@@ -11,6 +11,8 @@ describe('askedBody', () => {
     expect(askedBody('まだ運用していない都道府県はどこですか')?.label).toBe('都道府県名');
     expect(askedBody('どの市町で一番増えた？')?.label).toBe('市町村名');
     expect(askedBody('A社って、具体的にどの会社？')?.label).toBe('会社名');
+    expect(askedBody('導入する予定の省庁って、具体的にどこですか？')?.label).toBe('府省庁名');
+    expect(askedBody('開発した企業って、実際にどこ？')?.label).toBe('会社名');
   });
   it('asks nothing of a question that names no kind, or asks where to do something', () => {
     expect(askedBody('宿泊費の上限はいくら？')).toBeNull();
