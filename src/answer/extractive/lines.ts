@@ -9,6 +9,9 @@ function cite(text: string, n: number): string {
   return /[。！？]$/.test(t) ? `${t.slice(0, -1)}[${n}]${t.slice(-1)}` : `${t}[${n}]`;
 }
 
+/** The longest line read as a heading joined with the one item under it. */
+const SHORT_HEADING = 40;
+
 /** Writes the answer's lines, remembering which sentences it used. */
 export class Lines {
   /** The question's own terms (not earlier turns'): rows or items it names are shown alone. */
@@ -20,8 +23,30 @@ export class Lines {
     this.followUp = followUp;
   }
   private readonly entries: Array<{ text: string; from: Sentence | null }> = [];
+  /**
+   * The lines as written, except that a short line that is no sentence followed by one item of its
+   * own passage that is no sentence either reads as one line (「行政管理局行政情報システム企画課長 澤田稔一[1]」, not
+   * the title and a one-item list): a list of one is no list.
+   */
   get lines(): string[] {
-    return this.entries.map((e) => e.text);
+    const out: string[] = [];
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      const next = es[i + 1];
+      const after = es[i + 2];
+      const marker = e.from ? `[${e.from.n}]` : '';
+      const single = next?.from && e.from && next.from.n === e.from.n && next.text.startsWith('・') && !after?.text.startsWith('・');
+      // Both fragments (a title and a name, a label and its figure), neither a sentence.
+      const fragment = (t: string) => t.endsWith(marker) && t.length - marker.length <= SHORT_HEADING;
+      if (single && !e.text.startsWith('・') && fragment(e.text) && fragment(next.text)) {
+        out.push(`${e.text.slice(0, -marker.length)} ${next.text.slice(1)}`);
+        i++;
+        continue;
+      }
+      out.push(e.text);
+    }
+    return out;
   }
   get used(): Sentence[] {
     return this.entries.flatMap((e) => (e.from ? [e.from] : []));

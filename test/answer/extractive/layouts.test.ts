@@ -66,7 +66,8 @@ describe('a label and what it labels', () => {
 
   it('answers with the value under a label that leads, and the items a sentence announces without bullets', () => {
     const value = ask('GSSの2024年度末の運用等経費削減効果は？', ['GSS移行の効果', '2024年度末の運用等経費削減効果(推計)', '約▲22%(約22.6億円)', 'なお、従前の各省LANシステムと比較し、GSSは機能向上やセキュリティ強化が図られている。'].join('\n'));
-    expect(value.split('\n')).toEqual(['2024年度末の運用等経費削減効果(推計)[1]', '・約▲22%(約22.6億円)[1]']);
+    // A label and the one figure under it read as one line, not a list of one.
+    expect(value.split('\n')).toEqual(['2024年度末の運用等経費削減効果(推計) 約▲22%(約22.6億円)[1]']);
     const items = ask('運用経費を削減できたシステムはどんな取組をしていた？', ['今般の調査において、運用経費等の削減ができた情報システムは、主に以下のような取組を行っていた。', '運用・保守の内容見直し', 'ハードウェア、ソフトウェア等の見直し', '一方、提供するサービス範囲の拡大などによりシステムリソースが増大し、結果として運用経費等が増加している情報システムもあった。'].join('\n'));
     expect(items.split('\n').slice(0, 3)).toEqual([
       '今般の調査において、運用経費等の削減ができた情報システムは、主に以下のような取組を行っていた[1]。',
