@@ -6,8 +6,8 @@ import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';
 import { prepare } from '../text/tokenize.ts';
 
-/** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind. */
-const ITEMS_COUNTED = /(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円千万億兆])[\p{Script=Han}\p{Script=Katakana}]/u;
+/** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind (not 「第7章」「3条」). */
+const ITEMS_COUNTED = /(?<!第\s*)(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円千万億兆章節条項号頁])[\p{Script=Han}\p{Script=Katakana}]/u;
 
 /**
  * The gaps of an answer to a question, each as a decline names it:

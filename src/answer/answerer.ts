@@ -316,12 +316,6 @@ export class Answerer {
 }
 
 /**
- * Whether the question asks which ministry, prefecture, municipality or company (text/entities.ts)
- * and the extractive answer names none, only the kind (「各府省において…一部低調府省」 for 「一番低い府省は
- * どこ？」): the passages say that some do, not which. Then the decline names what is missing
- * (plan.unmet). The passages chosen are the composer's, so the check reads its answer.
- */
-/**
  * Whether the extractive answer lacks what the question asks (answer-gaps.ts): then the decline
  * names it (plan.unmet). The passages quoted are the composer's choice, so its answer is read.
  */

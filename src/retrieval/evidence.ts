@@ -5,7 +5,7 @@
 import { GUIDES_TO_CONTACT, askedContacts, holdsContact } from '../text/contacts.ts';
 import { Bm25Index } from './bm25.ts';
 import type { Hit, LexicalResult } from './types.ts';
-import { askedTypes } from '../text/answer-types.ts';
+import { askedTypes, ownWords } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { prepare, preparedSentences, words as wordsOf } from '../text/tokenize.ts';
@@ -150,13 +150,15 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
 /** A question asking for the items behind a count: 「11の業務・システム、それぞれの名称を一覧で」「26手続って具体的にどれとどれ」. */
 const ASKS_LIST = /それぞれ|一覧|どれとどれ|何と何|具体的にどれ|具体的に何|すべて挙げ|全部挙げ|列挙|名称を(?:全部|すべて)/u;
 /** A count as a question writes it: the figure, its counter or noun (「11件の共通化対象」「30府県警察」「事業者3者」). */
-const COUNT_PHRASE = /(?<!第\s*)(\d+)\s*(?:つ|件|個)?の?\s*([\p{Script=Han}\p{Script=Katakana}ー]{1,2})[\p{Script=Han}\p{Script=Katakana}ー・]*/u;
+const COUNT_PHRASE = /(?<!第\s*)(?<![\d,.])(\d+)\s*(?:つ|件|個)?の?\s*([\p{Script=Han}\p{Script=Katakana}ー]{1,2})[\p{Script=Han}\p{Script=Katakana}ー・]*/gu;
+/** A count that is an ordinal or a bound, not a set of items: 「2泊目」「50万円以上」「7級以上」「3日以内」. */
+const NOT_A_SET = /^\d+\s*(?:つ|件|個)?\s*\p{Script=Han}{0,2}?\s*(?:目|以上|以下|未満|超|まで|以内)/u;
 /**
  * The count made the topic of a question asking which ones they are: 「30府県警察って、具体的にどこ」
  * 「56グループって、どの団体」「事業者3者ってどこ」「3名の名前を教えて」. Not a count the question only
  * leans on (「4社に加えて推進するのはどのクラウド」, 「8つの分野のうち最も多いのはどれ」).
  */
-const ASKS_WHICH = /^(?:の(?:名前|名称)|(?:って|とは|は)[^。？?]*?(?:どこ|どれ|どの(?!くらい|程度|よう)|誰|だれ|名前|名称|何という|具体的に))/u;
+const ASKS_WHICH = /^(?:の(?:名前|名称)|(?:って|とは|は)[^。？?]*?(?:どこ(?!\s*(?:に|で(?!す|しょ)|から|へ|を))|どれ|どの(?!くらい|程度|よう)|誰|だれ|名前|名称|何という|具体的に))/u;
 /** A list item, a numbered line or a table row as the chunker flattens it (「見出し: 値、…」). */
 const LIST_ITEM = /^\s*(?:[-*・●]|\d{1,2}[.)．])|^[^。：:]{1,40}(?<!\d)[:：](?!\d)/u;
 
@@ -172,9 +174,12 @@ const LIST_ITEM = /^\s*(?:[-*・●]|\d{1,2}[.)．])|^[^。：:]{1,40}(?<!\d)[:�
  */
 export function unlistedCounts(original: string, hits: Hit[]): string[] {
   const asked = prepare(original);
-  const m = COUNT_PHRASE.exec(asked);
-  if (!m || /^[年月日時分円%回]/u.test(m[2]!)) return [];
-  if (!ASKS_LIST.test(asked) && !ASKS_WHICH.test(asked.slice(m.index + m[0].length))) return [];
+  const list = ASKS_LIST.test(asked);
+  // The first count of items that the question asks the items of (a year or an amount before it is none).
+  const m = [...asked.matchAll(COUNT_PHRASE)].find(
+    (c) => !/^(?:[年月日時分円%回]|[百千万億兆]+円)/u.test(c[2]!) && !NOT_A_SET.test(asked.slice(c.index)) && (list || ASKS_WHICH.test(asked.slice(c.index + c[0].length))),
+  );
+  if (!m) return [];
   const n = Number(m[1]);
   const need = Math.min(n, 3);
   const count = new RegExp(`(?<!\\d)${m[1]}\\s*(?:つ|件|個)?の?\\s*${m[2]}`, 'u');
@@ -183,12 +188,16 @@ export function unlistedCounts(original: string, hits: Hit[]): string[] {
     const lines = prepare(h.chunk.text).split('\n');
     for (let i = 0; i < lines.length; i++) {
       const at = lines[i]!.search(count);
-      if (at < 0) continue;
+      // A bound in the passage (「5人まで」「50万円以上」) names no set of items either.
+      if (at < 0 || NOT_A_SET.test(lines[i]!.slice(at))) continue;
       named = true;
-      // Items given in the sentence: after a colon or in brackets (「11業務(住民記録、税務、…)」).
+      // Items given in the sentence: after a colon or in brackets (「11業務(住民記録、税務、…)」), or
+      // joined to the count by の before it (「「A」と「B」の2つのサブシステム」).
       const after = lines[i]!.slice(at).split(/[。]/u)[0]!;
       const inline = /[(（:：]([^)）]*)/u.exec(after)?.[1] ?? '';
-      const items = inline ? inline.split(/[、・,]/u).length : 0;
+      const before = lines[i]!.slice(0, at).split(/[。]/u).pop()!;
+      const separators = /の\s*$/u.test(before) ? (before.match(/」と「|」、「|[、・]/gu)?.length ?? 0) : 0;
+      const items = Math.max(inline ? inline.split(/[、・,]/u).length : 0, separators > 0 ? separators + 1 : 0);
       let listed = 0;
       for (let j = i + 1; j < lines.length && (LIST_ITEM.test(lines[j]!) || lines[j]!.trim() === ''); j++) if (lines[j]!.trim()) listed++;
       if (items >= need || listed >= need) return [];
@@ -221,22 +230,28 @@ function ordinalNumber(n: string): number {
   return (n.includes('十') ? (KANJI_DIGIT[tens!] ?? 1) * 10 : 0) + (KANJI_DIGIT[ones!] ?? 0);
 }
 
-/** The ordinals a text names, each as one key (「第二弾」 and 「第2弾」 alike). */
-function ordinalKeys(text: string): Array<{ phrase: string; key: string }> {
-  return [...prepare(text).matchAll(ORDINAL)].map((m) => ({ phrase: m[0], key: `第${ordinalNumber(m[1]!)}${m[2]}` }));
+/** The ordinals a text names, each as one key with its counter (「第二弾」 and 「第2弾」 alike; 「2回目」 as 「第2回」). */
+function ordinalKeys(text: string): Array<{ phrase: string; key: string; counter: string }> {
+  const p = prepare(text);
+  return [
+    ...[...p.matchAll(ORDINAL)].map((m) => ({ phrase: m[0], key: `第${ordinalNumber(m[1]!)}${m[2]}`, counter: m[2]! })),
+    ...[...p.matchAll(/(?<![\d第])(\d+)\s*回目/gu)].map((m) => ({ phrase: m[0], key: `第${Number(m[1])}回`, counter: '回' })),
+  ];
 }
 
 /**
- * The ordinals a question names (「第二弾には何が指定された」「第4回の開催場所」) that no hit names
- * anywhere, in its title, heading or text, in figures or kanji numerals: a passage about the first
- * round does not speak of the second, whatever the question asks of it. Unlike the ordinals of
- * unmetQualifiers (a figure's, near it), for any question.
+ * The ordinals a question names (「第二弾には何が指定された」「第4回の開催場所」) that no hit names anywhere,
+ * in its title, heading or text, while a hit names another of the same series (「第一弾」 for 「第二弾」):
+ * the passages speak of another round than the one asked, whatever the question asks of it. An
+ * ordinal named in passing that no passage names at all (「第3回検討会の委員に謝金を払うには」「第1号様式」)
+ * is left alone, as are ordinals inside a quotation. In figures or kanji numerals.
  */
 export function unmentionedOrdinals(original: string, hits: Hit[]): string[] {
-  const asked = ordinalKeys(original);
+  const asked = ordinalKeys(ownWords(original));
   if (asked.length === 0) return [];
-  const held = new Set(hits.flatMap((h) => ordinalKeys(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`).map((o) => o.key)));
-  return [...new Set(asked.filter((o) => !held.has(o.key)).map((o) => o.phrase))];
+  const held = hits.flatMap((h) => ordinalKeys(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`));
+  const keys = new Set(held.map((o) => o.key));
+  return [...new Set(asked.filter((o) => !keys.has(o.key) && held.some((h) => h.counter === o.counter)).map((o) => o.phrase))];
 }
 
 /** A question asking how to do something (「どうやって申し込めばいいですか」「どういう手続で依頼すれば」). */

@@ -13,10 +13,20 @@ export interface AskedBody {
 }
 
 const WHICH = '(?:どこの|どちらの|どの)\\s*';
-const IS_WHERE = '\\s*(?:(?:は|って|が|とは)[、,\\s]*(?:具体的に|実際に|一体)?)?\\s*(?:どこ|どちら)';
+/** 「…はどこ」 as the thing asked, not where or how to do something (「どこで判定」「どこに頼めば」「どこに入力」). */
+const IS_WHERE = '\\s*(?:(?:は|って|が|とは)[、,\\s]*(?:具体的に|実際に|一体)?)?\\s*(?:どこ|どちら)(?!\\s*(?:に|で(?!す|しょ)|から|へ|を|まで))';
+/**
+ * What may follow the kind a which-question asks: not a longer word (「庁舎」「市場」「町内」「省エネ」), not a
+ * concession or condition (「どの都道府県でも同じ」「どこの会社でもいい」), not where or how to do something
+ * (「どこの県で判定」「どの府省に提出」), not a thing of the body's (「どこの省庁の様式」, which a rule answers:
+ * 「府省庁の様式による」).
+ */
+const KIND_END = '(?![\\p{Script=Han}\\p{Script=Katakana}])(?!\\s*(?:でも|ても|だと|なら|ごと|で(?!す|しょ)|に|へ|から|を|の))';
+/** The kind's name asked for outright (「省庁名を教えて」「会社名は？」), not a field named (「旅行会社名」欄, 「所属府省名でもいい」). */
+const NAME_ASKED = '名(?:を(?:教え|挙げ|知りた)|は(?:何|[?？]|$)|って(?:何|[?？]|$))';
 
 /** A pattern for a question asking which body of a kind, by the words for the kind. */
-const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})|(?:${kinds})${IS_WHERE}|(?:${kinds})名`, 'u');
+const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})${KIND_END}|(?:${kinds})${IS_WHERE}|(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${kinds})${NAME_ASKED}`, 'u');
 
 /**
  * The kinds, each with the words a question names it by and the names of its bodies: a ministry or
@@ -28,25 +38,25 @@ const KINDS: Array<{ label: string; asks: RegExp; body: RegExp; generic: RegExp 
   {
     label: '府省庁名',
     asks: asksFor('府省庁|府省|省庁|省|庁'),
-    body: /(?:[\p{Script=Katakana}ー]{2,}|\p{Script=Han}{1,6})(?<![府省各公全諸当同本])(?:省(?!庁)|庁)|内閣府|内閣官房|人事院|会計検査院/gu,
+    body: /(?:[\p{Script=Katakana}ー]{2,}|\p{Script=Han}{1,6})(?<![府省各公全諸当同本自都県道])(?:省(?!庁)|庁)|内閣府|内閣官房|人事院|会計検査院/gu,
     generic: /^官庁$/u,
   },
   {
     label: '都道府県名',
     asks: asksFor('都道府県|県'),
-    body: /\p{Script=Han}{1,3}(?<![都道府各全当同本])県|東京都|北海道|大阪府|京都府/gu,
+    body: /\p{Script=Han}{1,3}(?<![都道府各全当同本他隣近身])県|東京都|北海道|大阪府|京都府/gu,
     generic: /^$/u,
   },
   {
     label: '市町村名',
-    asks: asksFor('市区町村|市町村|市町|自治体|団体|市|町|村'),
-    body: /\p{Script=Han}{1,4}(?<![市町村区都各全当同本核令定])(?:市|町|村|区)(?![長場民議場会域])|\p{Script=Han}{1,3}(?<![都道府各全当同本])県|東京都|北海道|大阪府|京都府/gu,
+    asks: asksFor('市区町村|市町村|市町|自治体|市|町|村'),
+    body: /\p{Script=Han}{1,4}(?<![市町村区都各全当同本核令定地管])(?:市|町|村|区)(?![長場民議会域分内])|\p{Script=Han}{1,3}(?<![都道府各全当同本他隣近身])県|東京都|北海道|大阪府|京都府/gu,
     generic: /^(?:特別区|地区|管区|選挙区)$/u,
   },
   {
     label: '会社名',
     asks: asksFor('会社|企業|事業者|ベンダー|メーカー'),
-    body: /株式会社|(?:[\p{Script=Katakana}ー]{2,}|\p{Script=Han}{2,}|[a-z][a-z0-9]+)(?<![各同他本会商支])社(?![会員長内外])/gu,
+    body: /株式会社|(?:[\p{Script=Katakana}ー]{2,}|\p{Script=Han}{2,}|[a-z][a-z0-9]+)(?<![各同他本会商支聞版])社(?![会員長内外])/gu,
     generic: /^(?:事業者社)$/u,
   },
 ];
@@ -59,8 +69,11 @@ export function askedBody(question: string): AskedBody | null {
   const p = prepare(question);
   const kind = KINDS.find((k) => k.asks.test(p));
   if (!kind) return null;
-  // A body the question itself names (「A社って、どの会社？」「山口県の試算で、どの市町が」) answers nothing.
-  const own = new Set([...p.matchAll(kind.body)].map((m) => m[0]));
+  // A body the question itself names and asks about (「A社って、どの会社？」「山口県の試算で、どの市町が」)
+  // answers nothing; of two or more it names, it asks which (「千葉県か東京都か、どちらの県？」), and
+  // naming one answers.
+  const named = [...new Set([...p.matchAll(kind.body)].map((m) => m[0]))];
+  const own = new Set(named.length === 1 ? named : []);
   return {
     label: kind.label,
     named: (text) => [...prepare(text).matchAll(kind.body)].map((m) => m[0]).filter((b) => !own.has(b) && !kind.generic.test(b)),

@@ -108,12 +108,25 @@ describe('unlistedCounts', () => {
     // Listed, they answer it.
     expect(unlistedCounts('認定された4社って、どこの会社？', [hit('認定された4社は次のとおり。\n- A社\n- B社\n- C社\n- D社')])).toEqual([]);
   });
-  it('leaves a count the question only leans on, an occurrence and an ordinal', () => {
+  it('leaves a count the question only leans on, an occurrence, an ordinal, a bound and a where-to question', () => {
     const four = hit('すでに認定されている4社に加えまして、さくらのクラウドのエンジニア支援も推進します。');
     expect(unlistedCounts('認定済みの4社に加えて推進するのはどのクラウド？', [four])).toEqual([]);
     expect(unlistedCounts('8つの重点分野のうち、最も多いのはどれ？', [hit('8つの重点分野について計画を策定した。')])).toEqual([]);
-    expect(unlistedCounts('第3回の連絡協議会はどこで開催？', [hit('第3回国・地方デジタル共通基盤推進連絡協議会 議事要旨')])).toEqual([]);
-    expect(unlistedCounts('3回開かれた会議って、どこで？', [hit('ワーキングチームを3回開催した。')])).toEqual([]);
+    expect(unlistedCounts('3回って、具体的にどれ？', [hit('ワーキングチームを3回開催した。')])).toEqual([]);
+    expect(unlistedCounts('第3期は、どの事業者？', [hit('第3期の事業者を選定した。')])).toEqual([]);
+    expect(unlistedCounts('第12期は、どの事業者？', [hit('第2期の事業者を選定した。')])).toEqual([]);
+    expect(unlistedCounts('3者って、どのくらい参加？', [hit('事業者3者に対してヒアリングを行いました。')])).toEqual([]);
+    expect(unlistedCounts('2泊目は、どの行に入力すればいいですか？', [hit('2泊目は行を分けて入力します。')])).toEqual([]);
+    expect(unlistedCounts('取得価格50万円以上は、どの区分ですか？', [hit('取得価格が50万円以上の機械・器具を重要物品とします。')])).toEqual([]);
+    expect(unlistedCounts('7級以上は、どの区分になりますか', [hit('区分4(7級以上の職員)、日当2,600円')])).toEqual([]);
+    expect(unlistedCounts('5人は誰がなれますか', [hit('代理入力者は5人まで登録できます。')])).toEqual([]);
+    expect(unlistedCounts('事業者3者はどこで確認できますか', [hit('事業者3者に対してヒアリングを行いました。')])).toEqual([]);
+  });
+  it('reads the items joined to the count before it, and the count after a year or an amount', () => {
+    const sub = hit('システムは「旅費及び謝金・諸手当システム」と「物品管理システム」の2つのサブシステムで構成されています。');
+    expect(unlistedCounts('2つのサブシステムってどれ？', [sub])).toEqual([]);
+    const heard = hit('その間、中核市市長会、指定都市市長会、事業者3者に対してヒアリングを行いました。');
+    expect(unlistedCounts('2025年度にヒアリングした事業者3者ってどこ？', [heard])).toEqual(['3者の一覧']);
   });
 });
 
@@ -154,6 +167,13 @@ describe('unmentionedOrdinals', () => {
     expect(unmentionedOrdinals('政府重点プロジェクトの第二弾には何が指定された？', [first])).toEqual(['第二弾']);
     expect(unmentionedOrdinals('第2弾はどのシステム？', [first])).toEqual(['第2弾']);
     expect(unmentionedOrdinals('第十一回の会議はいつ？', [hit('第十回の会議を開催した。')])).toEqual(['第十一回']);
+  });
+  it('leaves an ordinal named in passing when no passage names another of its series, and one quoted', () => {
+    const fee = hit('謝金は謝金・諸手当支払画面で登録します。');
+    expect(unmentionedOrdinals('第3回検討会の委員に謝金を払うにはどうすればいいですか', [fee])).toEqual([]);
+    expect(unmentionedOrdinals('旅行命令簿の第1号様式はどこにありますか', [hit('法定様式は廃止されました。')])).toEqual([]);
+    expect(unmentionedOrdinals('用務欄に「第3回会合」と書いてもいい？', [hit('第2回会合の資料')])).toEqual([]);
+    expect(unmentionedOrdinals('2回目の会合はいつ？', [hit('第2回会合は5月に開催')])).toEqual([]);
   });
   it('accepts the ordinal written either way, in the title or the heading too', () => {
     expect(unmentionedOrdinals('第1弾には何が指定された？', [first])).toEqual([]);

@@ -9,7 +9,7 @@ describe('askedBody', () => {
     expect(askedBody('一番低い府省はどこ？')?.label).toBe('府省庁名');
     expect(askedBody('移行する予定の省庁名を教えて')?.label).toBe('府省庁名');
     expect(askedBody('まだ運用していない都道府県はどこですか')?.label).toBe('都道府県名');
-    expect(askedBody('どの市町で一番増えた？')?.label).toBe('市町村名');
+    expect(askedBody('いちばん増えたのはどの市町？')?.label).toBe('市町村名');
     expect(askedBody('A社って、具体的にどの会社？')?.label).toBe('会社名');
     expect(askedBody('導入する予定の省庁って、具体的にどこですか？')?.label).toBe('府省庁名');
     expect(askedBody('開発した企業って、実際にどこ？')?.label).toBe('会社名');
@@ -18,6 +18,27 @@ describe('askedBody', () => {
     expect(askedBody('宿泊費の上限はいくら？')).toBeNull();
     expect(askedBody('申請はどこから出せますか')).toBeNull();
     expect(askedBody('どのくらい減った？')).toBeNull();
+  });
+  it('asks nothing of a rule, a condition, a field or a longer word (review, session 12)', () => {
+    for (const q of [
+      '宿泊費基準額はどこの県で判定しますか',
+      '宿泊費の基準額はどの都道府県でも同じですか？',
+      'どこの省庁でもSEABISは使えますか？',
+      '支払証明書はどこの省庁の様式を使いますか',
+      '旅行会社はどこに頼めばいいですか',
+      '航空会社はどこを使ってもいいですか',
+      '領収書の宛名は所属府省名でもいいですか',
+      '旅行会社名はどこに入力しますか',
+      '委員の所属先の会社名は登録が必要ですか',
+      '団体名はどこに入れますか',
+      'どの庁舎に物品を移すときに管理換が必要？',
+      'どの市場価格で評価しますか',
+    ])
+      expect(askedBody(q), q).toBeNull();
+  });
+  it('takes a body the question names among others as an answer to a choice', () => {
+    expect(named('用務地は千葉県で、東京都内に泊まりました。どちらの県が上限になりますか？', '東京都の基準額が上限になります')).toEqual(['東京都']);
+    expect(named('どこの県が上限？', '地域区分、他県、隣県、各地区')).toEqual([]);
   });
   it('finds the bodies a text names, not the kind itself', () => {
     expect(named('どこの省が主管？', '「政府共通プラットフォーム」(主管:総務省)を指定')).toEqual(['総務省']);

@@ -103,8 +103,8 @@ const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年�
 
 /** A question about a change (「減った」「増えそう」「下がった」「削減」): its answer may be a rate or a multiple. */
 const CHANGE = /減|増|下が|上が|伸び|縮|削減|増加|低下|上昇|変わ|変化/u;
-/** A quantity the question names, whose kind it fixes (「申請件数」「金額」「割合」「経費」). */
-const NAMED_QUANTITY = /数|額|率|割合|費/u;
+/** A quantity the question names, whose kind it fixes (「申請件数」「金額」「割合」「経費」「代金」「手当」). */
+const NAMED_QUANTITY = /数|額|率|割合|費|代|料|賃|手当|価格|値段/u;
 
 /** A whole date (its unit is read as a date's). */
 export const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
@@ -218,7 +218,8 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
         // A question asking roughly how much, in no counter, of a change (「どのくらい減った」) or of no
         // quantity it names (「見直しはどのくらい終わってる」), takes a value of another kind too (「32%減」
         // 「約3.6倍」「約97%」): the kind asked is only a guess there. (Until session 12 only for a change.)
-        looseAsked && kind !== asked && kind !== 'number' ? 1 : 0,
+        // Never a date: a rough 「どのくらい」 is not answered by a month (「令和7年)4月」).
+        looseAsked && kind !== asked && kind !== 'number' && kind !== 'date' ? 1 : 0,
       ];
       out.push({ s, value, index, kind, x, record });
     }
