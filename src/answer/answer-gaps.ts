@@ -9,6 +9,9 @@ import { prepare } from '../text/tokenize.ts';
 /** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind (not 「第7章」「3条」). */
 const ITEMS_COUNTED = /(?<!第\s*)(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円千万億兆章節条項号頁])[\p{Script=Han}\p{Script=Katakana}]/u;
 
+/** Hours given as a range of the clock (「8時00分から20時00分まで」「9:00~17:00」): what 「何時間」 may be answered by. */
+const CLOCK_RANGE = /\d{1,2}\s*(?:時|:)\s*\d{0,2}\s*分?\s*(?:から|~|〜|-|－)\s*\d{1,2}\s*(?:時|:)/u;
+
 /**
  * The gaps of an answer to a question, each as a decline names it:
  * - the kind of body asked which of (text/entities.ts), when the answer names none of that kind,
@@ -22,7 +25,8 @@ export function answerGaps(question: string, answer: string): string[] {
   const p = prepare(question);
   const counters = askedCounters(p);
   const text = prepare(answer);
-  const held = (c: { label: string; holds: RegExp }) => c.holds.test(text) || (/^何\s*件/u.test(c.label) && ITEMS_COUNTED.test(text));
+  const held = (c: { label: string; holds: RegExp }) =>
+    c.holds.test(text) || (/^何\s*件/u.test(c.label) && ITEMS_COUNTED.test(text)) || (/^何\s*時間/u.test(c.label) && CLOCK_RANGE.test(text));
   if (counters.length > 0 && !counters.some(held)) return counters.map((c) => c.label);
   return [];
 }

@@ -13,8 +13,8 @@ export interface AskedBody {
 }
 
 const WHICH = '(?:どこの|どちらの|どの)\\s*';
-/** 「…はどこ」 as the thing asked, not where or how to do something (「どこで判定」「どこに頼めば」「どこに入力」). */
-const IS_WHERE = '\\s*(?:(?:は|って|が|とは)[、,\\s]*(?:具体的に|実際に|一体)?)?\\s*(?:どこ|どちら)(?!\\s*(?:に|で(?!す|しょ)|から|へ|を|まで))';
+/** 「…はどこ」 as the thing asked, not where or how to do something (「どこで判定」「どこに頼めば」「どこに入力」) nor a recommendation (「どこがいい」). */
+const IS_WHERE = '\\s*(?:(?:は|って|が|とは)[、,\\s]*(?:具体的に|実際に|一体)?)?\\s*(?:どこ|どちら)(?!\\s*(?:に|で(?!す|しょ)|から|へ|を|まで|も|が(?:いい|よい|良い|おすすめ)))';
 /**
  * What may follow the kind a which-question asks: not a longer word (「庁舎」「市場」「町内」「省エネ」), not a
  * concession or condition (「どの都道府県でも同じ」「どこの会社でもいい」), not where or how to do something
@@ -26,7 +26,11 @@ const KIND_END = '(?![\\p{Script=Han}\\p{Script=Katakana}])(?!\\s*(?:でも|て�
 const NAME_ASKED = '名(?:を(?:教え|挙げ|知りた)|は(?:何|[?？]|$)|って(?:何|[?？]|$))';
 
 /** A pattern for a question asking which body of a kind, by the words for the kind. */
-const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})${KIND_END}|(?:${kinds})${IS_WHERE}|(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${kinds})${NAME_ASKED}`, 'u');
+/** The kind as a word of its own (「都市はどこ」 asks no municipality, 「旅行会社はどこ」 no company). */
+const OWN_WORD = '(?<![\\p{Script=Han}\\p{Script=Katakana}])';
+const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})${KIND_END}|${OWN_WORD}(?:${kinds})${IS_WHERE}|${OWN_WORD}(?:${kinds})${NAME_ASKED}`, 'u');
+/** A question about what to write in a form (「宛名に書く府省庁名って何」「会社名を入力」): a field, not a body asked. */
+const ABOUT_A_FIELD = /書く|書け|書き|記入|記載|入力|登録|宛名|欄|様式/u;
 
 /**
  * The kinds, each with the words a question names it by and the names of its bodies: a ministry or
@@ -67,13 +71,15 @@ export const BODY_LABELS: readonly string[] = KINDS.map((k) => k.label);
 /** The kind of body the question asks which of, if it asks (the first kind that fits). */
 export function askedBody(question: string): AskedBody | null {
   const p = prepare(question);
+  if (ABOUT_A_FIELD.test(p)) return null;
   const kind = KINDS.find((k) => k.asks.test(p));
   if (!kind) return null;
-  // A body the question itself names and asks about (「A社って、どの会社？」「山口県の試算で、どの市町が」)
-  // answers nothing; of two or more it names, it asks which (「千葉県か東京都か、どちらの県？」), and
-  // naming one answers.
+  // A body the question itself names and asks about (「A社って、どの会社？」) answers nothing; of two or
+  // more it names, it asks which (「千葉県か東京都か、どちらの県？」), and naming one answers.
+  // Only the body made the question's topic (「A社って」「A社は」) is asked about; one named as a condition
+  // (「兵庫県のホテルに泊まりました。どちらの県？」) may well be the answer.
   const named = [...new Set([...p.matchAll(kind.body)].map((m) => m[0]))];
-  const own = new Set(named.length === 1 ? named : []);
+  const own = new Set(named.length === 1 && new RegExp(`${named[0]}\\s*(?:って|とは|は)`, 'u').test(p) ? named : []);
   return {
     label: kind.label,
     named: (text) => [...prepare(text).matchAll(kind.body)].map((m) => m[0]).filter((b) => !own.has(b) && !kind.generic.test(b)),

@@ -12,6 +12,7 @@ describe('answerGaps', () => {
     expect(answerGaps('第4弾のアイデアソンには何人参加したの？', dated)).toEqual(['何人']);
     expect(answerGaps('第3弾のハッカソンには何人参加した？', '第3弾のハッカソンには約120名が参加した[1]。')).toEqual([]);
     expect(answerGaps('適合確認の実施件数は目標何件？', '適合確認の実施件数[1]')).toEqual(['何件']);
+    expect(answerGaps('計画停止は何時間ですか', '毎週日曜の8時00分から20時00分まで停止します[1]。')).toEqual([]);
   });
   it('takes items counted in any noun for 「何件」, not a year or an amount', () => {
     expect(answerGaps('上位8割は何件くらいのシステムが占めている？', '運用等経費の上位80%を約60のシステムが占めている[1]。')).toEqual([]);

@@ -33,12 +33,18 @@ describe('askedBody', () => {
       '団体名はどこに入れますか',
       'どの庁舎に物品を移すときに管理換が必要？',
       'どの市場価格で評価しますか',
+      '指定都市はどこですか',
+      '宛名に書く府省庁名って何ですか',
+      '旅行会社はどこがいいですか',
     ])
       expect(askedBody(q), q).toBeNull();
   });
   it('takes a body the question names among others as an answer to a choice', () => {
     expect(named('用務地は千葉県で、東京都内に泊まりました。どちらの県が上限になりますか？', '東京都の基準額が上限になります')).toEqual(['東京都']);
     expect(named('どこの県が上限？', '地域区分、他県、隣県、各地区')).toEqual([]);
+    // One named as a condition may be the answer; one made the topic is not.
+    expect(named('兵庫県のホテルに泊まりました。基準額はどちらの県ですか', '兵庫県の基準額が上限になります')).toEqual(['兵庫県']);
+    expect(named('A社は、どの会社？', 'A社の売上割合')).toEqual([]);
   });
   it('finds the bodies a text names, not the kind itself', () => {
     expect(named('どこの省が主管？', '「政府共通プラットフォーム」(主管:総務省)を指定')).toEqual(['総務省']);
@@ -52,6 +58,6 @@ describe('askedBody', () => {
   });
   it('does not count a body the question itself names', () => {
     expect(named('A社って、具体的にどの会社？', 'A社の売上割合は低下')).toEqual([]);
-    expect(named('山口県の試算で、いちばん増えたのはどの市町？', '山口県の市町の平均で約3.6倍')).toEqual([]);
+    expect(named('山口県は、どの市町がいちばん増えた？', '山口県の市町の平均で約3.6倍')).toEqual([]);
   });
 });

@@ -50,6 +50,14 @@ describe('direct answer', () => {
     const loose = (q: string) => candidates(q, all(q)).find((c) => c.value === '約97%')!.x[DIRECT_FEATURES.indexOf('looseMismatch')];
     expect(loose('アナログ規制の見直し、どのくらい終わってる？')).toBe(1);
     expect(loose('見直しの対象条項数はどのくらい？')).toBe(0);
+    // Never a month: a rough 「どのくらい」 is not answered by a date.
+    const dated = [{ n: 1, label: '見直し', text: '令和7年4月時点で、約97%の見直しが完了した。' }];
+    const month = candidates('見直し、どのくらい終わってる？', scoreSentences('見直し、どのくらい終わってる？', [], dated)).find((c) => c.kind === 'date');
+    expect(month?.x[DIRECT_FEATURES.indexOf('looseMismatch')] ?? 0).toBe(0);
+    // A question naming its quantity (代金, 手当) is not loose.
+    const fare = [{ n: 1, label: '代金', text: 'パック旅行の代金は約97%が実費で支給される。' }];
+    const loose2 = candidates('パック旅行の代金はどのくらい？', scoreSentences('パック旅行の代金はどのくらい？', [], fare)).map((c) => c.x[DIRECT_FEATURES.indexOf('looseMismatch')]);
+    expect(loose2.every((x) => x === 0)).toBe(true);
   });
 
   it('reads a whole date as one value', () => {
