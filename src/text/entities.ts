@@ -17,11 +17,11 @@ const WHICH = '(?:どこの|どちらの|どの)\\s*';
 const IS_WHERE = '\\s*(?:(?:は|って|が|とは)[、,\\s]*(?:具体的に|実際に|一体)?)?\\s*(?:どこ|どちら)(?!\\s*(?:に|で(?!す|しょ)|から|へ|を|まで|も|が(?:いい|よい|良い|おすすめ)))';
 /**
  * What may follow the kind a which-question asks: not a longer word (「庁舎」「市場」「町内」「省エネ」), not a
- * concession or condition (「どの都道府県でも同じ」「どこの会社でもいい」), not where or how to do something
+ * concession, condition or range (「どの都道府県でも同じ」「どの府省庁も使える」「どの市町村までが近距離」), not where or how to do something
  * (「どこの県で判定」「どの府省に提出」), not a thing of the body's (「どこの省庁の様式」, which a rule answers:
  * 「府省庁の様式による」).
  */
-const KIND_END = '(?![\\p{Script=Han}\\p{Script=Katakana}])(?!\\s*(?:でも|ても|だと|なら|ごと|で(?!す|しょ)|に|へ|から|を|の))';
+const KIND_END = '(?![\\p{Script=Han}\\p{Script=Katakana}])(?!\\s*(?:でも|ても|だと|なら|ごと|で(?!す|しょ)|に|へ|から|を|の|も|まで))';
 /** The kind's name asked for outright (「省庁名を教えて」「会社名は？」), not a field named (「旅行会社名」欄, 「所属府省名でもいい」). */
 const NAME_ASKED = '名(?:を(?:教え|挙げ|知りた)|は(?:何|[?？]|$)|って(?:何|[?？]|$))';
 
