@@ -315,15 +315,11 @@ export class Answerer {
   }
 }
 
-/**
- * Whether the extractive answer lacks what the question asks (answer-gaps.ts): then the decline
- * names it (plan.unmet). The passages quoted are the composer's choice, so its answer is read.
- */
+/** Whether the extractive answer (the composer's choice of lines) lacks what the question asks (answer-gaps.ts); the decline names it. */
 function hasGaps(plan: Plan, question: string, text: string): boolean {
   const gaps = answerGaps(question, text);
-  if (gaps.length === 0) return false;
   plan.unmet = [...plan.unmet, ...gaps];
-  return true;
+  return gaps.length > 0;
 }
 
 /** The call to an LLM: only the numbered passages, deterministic, no retries, bounded in time. */
