@@ -25,9 +25,9 @@ const KIND_END = '(?![\\p{Script=Han}\\p{Script=Katakana}])(?!\\s*(?:でも|て�
 /** The kind's name asked for outright (「省庁名を教えて」「会社名は？」), not a field named (「旅行会社名」欄, 「所属府省名でもいい」). */
 const NAME_ASKED = '名(?:を(?:教え|挙げ|知りた)|は(?:何|[?？]|$)|って(?:何|[?？]|$))';
 
-/** A pattern for a question asking which body of a kind, by the words for the kind. */
 /** The kind as a word of its own (「都市はどこ」 asks no municipality, 「旅行会社はどこ」 no company). */
 const OWN_WORD = '(?<![\\p{Script=Han}\\p{Script=Katakana}])';
+/** A pattern for a question asking which body of a kind, by the words for the kind. */
 const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})${KIND_END}|${OWN_WORD}(?:${kinds})${IS_WHERE}|${OWN_WORD}(?:${kinds})${NAME_ASKED}`, 'u');
 /** A question about what to write in a form (「宛名に書く府省庁名って何」「会社名を入力」): a field, not a body asked. */
 const ABOUT_A_FIELD = /書く|書け|書き|記入|記載|入力|登録|宛名|欄|様式/u;
@@ -74,12 +74,12 @@ export function askedBody(question: string): AskedBody | null {
   if (ABOUT_A_FIELD.test(p)) return null;
   const kind = KINDS.find((k) => k.asks.test(p));
   if (!kind) return null;
-  // A body the question itself names and asks about (「A社って、どの会社？」) answers nothing; of two or
-  // more it names, it asks which (「千葉県か東京都か、どちらの県？」), and naming one answers.
-  // Only the body made the question's topic (「A社って」「A社は」) is asked about; one named as a condition
-  // (「兵庫県のホテルに泊まりました。どちらの県？」) may well be the answer.
+  // The one body the question names and makes its topic (「A社って、どの会社？」) answers nothing. One
+  // named as a condition (「兵庫県のホテルに泊まりました。どちらの県？」) may well be the answer, and of
+  // two or more it asks which (「千葉県か東京都か、どちらの県？」).
   const named = [...new Set([...p.matchAll(kind.body)].map((m) => m[0]))];
-  const own = new Set(named.length === 1 && new RegExp(`${named[0]}\\s*(?:って|とは|は)`, 'u').test(p) ? named : []);
+  const topic = named.length === 1 && p.includes(named[0]!) && /^\s*(?:って|とは|は)/u.test(p.slice(p.indexOf(named[0]!) + named[0]!.length));
+  const own = new Set(topic ? named : []);
   return {
     label: kind.label,
     named: (text) => [...prepare(text).matchAll(kind.body)].map((m) => m[0]).filter((b) => !own.has(b) && !kind.generic.test(b)),
