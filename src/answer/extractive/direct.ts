@@ -91,6 +91,8 @@ export const VALUE = new RegExp(
   ].join('|'),
   'gu',
 );
+/** A question about a change (「減った」「増えそう」「下がった」「削減」): its answer may be a rate or a multiple. */
+const CHANGE = /減|増|下が|上が|伸び|縮|削減|増加|低下|上昇|変わ|変化/u;
 
 /** A question asking which one of a series (「第何回」「何条何項」「法律第何号」「何番目」): an ordinal answers it. */
 const ORDINAL_ASKED = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回目)/u;
@@ -100,11 +102,6 @@ const ORDINAL_ASKED = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回�
  * に」): a date's value when a date is asked for, though it has no digit.
  */
 const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?<![\d月])(?:上旬|中旬|下旬)/gu;
-
-/** A question about a change (「減った」「増えそう」「下がった」「削減」): its answer may be a rate or a multiple. */
-const CHANGE = /減|増|下が|上が|伸び|縮|削減|増加|低下|上昇|変わ|変化/u;
-/** A quantity the question names, whose kind it fixes (「申請件数」「金額」「割合」「経費」「代金」「手当」). */
-const NAMED_QUANTITY = /数|額|率|割合|費|代|料|賃|手当|価格|値段/u;
 
 /** A whole date (its unit is read as a date's). */
 export const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
@@ -156,7 +153,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
   const qYears = yearsIn(p);
   const qTerms = new Set(queryTerms(question));
   const approxAsked = /だいたい|くらい|ぐらい|程度|ほど|約|およそ/u.test(p);
-  const looseAsked = approxAsked && counters.length === 0 && (CHANGE.test(p) || !NAMED_QUANTITY.test(p));
+  const changeAsked = approxAsked && counters.length === 0 && CHANGE.test(p);
   const ordinalAsked = ORDINAL_ASKED.test(p);
   const top = Math.max(1e-9, ...all.map((s) => s.score));
   const out: Candidate[] = [];
@@ -215,11 +212,10 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
         prev,
         approxAsked && /^約/u.test(value) ? 1 : 0,
         Math.max(0, s.score) / top,
-        // A question asking roughly how much, in no counter, of a change (「どのくらい減った」) or of no
-        // quantity it names (「見直しはどのくらい終わってる」), takes a value of another kind too (「32%減」
-        // 「約3.6倍」「約97%」): the kind asked is only a guess there. (Until session 12 only for a change.)
+        // A question asking roughly how much something changed, in no counter (「どのくらい減った」),
+        // takes a change of another kind too (「32%減」「約3.6倍」): the kind asked is only a guess there.
         // Never a date: a rough 「どのくらい」 is not answered by a month (「令和7年)4月」).
-        looseAsked && kind !== asked && kind !== 'number' && kind !== 'date' ? 1 : 0,
+        changeAsked && kind !== asked && kind !== 'number' && kind !== 'date' ? 1 : 0,
       ];
       out.push({ s, value, index, kind, x, record });
     }
