@@ -14,16 +14,16 @@ import { checkCitations } from './citations.ts';
 import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
-import { DIRECT_MODEL, type DirectModel, type ValueKind, clauseOf, judgeValue } from './extractive/direct.ts';
+import { DIRECT_MODEL, type DirectModel, type ValueKind, judgeValue } from './extractive/direct.ts';
 import { directReply } from './extractive/reply.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
-import { ABSTAIN_TEXT, CAUTION_TEXT, qualifierAbstainText, valueAbstainText } from './declines.ts';
+import { ABSTAIN_TEXT, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText } from './declines.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
 import type { Answer, Citation } from './types.ts';
 
-export { ABSTAIN_TEXT, CAUTION_TEXT, qualifierAbstainText, valueAbstainText } from './declines.ts';
+export { ABSTAIN_TEXT, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText } from './declines.ts';
 
 export interface AnswerEvent {
   type: 'provider_failure' | 'invalid_citations';
@@ -65,16 +65,6 @@ export function revisionLabel(from: string | null, to: string | null): string | 
 export function passageLabel(h: Hit): string {
   const parts = [h.chunk.title, h.chunk.section].filter((p) => p !== '');
   return parts.join(' › ') + (h.chunk.page !== null ? ` (p.${h.chunk.page})` : '');
-}
-
-/**
- * The clause holding a value, to name in a decline what the passages give instead; none when the
- * clause is long (a table flattened into one line): a cut-out fragment (「…第15号)ほか【参考3】規制…」)
- * tells the reader nothing and was read as noise in the blind review.
- */
-export function closestClause(text: string, index: number, length: number): string | null {
-  const clause = clauseOf(text, index, length);
-  return clause.length <= 60 ? clause : null;
 }
 
 function modelName(m: LanguageModelV4): string {

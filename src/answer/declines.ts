@@ -3,7 +3,7 @@
 // value none of the passages' values fits, and the caution under a low-confidence answer.
 import { CONTACT_FORMS } from '../text/contacts.ts';
 import { BODY_LABELS } from '../text/entities.ts';
-import type { ValueKind } from './extractive/direct.ts';
+import { type ValueKind, clauseOf } from './extractive/direct.ts';
 
 export const ABSTAIN_TEXT =
   'お尋ねの内容について、資料の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
@@ -62,3 +62,12 @@ export function valueAbstainText(asked: ValueKind, closest: string | null, whole
  */
 export const CAUTION_TEXT = '※ この記載がご質問に直接答えているかは確認できていません。迷う場合は「解決しない → 会計担当に問い合わせる」からお問い合わせください。';
 
+/**
+ * The clause holding a value, to name in a decline what the passages give instead; none when the
+ * clause is long (a table flattened into one line): a cut-out fragment (「…第15号)ほか【参考3】規制…」)
+ * tells the reader nothing and was read as noise in the blind review.
+ */
+export function closestClause(text: string, index: number, length: number): string | null {
+  const clause = clauseOf(text, index, length);
+  return clause.length <= 60 ? clause : null;
+}

@@ -5,7 +5,7 @@
 import { GUIDES_TO_CONTACT, askedContacts, holdsContact } from '../text/contacts.ts';
 import { Bm25Index } from './bm25.ts';
 import type { Hit, LexicalResult } from './types.ts';
-import { askedTypes, ownWords } from '../text/answer-types.ts';
+import { askedTypes } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { prepare, preparedSentences, words as wordsOf } from '../text/tokenize.ts';
@@ -217,41 +217,6 @@ export function missingContacts(original: string, hits: Hit[]): string[] {
   // A passage telling where to find the contact answers the question as well as the contact would.
   if (forms.length === 0 || hits.some((h) => GUIDES_TO_CONTACT.test(prepare(h.chunk.text)))) return [];
   return forms.filter((f) => !hits.some((h) => holdsContact(h.chunk.text, [f]))).map((f) => f.label);
-}
-
-/** An ordinal as questions and documents write it, in figures or kanji numerals: 「第3回」「第二弾」「第十一次」. */
-const ORDINAL = /第\s*(\d+|[一二三四五六七八九十]+)\s*(回|期|次|弾|号|版)/gu;
-const KANJI_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** A number in figures or in kanji numerals below 100 (「十一」 → 11, 「二十」 → 20). */
-function ordinalNumber(n: string): number {
-  if (/^\d+$/u.test(n)) return Number(n);
-  const [tens, ones] = n.includes('十') ? n.split('十') : ['', n];
-  return (n.includes('十') ? (KANJI_DIGIT[tens!] ?? 1) * 10 : 0) + (KANJI_DIGIT[ones!] ?? 0);
-}
-
-/** The ordinals a text names, each as one key with its counter (「第二弾」 and 「第2弾」 alike; 「2回目」 as 「第2回」). */
-function ordinalKeys(text: string): Array<{ phrase: string; key: string; counter: string }> {
-  const p = prepare(text);
-  return [
-    ...[...p.matchAll(ORDINAL)].map((m) => ({ phrase: m[0], key: `第${ordinalNumber(m[1]!)}${m[2]}`, counter: m[2]! })),
-    ...[...p.matchAll(/(?<![\d第])(\d+)\s*回目/gu)].map((m) => ({ phrase: m[0], key: `第${Number(m[1])}回`, counter: '回' })),
-  ];
-}
-
-/**
- * The ordinals a question names (「第二弾には何が指定された」「第4回の開催場所」) that no hit names anywhere,
- * in its title, heading or text, while a hit names another of the same series (「第一弾」 for 「第二弾」):
- * the passages speak of another round than the one asked, whatever the question asks of it. An
- * ordinal named in passing that no passage names at all (「第3回検討会の委員に謝金を払うには」「第1号様式」)
- * is left alone, as are ordinals inside a quotation. In figures or kanji numerals.
- */
-export function unmentionedOrdinals(original: string, hits: Hit[]): string[] {
-  const asked = ordinalKeys(ownWords(original));
-  if (asked.length === 0) return [];
-  const held = hits.flatMap((h) => ordinalKeys(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`));
-  const keys = new Set(held.map((o) => o.key));
-  return [...new Set(asked.filter((o) => !keys.has(o.key) && held.some((h) => h.counter === o.counter)).map((o) => o.phrase))];
 }
 
 /** A question asking how to do something (「どうやって申し込めばいいですか」「どういう手続で依頼すれば」). */

@@ -6,7 +6,7 @@ import { searchedSection } from './searched-text.ts';
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { inForce } from './dates.ts';
 import { APPROVED_FAQ_PREFIX, type DocumentIndex, type Hit, type LexicalResult, type RankFeatures } from './types.ts';
-import { computeEvidence, type Evidence, missingContacts, unlistedCounts, unmentionedActions, unmentionedOrdinals, unmetQualifiers } from './evidence.ts';
+import { computeEvidence, type Evidence, missingContacts, unlistedCounts, unmentionedActions, unmetQualifiers } from './evidence.ts';
 import { wordingScores, questionBigrams } from './wording.ts';
 import { STRONG_HOLDS, askedTypes } from '../text/answer-types.ts';
 import { codesIn } from '../text/codes.ts';
@@ -334,8 +334,7 @@ export class Retriever {
     const top = hits.slice(0, o.k);
     const text = q.context ? `${q.text}\n${q.context}` : q.text;
     const original = q.original ?? q.text;
-    // Each named once: an ordinal near no figure (unmetQualifiers) is also one no passage names.
-    const unmet = [...new Set([...unmetQualifiers(original, top, q.today), ...unlistedCounts(original, top), ...missingContacts(original, top), ...unmentionedActions(original, top), ...unmentionedOrdinals(original, top)])];
+    const unmet = [...unmetQualifiers(original, top, q.today), ...unlistedCounts(original, top), ...missingContacts(original, top), ...unmentionedActions(original, top)];
     return { hits: top, unmet, evidence: computeEvidence(text, original, top, lex, q.today) };
   }
 

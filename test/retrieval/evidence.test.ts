@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.ts';
-import { missingContacts, unlistedCounts, unmentionedActions, unmentionedOrdinals, unmetQualifiers } from '../../src/retrieval/evidence.ts';
+import { missingContacts, unlistedCounts, unmentionedActions, unmetQualifiers } from '../../src/retrieval/evidence.ts';
 import type { Hit } from '../../src/retrieval/types.ts';
 
 function hit(text: string, extra: Partial<Chunk> = {}): Hit {
@@ -158,27 +158,5 @@ describe('unmentionedActions', () => {
   it('says nothing when a passage mentions the action, or the question asks no how', () => {
     expect(unmentionedActions('どうやって申し込めばいいですか？', [event, hit('参加の申込みは専用フォームから行う。')])).toEqual([]);
     expect(unmentionedActions('申し込みの締切はいつ？', [event])).toEqual([]);
-  });
-});
-
-describe('unmentionedOrdinals', () => {
-  const first = hit('政府重点プロジェクトの第一弾として、「政府共通プラットフォーム」を指定。今後も随時、プロジェクトを指定予定。');
-  it('flags an ordinal no passage names, in figures or kanji numerals', () => {
-    expect(unmentionedOrdinals('政府重点プロジェクトの第二弾には何が指定された？', [first])).toEqual(['第二弾']);
-    expect(unmentionedOrdinals('第2弾はどのシステム？', [first])).toEqual(['第2弾']);
-    expect(unmentionedOrdinals('第十一回の会議はいつ？', [hit('第十回の会議を開催した。')])).toEqual(['第十一回']);
-  });
-  it('leaves an ordinal named in passing when no passage names another of its series, and one quoted', () => {
-    const fee = hit('謝金は謝金・諸手当支払画面で登録します。');
-    expect(unmentionedOrdinals('第3回検討会の委員に謝金を払うにはどうすればいいですか', [fee])).toEqual([]);
-    expect(unmentionedOrdinals('旅行命令簿の第1号様式はどこにありますか', [hit('法定様式は廃止されました。')])).toEqual([]);
-    expect(unmentionedOrdinals('用務欄に「第3回会合」と書いてもいい？', [hit('第2回会合の資料')])).toEqual([]);
-    expect(unmentionedOrdinals('2回目の会合はいつ？', [hit('第2回会合は5月に開催')])).toEqual([]);
-  });
-  it('accepts the ordinal written either way, in the title or the heading too', () => {
-    expect(unmentionedOrdinals('第1弾には何が指定された？', [first])).toEqual([]);
-    expect(unmentionedOrdinals('第三回の協議会はどこで開催？', [hit('場所 オンライン開催', { title: '第3回国・地方デジタル共通基盤推進連絡協議会 議事要旨' })])).toEqual([]);
-    expect(unmentionedOrdinals('第20回はいつ？', [hit('議題', { section: '第二十回 会議' })])).toEqual([]);
-    expect(unmentionedOrdinals('手続はどうなる？', [first])).toEqual([]);
   });
 });
