@@ -1,4 +1,4 @@
-// npm run eval:seeds -- [--json] [--loo [--fresh] [--third] [--fourth] [--fifth] [--sixth] [--seventh] [--eighth]] [--seeds <dir>] [--outcomes <file>]
+// npm run eval:seeds -- [--json] [--loo [--fresh] [--third] [--fourth] [--fifth] [--sixth] [--seventh] [--eighth] [--ninth]] [--seeds <dir>] [--outcomes <file>]
 // Ingests the seed documents (real government documents nobody here wrote, ../shared/seeds) into
 // a fresh index and asks questions about them through the answering pipeline of /api/ask.
 // Without --loo: the seed questions (test/seeds/questions.json, tuned on over sessions 1–3, and
@@ -9,8 +9,9 @@
 // on test/seeds/third.json (written blind in session 7), with --fourth on test/seeds/fourth.json
 // (written blind in session 8), with --fifth on test/seeds/fifth.json (written blind in session 9),
 // with --sixth on test/seeds/sixth.json (written blind in session 10), with --seventh on
-// test/seeds/seventh.json (written blind in session 11) — all seven developed on since — with --eighth
-// on test/seeds/eighth.json (written blind in session 12, in no fit), and, apart, on the
+// test/seeds/seventh.json (written blind in session 11), with --eighth on test/seeds/eighth.json
+// (written blind in session 12) — all eight developed on since — with --ninth on
+// test/seeds/ninth.json (written blind in session 13, in no fit), and, apart, on the
 // tuned sets: per document and overall, the figures of scripts/lib/evaluate-loo.ts, with the
 // character-bigram and kuromoji BM25 baselines.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ import { withTempRuntime } from './lib/temp-runtime.ts';
 import { evaluateLoo, fittedFolds, type LooDocument, type LooFigures, type LooQuestion } from './lib/evaluate-loo.ts';
 import { BLIND_SETS, SEED_SETS, evaluateSeeds, loadLabelled, loadSeedQuestions, printedAnswers, type SeedResult } from './lib/evaluate-seeds.ts';
 
-const usage = 'npm run eval:seeds -- [--json] [--loo [--fresh] [--third] [--fourth] [--fifth] [--sixth] [--seventh] [--eighth]] [--seeds <dir>] [--outcomes <file>]';
+const usage = 'npm run eval:seeds -- [--json] [--loo [--fresh] [--third] [--fourth] [--fifth] [--sixth] [--seventh] [--eighth] [--ninth]] [--seeds <dir>] [--outcomes <file>]';
 const { values } = parseCli(
   {
     json: { type: 'boolean', default: false },
@@ -39,6 +40,7 @@ const { values } = parseCli(
     sixth: { type: 'boolean', default: false },
     seventh: { type: 'boolean', default: false },
     eighth: { type: 'boolean', default: false },
+    ninth: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '../shared/seeds' },
     outcomes: { type: 'string' },
   },
@@ -70,10 +72,11 @@ try {
     const fifthQuestions = loadLabelled(resolve(SEED_SETS.fifth), seedsDir) as LooQuestion[];
     const sixthQuestions = loadLabelled(resolve(SEED_SETS.sixth), seedsDir) as LooQuestion[];
     const seventhQuestions = loadLabelled(resolve(SEED_SETS.seventh), seedsDir) as LooQuestion[];
+    const eighthQuestions = loadLabelled(resolve(SEED_SETS.eighth), seedsDir) as LooQuestion[];
     const tunedQuestions = [SEED_SETS.questions, SEED_SETS.heldout].flatMap((f) => loadLabelled(resolve(f), seedsDir)) as LooQuestion[];
     // What the answer fits (the value model) is fitted without the document asked about.
     const decisions = await withTempRuntime(config, config.corpusDir, ({ answerer: sample }) => collectExamples(goldenDecisionQuestions(), sample, true));
-    const askFor = await fittedFolds([...looQuestions, ...freshQuestions, ...thirdQuestions, ...fourthQuestions, ...fifthQuestions, ...sixthQuestions, ...seventhQuestions, ...tunedQuestions], answerer, retriever, () => index.version, decisions);
+    const askFor = await fittedFolds([...looQuestions, ...freshQuestions, ...thirdQuestions, ...fourthQuestions, ...fifthQuestions, ...sixthQuestions, ...seventhQuestions, ...eighthQuestions, ...tunedQuestions], answerer, retriever, () => index.version, decisions);
     const untuned = await evaluateLoo(looQuestions, askFor, baselines);
     // The set written blind in session 6, developed on since session 7, is measured when asked for (--fresh).
     const fresh = values.fresh ? await evaluateLoo(freshQuestions, askFor, baselines) : null;
@@ -82,19 +85,20 @@ try {
     const fifth = values.fifth ? await evaluateLoo(fifthQuestions, askFor, baselines) : null;
     const sixth = values.sixth ? await evaluateLoo(sixthQuestions, askFor, baselines) : null;
     const seventh = values.seventh ? await evaluateLoo(seventhQuestions, askFor, baselines) : null;
-    // The set written blind in session 12 (test/seeds/eighth.json) is in no fit: measured only when asked for (--eighth).
-    const eighthSet = values.eighth ? printedAnswers(loadSeedQuestions(resolve(BLIND_SETS.eighth)) as LooQuestion[], seedsDir) : null;
-    if (eighthSet && !values.json) process.stdout.write(`test/seeds/eighth.json: ${eighthSet.replaced} answerable questions with short answers their document does not print, judged by their passage phrases\n`);
-    const eighth = eighthSet ? await evaluateLoo(eighthSet.questions, askFor, baselines) : null;
+    const eighth = values.eighth ? await evaluateLoo(eighthQuestions, askFor, baselines) : null;
+    // The set written blind in session 13 (test/seeds/ninth.json) is in no fit: measured only when asked for (--ninth).
+    const ninthSet = values.ninth ? printedAnswers(loadSeedQuestions(resolve(BLIND_SETS.ninth)) as LooQuestion[], seedsDir) : null;
+    if (ninthSet && !values.json) process.stdout.write(`test/seeds/ninth.json: ${ninthSet.replaced} answerable questions with short answers their document does not print, judged by their passage phrases\n`);
+    const ninth = ninthSet ? await evaluateLoo(ninthSet.questions, askFor, baselines) : null;
     const tuned = await evaluateLoo(tunedQuestions.filter((q) => q.file), askFor, baselines);
     // Every question's answer, one JSON line each, for comparing two versions (with --loo).
     if (values.outcomes) {
       const line = (set: string) => (o: (typeof untuned.outcomes)[number]) =>
         JSON.stringify({ set, id: o.q.id, file: o.q.file, q: o.q.q, escalate: o.answer.escalate, confidence: o.answer.confidence, answer: o.answer.answer, ranks: o.ranks });
-      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...(fresh?.outcomes.map(line('fresh')) ?? []), ...(third?.outcomes.map(line('third')) ?? []), ...(fourth?.outcomes.map(line('fourth')) ?? []), ...(fifth?.outcomes.map(line('fifth')) ?? []), ...(sixth?.outcomes.map(line('sixth')) ?? []), ...(seventh?.outcomes.map(line('seventh')) ?? []), ...(eighth?.outcomes.map(line('eighth')) ?? []), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
+      writeFileSync(values.outcomes, [...untuned.outcomes.map(line('untuned')), ...(fresh?.outcomes.map(line('fresh')) ?? []), ...(third?.outcomes.map(line('third')) ?? []), ...(fourth?.outcomes.map(line('fourth')) ?? []), ...(fifth?.outcomes.map(line('fifth')) ?? []), ...(sixth?.outcomes.map(line('sixth')) ?? []), ...(seventh?.outcomes.map(line('seventh')) ?? []), ...(eighth?.outcomes.map(line('eighth')) ?? []), ...(ninth?.outcomes.map(line('ninth')) ?? []), ...tuned.outcomes.map(line('tuned'))].join('\n') + '\n');
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, ...(fresh ? { fresh: { overall: fresh.overall, documents: fresh.documents } } : {}), ...(third ? { third: { overall: third.overall, documents: third.documents } } : {}), ...(fourth ? { fourth: { overall: fourth.overall, documents: fourth.documents } } : {}), ...(fifth ? { fifth: { overall: fifth.overall, documents: fifth.documents } } : {}), ...(sixth ? { sixth: { overall: sixth.overall, documents: sixth.documents } } : {}), ...(seventh ? { seventh: { overall: seventh.overall, documents: seventh.documents } } : {}), ...(eighth ? { eighth: { overall: eighth.overall, documents: eighth.documents } } : {}), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
+      process.stdout.write(`${JSON.stringify({ models, overall: untuned.overall, documents: untuned.documents, ...(fresh ? { fresh: { overall: fresh.overall, documents: fresh.documents } } : {}), ...(third ? { third: { overall: third.overall, documents: third.documents } } : {}), ...(fourth ? { fourth: { overall: fourth.overall, documents: fourth.documents } } : {}), ...(fifth ? { fifth: { overall: fifth.overall, documents: fifth.documents } } : {}), ...(sixth ? { sixth: { overall: sixth.overall, documents: sixth.documents } } : {}), ...(seventh ? { seventh: { overall: seventh.overall, documents: seventh.documents } } : {}), ...(eighth ? { eighth: { overall: eighth.overall, documents: eighth.documents } } : {}), ...(ninth ? { ninth: { overall: ninth.overall, documents: ninth.documents } } : {}), tuned: { overall: tuned.overall, documents: tuned.documents } })}\n`);
     } else {
       process.stdout.write(`Models: embeddings ${models.embeddings}; answers ${models.answers}\n\n`);
       process.stdout.write(looTable('Development: test/seeds/loo.json (written blind in session 5, developed on since session 7), leave one document out', untuned.overall, untuned.documents));
@@ -104,7 +108,8 @@ try {
       if (fifth) process.stdout.write(looTable('Development: test/seeds/fifth.json (written blind in session 9, developed on since session 10), leave one document out', fifth.overall, fifth.documents));
       if (sixth) process.stdout.write(looTable('Development: test/seeds/sixth.json (written blind in session 10, developed on since session 11), leave one document out', sixth.overall, sixth.documents));
       if (seventh) process.stdout.write(looTable('Development: test/seeds/seventh.json (written blind in session 11, developed on since session 12), leave one document out', seventh.overall, seventh.documents));
-      if (eighth) process.stdout.write(looTable('Untuned: test/seeds/eighth.json (written blind in session 12, in no fit), leave one document out', eighth.overall, eighth.documents));
+      if (eighth) process.stdout.write(looTable('Development: test/seeds/eighth.json (written blind in session 12, developed on since session 13), leave one document out', eighth.overall, eighth.documents));
+      if (ninth) process.stdout.write(looTable('Untuned: test/seeds/ninth.json (written blind in session 13, in no fit), leave one document out', ninth.overall, ninth.documents));
       process.stdout.write(looTable('Tuned: test/seeds/questions.json + heldout.json (tuned on in sessions 1–4)', tuned.overall, tuned.documents));
     }
   } else {
