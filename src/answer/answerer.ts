@@ -214,7 +214,9 @@ export class Answerer {
         const figures = dropUnsupportedFigures(checkCitations(r.text, plan.valid).text, plan.texts);
         if (figures.dropped.length > 0) this.deps.onEvent?.({ type: 'invalid_citations', detail: `removed ${figures.dropped.length} sentence(s) stating figures no cited passage holds: ${figures.dropped.join(' / ').slice(0, 200)}` });
         const checked = checkCitations(figures.text, plan.valid);
-        if (checked.used.length > 0) return this.answered(plan, checked.text, checked.used, models.llm.model);
+        // A model's answer that does not give the body or the count asked is declined as the
+        // extractive answer is (answer-gaps.ts): the passages it cites say that some did, not which or how many.
+        if (checked.used.length > 0) return hasGaps(plan, input.question, checked.text) ? this.abstention(plan, models.llm.model) : this.answered(plan, checked.text, checked.used, models.llm.model);
         // The model found that the passages do not answer: that is respected, not overridden.
         if (saysNoAnswer(checked.text)) return this.abstention(plan, models.llm.model);
         this.deps.onEvent?.({ type: 'invalid_citations', detail: `the model's answer had no valid citation (${checked.removed} removed)` });
@@ -265,18 +267,21 @@ export class Answerer {
           yield { type: 'text', delta: tail };
         }
         if (filter.dropped.length > 0) this.deps.onEvent?.({ type: 'invalid_citations', detail: `removed ${filter.dropped.length} sentence(s) stating figures no cited passage holds: ${filter.dropped.join(' / ').slice(0, 200)}` });
+        // Text already shown cannot be taken back: an answer that does not give the body or the
+        // count asked (answer-gaps.ts) is followed by the decline that names it, as one that says
+        // the passages do not answer is.
+        if (filter.used.size > 0 ? hasGaps(plan, input.question, shown) : saysNoAnswer(shown)) {
+          const a = this.abstention(plan, models.llm.model);
+          const rest = `\n\n${a.answer}`;
+          yield { type: 'text', delta: rest };
+          yield { type: 'done', answer: { ...a, answer: shown + rest } };
+          return;
+        }
         if (filter.used.size > 0) {
           const a = this.answered(plan, shown.trim(), [...filter.used].sort((x, y) => x - y), models.llm.model);
           const note = a.answer.slice(shown.trim().length);
           if (note) yield { type: 'text', delta: note };
           yield { type: 'done', answer: a };
-          return;
-        }
-        if (saysNoAnswer(shown)) {
-          const a = this.abstention(plan, models.llm.model);
-          const rest = `\n\n${a.answer}`;
-          yield { type: 'text', delta: rest };
-          yield { type: 'done', answer: { ...a, answer: shown + rest } };
           return;
         }
         this.deps.onEvent?.({ type: 'invalid_citations', detail: `the model's answer had no valid citation (${filter.removed} removed)` });

@@ -2,11 +2,13 @@
 // invalid ones removed, an answer without valid citations and a failing or hanging provider
 // fall back to the extractive answer, and failures are reported.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Answerer, type AnswerEvent } from '../../src/answer/answerer.ts';
+import { CALIBRATION } from '../../src/answer/confidence.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
-import { FIXTURES, buildIndex } from '../helpers/index.ts';
+import { FIXTURES, buildIndex, tempDir } from '../helpers/index.ts';
 import { startFakeLlm, type FakeLlm } from '../helpers/openai-server.ts';
 
 let llm: FakeLlm;
@@ -96,5 +98,29 @@ describe('OpenAI-compatible model', () => {
     llm.mode = { kind: 'text', content: '国内出張の宿泊手当は1夜2,400円です[1]。' };
     await answerer.ask({ question });
     expect(llm.requests[0]?.messages[0]?.content).toContain('最初の一文で答えそのもの');
+  });
+});
+
+describe('an OpenAI-compatible answer that does not give the body asked', () => {
+  it('is declined naming what is missing, as the extractive answer is; one naming the body is kept', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'platform.md'), '# 共通基盤\n\n政府共通プラットフォームは総務省が主管する。\n');
+    const own = (await buildIndex(dir)).index;
+    const a = new Answerer({
+      retriever: new Retriever(own),
+      models: createAnswerModels({ llm: { baseURL: llm.baseURL, model: 'test-model', apiKey: 'test-key', timeoutMs: 400 } }),
+      indexVersion: () => own.version,
+      calibration: { ...CALIBRATION, threshold: 0.01, cautionBelow: 0 },
+    });
+    const which = { question: '政府共通プラットフォームはどこの省が主管？' };
+    llm.mode = { kind: 'text', content: '政府共通プラットフォームは、担当の府省が主管しています[1]。' };
+    const declined = await a.ask(which);
+    expect(declined.escalate).toBe(true);
+    expect(declined.model).toContain('test-model');
+    expect(declined.answer).toContain('「府省庁名」に当たる記載');
+    llm.mode = { kind: 'text', content: '政府共通プラットフォームは総務省が主管しています[1]。' };
+    const answered = await a.ask(which);
+    expect(answered.escalate).toBe(false);
+    expect(answered.answer).toContain('総務省が主管しています[1]。');
   });
 });
