@@ -24,6 +24,8 @@ export function qualifierAbstainText(unmet: string[]): string {
 }
 
 const CONTACT_LABELS = new Set(CONTACT_FORMS.map((f) => f.label));
+/** A counter as a question asks it (text/counters.ts: 「何人」「何%」「何団体」). */
+const COUNTER_LABEL = /^何/u;
 
 /** What the passages found say instead, by what is missing: a list's items, a contact, a procedure, else a year or figure. */
 function whyUnmet(unmet: string[]): string {
@@ -31,6 +33,9 @@ function whyUnmet(unmet: string[]): string {
   if (unmet.every((q) => CONTACT_LABELS.has(q))) return '見つかった記載は窓口や資料の名前を挙げるだけで、その連絡先やアドレスは書いていません。';
   if (unmet.every((q) => q.endsWith('の方法'))) return '見つかった記載は、その手続について書いていません。';
   if (unmet.every((q) => BODY_LABELS.includes(q))) return '見つかった記載は、該当する名前を挙げていません。';
+  // A counter the figure is asked in (「何人」「何団体」): a blind reader found 「別の年度・回」 vague when
+  // no year was asked.
+  if (unmet.every((q) => COUNTER_LABEL.test(q))) return '見つかった記載には、その数値は書かれていません。';
   return '見つかった記載は別の年度・回や別の数値についてのものです。';
 }
 

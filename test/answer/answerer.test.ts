@@ -130,6 +130,11 @@ describe('qualifierAbstainText', () => {
     expect(contact).toContain('「メールアドレス」・「電話番号」に当たる記載');
     expect(contact).toContain('連絡先やアドレスは書いていません');
     expect(contact).not.toContain('別の年度');
+    const counted = qualifierAbstainText(['何人']);
+    expect(counted).toContain('「何人」に当たる記載');
+    expect(counted).toContain('その数値は書かれていません');
+    expect(counted).not.toContain('別の年度');
+    expect(qualifierAbstainText(['令和6年度', '何人'])).toContain('別の年度・回や別の数値');
     const action = qualifierAbstainText(['申込みの方法']);
     expect(action).toContain('その手続について書いていません');
     expect(action).not.toContain('別の年度');

@@ -7,6 +7,7 @@
 // labelled questions (scripts/fit-direct.ts), not by rules for particular questions.
 import { askedTypes } from '../../text/answer-types.ts';
 import { askedCounters } from '../../text/counters.ts';
+import { askedBody } from '../../text/entities.ts';
 import { prepare, queryTerms } from '../../text/tokenize.ts';
 import { endsInEraLetter, yearPhrases, yearsIn } from '../../text/years.ts';
 import type { Lines } from './lines.ts';
@@ -130,9 +131,15 @@ function kindOfUnit(unit: string): ValueKind {
   return unit === '' ? 'number' : 'count';
 }
 
-/** The kind of value a question asks for, if any. */
+/**
+ * The kind of value a question asks for, if any. A question asking which body (「割合のグラフに出てくる
+ * A社って、どこの会社？」, text/entities.ts) asks for a name, whatever figure its topic names: its
+ * answer is checked for the name (answer-gaps.ts), and a decline names what is missing (「会社名」),
+ * not 「割合」.
+ */
 export function askedKind(question: string): ValueKind | null {
   const p = prepare(question);
+  if (askedBody(question) !== null) return null;
   if (/何\s*(?:%|パーセント|割)|割合|比率|[^確効]率(?:は|って|を|$)/u.test(p)) return 'percentage';
   const types = askedTypes(p).map((t) => t.name);
   if (types.includes('amount')) return 'amount';

@@ -21,6 +21,9 @@ describe('direct answer', () => {
     expect(askedKind('いつ公布された？')).toBe('date');
     expect(askedKind('平成27年4月1日時点で、いくつあった？')).toBe('count');
     expect(askedKind('どうやって申請する？')).toBeNull();
+    // Which body: a name is asked, whatever figure the topic names.
+    expect(askedKind('公共セクター売上割合のグラフに出てくるA社って、どこの会社？')).toBeNull();
+    expect(askedKind('公共セクター売上割合のグラフに出てくるA社の割合は何%？')).toBe('percentage');
 
   });
 
