@@ -20,7 +20,7 @@ export function writeSupporting(out: Lines, lead: Sentence, ranked: Sentence[], 
     if (out.used.length - start >= options.maxSupporting) break;
     if (s.score < Math.max(options.minSupport, lead.score * 0.8)) break;
     // Not a sentence announcing a list or table the answer does not show.
-    if (s.step !== null || s.row || s.fragment || s.introduces || out.has(s) || out.used.some((c) => jaccard(c.terms, s.terms) > 0.5)) continue;
+    if (s.step !== null || s.row || s.fragment || s.introduces || s.procedural || out.has(s) || out.used.some((c) => jaccard(c.terms, s.terms) > 0.5)) continue;
     // 「この場合、…」 reads only after the sentence it refers to.
     const before = antecedent(s, all);
     if (before) out.inPlace(before);
@@ -46,7 +46,7 @@ const OTHER_PASSAGE_SUPPORT = 1;
 export function writeOtherPassage(out: Lines, lead: Sentence, all: Sentence[]): void {
   if (out.used.some((u) => u.n !== lead.n)) return;
   const best = all
-    .filter((s) => s.n !== lead.n && s.step === null && !s.row && !s.fragment && !s.introduces && !out.has(s) && !out.used.some((c) => jaccard(c.terms, s.terms) > 0.5))
+    .filter((s) => s.n !== lead.n && s.step === null && !s.row && !s.fragment && !s.introduces && !s.procedural && !out.has(s) && !out.used.some((c) => jaccard(c.terms, s.terms) > 0.5))
     .sort((a, b) => b.support - a.support || a.rank - b.rank)[0];
   if (!best || best.support <= 0 || best.support < OTHER_PASSAGE_SUPPORT * lead.support) return;
   // 「この場合、…」 reads only after the sentence it refers to.

@@ -51,7 +51,7 @@ const FAQ_ANSWER = /^A[.．]\s*/;
  */
 function paragraphOf(s: Sentence, block: Sentence[], followUp: boolean): Sentence[] {
   // A courtesy between the points (「はい、ありがとうございます。」) is left out of the paragraph read.
-  const para = block.filter((x) => x.n === s.n && x.line === s.line && x.step === null && !x.row && (x === s || !x.courtesy));
+  const para = block.filter((x) => x.n === s.n && x.line === s.line && x.step === null && !x.row && (x === s || !(x.courtesy || x.procedural)));
   const length = para.reduce((a, x) => a + x.text.length, 0);
   // A follow-up (「改正前はいくらでしたか？」) asks for one more point, not the whole paragraph again.
   const limit = followUp ? WHOLE_PARAGRAPH.followUp : para[0] && FAQ_ANSWER.test(para[0].text) ? WHOLE_PARAGRAPH.faq : WHOLE_PARAGRAPH;

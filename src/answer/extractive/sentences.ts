@@ -31,6 +31,21 @@ const TABLE_ROW = new RegExp(`^[^。：:]{1,40}${COLON}[^。]*、[^。：:]{1,40
 const COURTESY = /^(?:[^：:。]{2,40}[：:])?(?=[^。\d]{0,40}[。！]?$)(?![^。]*(?:ので|ため|から、))[^。]*(?:ありがとうございま(?:す|した)|よろしくお願い(?:します|いたします|致します|申し上げます))[。！]?$/u;
 
 /**
+ * What the speakers of minutes say about the meeting itself, which carries no fact: thanks
+ * (「…の皆様に感謝申し上げたいと思います。」「大変お世話になりました。」), closing a turn (「説明は以上と
+ * なります。」「以上、よろしいでしょうか。」), announcing an explanation (「…について、ご説明いたしま
+ * す。」「…につきましてご説明をさせていただきたいと存じます。」) or handing over (「まずは、村岡知事お願
+ * いたします。」「…から、御意見等をいただきたいと思います。」); with or without the speaker before it,
+ * and no reason (「…ので、よろしいでしょうか。」 says something). Read with `procedural`.
+ */
+const PROCEDURAL = /^(?:[^：:。]{2,40}[：:])?(?![^。]*(?:ので|ため|から、))[^。]*(?:(?:感謝|御礼|お礼)(?:を)?申し上げ(?:たいと(?:思い|存じ)ます|ます|る次第でございます)|お世話になりました|(?:説明|報告)は以上(?:です|でございます|となります)|^以上(?:です|でございます)?(?:、よろしいでしょうか)?|(?:ご|御)?説明(?:を)?(?:いたします|させていただきます|させていただきたいと(?:存じます|思っております|思います))|(?:御|ご)意見等?を(?:いただきたい|賜りたい)と思います|^[^。]{0,15}お願いいたします)[。！]?$/u;
+
+/** A sentence of the speakers about the meeting itself (PROCEDURAL), with no figure but a handout's number (「資料 4」). */
+function procedural(plain: string): boolean {
+  return PROCEDURAL.test(plain) && !/\d/u.test(plain.replace(/資料\s*\d+/gu, ''));
+}
+
+/**
  * A sentence that announces what follows: 「次のいずれかの画面から開きます。」「次の情報を伝えてください。」
  * 「条件は以下のとおりです:」 — not 「次の出張から」 or 「基準額以下の場合」.
  */
@@ -56,6 +71,11 @@ export interface PassageSentence {
   introduces: boolean;
   /** A courtesy that carries no fact (COURTESY). */
   courtesy: boolean;
+  /**
+   * What a speaker of minutes says about the meeting itself (PROCEDURAL): scored as any sentence
+   * (the value model reads its figures), but never added to an answer around the line that leads.
+   */
+  procedural: boolean;
   terms: ReadonlySet<string>;
   /** A row of a table with a header (text/tables.ts): the header's terms, which name what its figures are. */
   header: ReadonlySet<string> | null;
@@ -161,6 +181,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
         labelled: !row && LABELLED.test(plain),
         introduces: !step && !row && INTRODUCES.test(plain),
         courtesy: COURTESY.test(plain),
+        procedural: procedural(plain),
         terms: termSet(text),
         header,
         heads: headerLines.has(lineNo),

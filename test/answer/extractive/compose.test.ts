@@ -78,6 +78,19 @@ describe('extractive answer composition', () => {
     const b = composeAnswer(buildUserPrompt({ question: '締切はいつ？', history: [], passages: [{ n: 1, label: 'お知らせ', text: notice }], revision: null }));
     expect(b).toContain('5月31日');
   });
+  it('quotes none of what speakers say about the meeting itself around the line that answers', () => {
+    const text =
+      '○吉田審議官 まず、検討の経緯について、ご説明いたします。これまでワーキングのメンバーの皆様には大変お世話になりました。' +
+      '運用経費の増加要因は、構造的な要因・機能強化要因・外部要因の3つに整理しております。私の説明は以上でございます。';
+    const a = composeAnswer(buildUserPrompt({ question: '運用経費の増加要因はどう整理されていますか？', history: [], passages: [{ n: 1, label: '議事要旨', text: normalizeText(text) }], revision: null }));
+    expect(a).toContain('構造的な要因・機能強化要因・外部要因の3つに整理');
+    expect(a).not.toMatch(/ご説明いたします|お世話になりました|説明は以上/);
+    // One that gives a reason says something (「…ので、よろしいでしょうか。」).
+    const agreed = '修正が必要な御意見はなかったので、この内容で同意したいと思いますが、よろしいでしょうか。以上でございます。';
+    const b = composeAnswer(buildUserPrompt({ question: '方針案は同意されましたか？', history: [], passages: [{ n: 1, label: '議事要旨', text: agreed }], revision: null }));
+    expect(b).toContain('この内容で同意したい');
+    expect(b).not.toContain('以上でございます');
+  });
   const compose = (question: string, ps: Array<{ n: number; label: string; text: string }>) => composeAnswer(buildUserPrompt({ question, history: [], passages: ps, revision: null })).split('\n');
 
   it('answers from a table with the sentence that explains it, then the rows', () => {
