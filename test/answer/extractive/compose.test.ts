@@ -97,6 +97,11 @@ describe('extractive answer composition', () => {
     const c = composeAnswer(buildUserPrompt({ question: '総合的な対策案の移行期限は？', history: [], passages: [{ n: 1, label: '議事要旨', text: normalizeText(announced) }], revision: null }));
     expect(c.split('\n')[0]).toContain('2025 年度末の移行期限');
     expect(c).not.toContain('ご説明をさせていただきたい');
+    // Handing over the floor says nothing either, with 「いたします」 or 「します」.
+    const handed = '中野市長お願いします。一宮市では運用経費が約2倍に増える見込みです。';
+    const d = composeAnswer(buildUserPrompt({ question: '一宮市の中野市長の運用経費は？', history: [], passages: [{ n: 1, label: '議事要旨', text: handed }], revision: null }));
+    expect(d).toContain('約2倍');
+    expect(d).not.toContain('お願いします');
   });
   const compose = (question: string, ps: Array<{ n: number; label: string; text: string }>) => composeAnswer(buildUserPrompt({ question, history: [], passages: ps, revision: null })).split('\n');
 
