@@ -6,8 +6,8 @@ import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';
 import { prepare } from '../text/tokenize.ts';
 
-/** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind (not 「第7章」「3条」). */
-const ITEMS_COUNTED = /(?<!第\s*)(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円千万億兆章節条項号頁])[\p{Script=Han}\p{Script=Katakana}]/u;
+/** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind (not 「第7章」「3条」, nor an amount in 「760百万円」). */
+const ITEMS_COUNTED = /(?<!第\s*)(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円百千万億兆章節条項号頁])[\p{Script=Han}\p{Script=Katakana}]/u;
 
 /** Hours given as a range of the clock (「8時00分から20時00分まで」「9:00~17:00」): what 「何時間」 may be answered by. */
 const CLOCK_RANGE = /\d{1,2}\s*(?:時|:)\s*\d{0,2}\s*分?\s*(?:から|~|〜|-|－)\s*\d{1,2}\s*(?:時|:)/u;

@@ -18,6 +18,7 @@ describe('answerGaps', () => {
     expect(answerGaps('上位8割は何件くらいのシステムが占めている？', '運用等経費の上位80%を約60のシステムが占めている[1]。')).toEqual([]);
     expect(answerGaps('レビューの実施は何件？', 'レビューは2024年に開始した[1]。')).toEqual(['何件']);
     expect(answerGaps('補助は何件？', '補助の総額は300万円[1]。')).toEqual(['何件']);
+    expect(answerGaps('入札は年に何件くらい？', '運用経費(760百万円)に対する削減額:▲30百万円[1]')).toEqual(['何件']);
   });
   it('asks nothing of a question asking neither', () => {
     expect(answerGaps('領収書をなくしたらどうすればいいですか', '再発行を依頼してください[1]。')).toEqual([]);
