@@ -1,14 +1,13 @@
 // Streaming answers from an OpenAI-compatible server on 127.0.0.1: text arrives in pieces with
 // citations checked on the fly; failures and answers without valid citations are followed by
 // the extractive answer, with a note, because text already shown cannot be taken back.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Answerer, type AnswerEvent, type AnswerStreamEvent } from '../../src/answer/answerer.ts';
-import { CALIBRATION } from '../../src/answer/confidence.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
-import { FIXTURES, buildIndex, tempDir } from '../helpers/index.ts';
+import { FIXTURES, buildIndex } from '../helpers/index.ts';
+import { llmAnswererOver } from '../helpers/llm-answerer.ts';
 import { startFakeLlm, type FakeLlm } from '../helpers/openai-server.ts';
 
 let llm: FakeLlm;
@@ -110,15 +109,7 @@ describe('streamed answers', () => {
 
 describe('a streamed answer that does not give the count asked', () => {
   it('is followed by the decline naming it (text shown cannot be taken back), and the final answer offers escalation', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'training.md'), '# 研修\n\n情報システム研修は令和6年10月に開催し、受講者は120人だった。\n');
-    const own = (await buildIndex(dir)).index;
-    const a = new Answerer({
-      retriever: new Retriever(own),
-      models: createAnswerModels({ llm: { baseURL: llm.baseURL, model: 'test-model', apiKey: 'k', timeoutMs: 400 } }),
-      indexVersion: () => own.version,
-      calibration: { ...CALIBRATION, threshold: 0.01, cautionBelow: 0 },
-    });
+    const a = await llmAnswererOver({ 'training.md': '# 研修\n\n情報システム研修は令和6年10月に開催し、受講者は120人だった。\n' }, llm.baseURL);
     const run = async () => {
       const out: AnswerStreamEvent[] = [];
       for await (const e of a.stream({ question: '情報システム研修の受講者は何人？' })) out.push(e);

@@ -2,13 +2,12 @@
 // invalid ones removed, an answer without valid citations and a failing or hanging provider
 // fall back to the extractive answer, and failures are reported.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Answerer, type AnswerEvent } from '../../src/answer/answerer.ts';
-import { CALIBRATION } from '../../src/answer/confidence.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
-import { FIXTURES, buildIndex, tempDir } from '../helpers/index.ts';
+import { FIXTURES, buildIndex } from '../helpers/index.ts';
+import { llmAnswererOver } from '../helpers/llm-answerer.ts';
 import { startFakeLlm, type FakeLlm } from '../helpers/openai-server.ts';
 
 let llm: FakeLlm;
@@ -103,15 +102,7 @@ describe('OpenAI-compatible model', () => {
 
 describe('an OpenAI-compatible answer that does not give the body asked', () => {
   it('is declined naming what is missing, as the extractive answer is; one naming the body is kept', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'platform.md'), '# 共通基盤\n\n政府共通プラットフォームは総務省が主管する。\n');
-    const own = (await buildIndex(dir)).index;
-    const a = new Answerer({
-      retriever: new Retriever(own),
-      models: createAnswerModels({ llm: { baseURL: llm.baseURL, model: 'test-model', apiKey: 'test-key', timeoutMs: 400 } }),
-      indexVersion: () => own.version,
-      calibration: { ...CALIBRATION, threshold: 0.01, cautionBelow: 0 },
-    });
+    const a = await llmAnswererOver({ 'platform.md': '# 共通基盤\n\n政府共通プラットフォームは総務省が主管する。\n' }, llm.baseURL);
     const which = { question: '政府共通プラットフォームはどこの省が主管？' };
     llm.mode = { kind: 'text', content: '政府共通プラットフォームは、担当の府省が主管しています[1]。' };
     const declined = await a.ask(which);
