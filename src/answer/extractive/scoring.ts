@@ -143,9 +143,6 @@ function score(question: string, history: string[], passages: PromptPassage[]): 
 export function leadOf(ranked: Sentence[], all: Sentence[] = ranked, asked: ReadonlySet<string> = new Set()): Sentence | undefined {
   const top = ranked[0];
   if (isExample(top)) return ranked.find((x) => !isExample(x) && x.score >= top!.score * EXAMPLE_YIELDS) ?? top;
-  // What a speaker says about the meeting itself (「…についてご説明をさせていただきたいと存じます。」)
-  // names the topic and says nothing of it: a sentence with content leads instead.
-  if (top?.procedural) return ranked.find((x) => !x.procedural && x.score >= top.score * BARE_YIELDS) ?? top;
   // A bare line (a slide title, a label: 「ガバメントクラウド」 asked about it) holds the question's words
   // and says nothing of them; unless a list follows it, a sentence with content leads instead.
   if (top && isBare(top, all, asked)) return ranked.find((x) => !isBare(x, all, asked) && x.score >= top.score * BARE_YIELDS) ?? top;
