@@ -67,7 +67,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13) and session 13 (test/seeds/ninth.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14) and session 14 (test/seeds/tenth.json, in no fit)', () => {
     let loo: Awaited<ReturnType<typeof evaluateLoo>>;
     let third: Awaited<ReturnType<typeof evaluateLoo>>;
     let fourth: Awaited<ReturnType<typeof evaluateLoo>>;
@@ -76,6 +76,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     let seventh: Awaited<ReturnType<typeof evaluateLoo>>;
     let eighth: Awaited<ReturnType<typeof evaluateLoo>>;
     let ninth: Awaited<ReturnType<typeof evaluateLoo>>;
+    let tenth: Awaited<ReturnType<typeof evaluateLoo>>;
     beforeAll(async () => {
       const { dir, index } = await buildIndex(seeds);
       const retriever = new Retriever(index);
@@ -90,7 +91,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       const sixthSet = set('sixth');
       const seventhSet = set('seventh');
       const eighthSet = set('eighth');
-      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...fifthSet, ...sixthSet, ...seventhSet, ...eighthSet, ...set('questions'), ...set('heldout')];
+      const ninthSet = set('ninth');
+      const labelled = [...questions, ...set('fresh'), ...thirdSet, ...fourthSet, ...fifthSet, ...sixthSet, ...seventhSet, ...eighthSet, ...ninthSet, ...set('questions'), ...set('heldout')];
       const { chunks } = await readIndexText(dir);
       const baselines = { bigram: new BaselineIndex(chunks, bigramAnalyzer), kuromoji: new BaselineIndex(chunks, await kuromojiAnalyzer()) };
       // The decline model learns from the golden set on the sample corpus too, as npm run eval:seeds does.
@@ -112,10 +114,12 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       console.log(`leave one document out, seventh.json: ${JSON.stringify(seventh.overall)}`);
       eighth = await evaluateLoo(eighthSet, folds, baselines);
       console.log(`leave one document out, eighth.json: ${JSON.stringify(eighth.overall)}`);
-      // Written blind in session 13 and in no fit: measured only.
-      ninth = await evaluateLoo(set('ninth'), folds, baselines);
+      ninth = await evaluateLoo(ninthSet, folds, baselines);
       console.log(`leave one document out, ninth.json: ${JSON.stringify(ninth.overall)}`);
-      // Nine labelled sets refitted five times and evaluated: minutes on a busy machine, not a speed check.
+      // Written blind in session 14 and in no fit: measured only.
+      tenth = await evaluateLoo(set('tenth'), folds, baselines);
+      console.log(`leave one document out, tenth.json: ${JSON.stringify(tenth.overall)}`);
+      // Ten labelled sets refitted five times and evaluated: minutes on a busy machine, not a speed check.
     }, 900_000);
     /** The floors of a set's leave-one-document-out figures (shares; hit@1 as a margin over bigram BM25). */
     const holds = (f: LooFigures, n: { answerable: number; nearMisses: number }, floor: { top5: number; fact: number; cited: number; declined: number; confident: number; overBigram: number }) => {
@@ -140,20 +144,23 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 11: with sixth.json in the fits, fact −1 and cited −2 (0.688 → 0.675, 0.725 → 0.700), confident +1 (0.400 → 0.425).
     // Session 12: with seventh.json in the fits, fact −1 and cited −2 (0.700 → 0.688, 0.750 → 0.725).
     // Session 13: with eighth.json in the fits, fact −1 (0.700 → 0.675).
+    // Session 14: with ninth.json in the fits, declined −1 (0.550 → 0.525), confident +1 (0.275 → 0.300).
     it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 12 end: top5 0.900, fact 0.700, cited 0.738, declined 0.525, confident 0.275, hit@1 0.700 vs bigram 0.613; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
-      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.72, declined: 0.51, confident: 0.29, overBigram: 0.07 });
+      holds(third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.72, declined: 0.51, confident: 0.31, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
     // Session 13: with eighth.json in the fits, cited +1 (0.763 → 0.775), declined −1 (0.550 → 0.525), confident +1 (0.300 → 0.325).
+    // Session 14: with ninth.json in the fits, fact −1 and cited −1 (0.700 → 0.688, 0.775 → 0.763: a001-10 declined).
     it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 12 end: top5 0.925, fact 0.700, cited 0.763, declined 0.550, confident 0.300, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
-      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.69, cited: 0.75, declined: 0.51, confident: 0.33, overBigram: 0.03 });
+      holds(fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.75, declined: 0.51, confident: 0.33, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
     // Session 13: confident +2 (0.250 → 0.300: two near misses lose the caution) when a which-body question no longer asks a value (the refit's ripple).
+    // Session 14: with ninth.json in the fits, confident +1 (0.300 → 0.325).
     it('holds the floors measured on the set written blind in session 9, in the fits since session 10 (session 12 end: top5 0.925, fact 0.588, cited 0.675, declined 0.525, confident 0.250, hit@1 0.675 vs bigram 0.650; blind at the end of session 9: 0.913 / 0.575 / 0.688 / 0.425 / 0.425, 0.650)', () => {
-      holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.58, cited: 0.66, declined: 0.51, confident: 0.31, overBigram: 0.02 });
+      holds(fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.58, cited: 0.66, declined: 0.51, confident: 0.33, overBigram: 0.02 });
     });
     // Blind through session 10 (measured on the session-9 code and at session 10's end: fact 0.588 → 0.588); in the fits since session 11.
     // Session 12: with seventh.json in the fits, declined −1 (0.725 → 0.700).
@@ -164,25 +171,33 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Retrieval is one question behind bigram BM25 at hit@1 (0.563 vs 0.575; the bigram baseline gained a question when
     // tables repeat their header in later chunks): the floor says so, it does not hide it.
     // Session 13: with eighth.json in the fits, declined −1 (0.650 → 0.625), confident +1 (0.175 → 0.200).
+    // Session 14: with ninth.json in the fits, fact −2 and cited −2 (0.625 → 0.600, 0.638 → 0.613: a000-09 and a001-13 declined), declined +1 (0.650).
     it('holds the floors measured on the set written blind in session 11, in the fits since session 12 (session 12 end: top5 0.900, fact 0.625, cited 0.638, declined 0.650, confident 0.175, hit@1 0.563 vs bigram 0.575; blind at the end of session 11: 0.900 / 0.600 / 0.638 / 0.450 / 0.350; two facts of 0.625 come from the judge reading a phrase across the list lines of an answer)', () => {
-      holds(seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.61, cited: 0.62, declined: 0.61, confident: 0.21, overBigram: -0.02 });
+      holds(seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.59, cited: 0.6, declined: 0.61, confident: 0.21, overBigram: -0.02 });
     });
     // Written blind at the start of session 12 by a helper briefed as seventh.json's writer (a first reader's questions,
     // paraphrased in everyday words at least half the time). Measured blind on the session-11 code before any change
     // (top5 0.913, fact 0.613, cited 0.675, declined 0.475, confident 0.425, hit@1 0.550 vs bigram 0.588: behind) and at the end
     // (judge reading an answer's list lines: +1 fact on the session-11 code too, 0.613 → 0.625). In the fits since session 13:
-    // confident +1 (0.300 → 0.325) with the refit.
+    // confident +1 (0.300 → 0.325) with the refit. Session 14, with ninth.json in the fits: fact +1, cited +1 (a003-06).
     it('holds the floors measured on the set written blind in session 12, in the fits since session 13 (session 13 start: top5 0.913, fact 0.625, cited 0.675, declined 0.600, confident 0.325, hit@1 0.550 vs bigram 0.588; blind at the end of session 12: 0.913 / 0.625 / 0.675 / 0.600 / 0.300, 0.550)', () => {
       holds(eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.61, cited: 0.66, declined: 0.59, confident: 0.33, overBigram: -0.05 });
     });
-    // Written blind at the start of session 13 by a helper briefed as eighth.json's writer, and in no fit. Measured on the
-    // session-12 code before any change (top5 0.913, fact 0.675, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs
-    // bigram 0.563), after the rotation's refit (fact 0.650: −2) and at the session's end (unchanged since the refit).
-    it('holds the floors measured on the set written blind in session 13 and in no fit (session 13 end: top5 0.913, fact 0.650, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563; session-12 code: fact 0.675, the rest equal)', () => {
+    // Written blind at the start of session 13 by a helper briefed as eighth.json's writer. Measured on the session-12 code
+    // before any change (top5 0.913, fact 0.675, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563),
+    // after the rotation's refit (fact 0.650: −2) and at session 13's end (unchanged since the refit). In the fits since session 14
+    // (no figure moved with the refit).
+    it('holds the floors measured on the set written blind in session 13, in the fits since session 14 (session 14 start: top5 0.913, fact 0.650, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563; blind at the end of session 13: the same)', () => {
       holds(ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.63, declined: 0.69, confident: 0.16, overBigram: 0.06 });
     });
+    // Written blind at the start of session 14 by a helper briefed as ninth.json's writer, and in no fit. Measured on the
+    // session-13 code before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs
+    // bigram 0.638) and after the rotation's refit (fact 0.663, cited 0.700: +1 each).
+    it('holds the floors measured on the set written blind in session 14 and in no fit (session 14 start, after the refit: top5 0.950, fact 0.663, cited 0.700, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638)', () => {
+      holds(tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.65, cited: 0.68, declined: 0.56, confident: 0.36, overBigram: 0.02 });
+    });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
-      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes, ...seventh.outcomes, ...eighth.outcomes, ...ninth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
+      const bad = [...loo.outcomes, ...third.outcomes, ...fourth.outcomes, ...fifth.outcomes, ...sixth.outcomes, ...seventh.outcomes, ...eighth.outcomes, ...ninth.outcomes, ...tenth.outcomes].map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
       expect(bad).toEqual([]);
     });
     it('gives every citation of a document with sections its section', () => {
