@@ -3,8 +3,24 @@
 import type { Sentence } from './scoring.ts';
 import { STEP, clean } from './sentences.ts';
 
-function cite(text: string, n: number): string {
-  const t = clean(text);
+/**
+ * Spaces that text extraction put around half-width figures inside a sentence (transcribed minutes
+ * print 「４月 22 日に開催された第 10 回」「約 3.6倍」): a space between a figure and a kanji or kana
+ * on either side, in a sentence that ends as one (「…指示がございました。」). Elsewhere spaces may
+ * separate a table's cells (「4位 26年度」「厚生労働省 182,621 148,815」) and stay.
+ */
+const SPACED_FIGURE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー〜~])[ \u3000](?=\d)|(?<=\d)[ \u3000](?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー〜~])/gu;
+/** A link in the Markdown some converters print for a PDF's reference (「[別紙参照](#)」): its text. */
+const EMPTY_LINK = /\[([^\]\n]+)\]\(#[^)\s]*\)/gu;
+
+/** A sentence as the answer shows it: without the extraction's spaces and link syntax (the words are the document's). */
+export function tidy(text: string, row = false): string {
+  const t = text.replace(EMPTY_LINK, '$1');
+  return row || !/[。！？]$/u.test(t) ? t : t.replace(SPACED_FIGURE, '');
+}
+
+function cite(text: string, n: number, row = false): string {
+  const t = tidy(clean(text), row);
   // The marker goes before the final 。 so the sentence reads naturally: 「…します[1]。」
   return /[。！？]$/.test(t) ? `${t.slice(0, -1)}[${n}]${t.slice(-1)}` : `${t}[${n}]`;
 }
@@ -59,7 +75,7 @@ export class Lines {
     this.entries.push({ text: line, from: null });
   }
   sentence(s: Sentence): void {
-    if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n), from: s });
+    if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n, s.row), from: s });
   }
   /**
    * A sentence of a paragraph already quoted goes where it stands in that paragraph, after the
@@ -71,19 +87,19 @@ export class Lines {
     const para = (e: { from: Sentence | null }) => e.from !== null && e.from.n === s.n && e.from.line === s.line && e.from.step === null && !e.from.row && !e.from.bullet;
     const at = this.entries.findIndex((e) => para(e) && e.from!.pos > s.pos);
     if (at < 0 || !this.entries.slice(0, at).some(para)) return this.sentence(s);
-    this.entries.splice(at, 0, { text: cite(s.text, s.n), from: s });
+    this.entries.splice(at, 0, { text: cite(s.text, s.n, s.row), from: s });
   }
   item(s: Sentence): void {
-    if (!this.has(s)) this.entries.push({ text: `・${cite(s.text, s.n)}`, from: s });
+    if (!this.has(s)) this.entries.push({ text: `・${cite(s.text, s.n, s.row)}`, from: s });
   }
   /** Part of a sentence (「…合計(26省庁1082システム)…」), cited. */
   quote(s: Sentence, part: string): void {
-    if (!this.has(s)) this.entries.push({ text: `${part}[${s.n}]`, from: s });
+    if (!this.has(s)) this.entries.push({ text: `${tidy(part, s.row)}[${s.n}]`, from: s });
   }
   /** A sentence already written, replaced by part of it. */
   requote(s: Sentence, part: string): void {
     const e = this.entries.find((x) => x.from?.n === s.n && x.from.pos === s.pos);
-    if (e) e.text = `${e.text.startsWith('・') ? '・' : ''}${part}[${s.n}]`;
+    if (e) e.text = `${e.text.startsWith('・') ? '・' : ''}${tidy(part, s.row)}[${s.n}]`;
   }
   /** Opens the answer with a reply (「いいえ、」) when its first line quotes s. */
   openWith(reply: string, s: Sentence): void {
@@ -91,6 +107,6 @@ export class Lines {
     if (first && first.from === s && !first.text.startsWith('・')) first.text = `${reply}${first.text}`;
   }
   step(s: Sentence): void {
-    if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n).replace(STEP, `${s.step}. `), from: s });
+    if (!this.has(s)) this.entries.push({ text: cite(s.text, s.n, s.row).replace(STEP, `${s.step}. `), from: s });
   }
 }
