@@ -153,7 +153,7 @@ export class Bm25Index {
   }
 
   /** Collapses repeated query terms into weights (a term asked twice counts more, sub-linearly). */
-  static weigh(terms: string[], weight = 1): WeightedTerm[] {
+  static weigh(terms: readonly string[], weight = 1): WeightedTerm[] {
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     return [...counts].map(([term, n]) => ({ term, weight: weight * (1 + Math.log(n)) }));

@@ -5,6 +5,7 @@
 // per-chunk postings for them. Bigrams are read as numbers in one pass (scanBigrams), the same
 // bigrams charBigramTerms gives as strings. See RetrievalOptions.wordingWeight for what it measured.
 import type { Chunk } from '../ingest/types.ts';
+import { memoizeText } from '../lib/memo.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { charBigramTerms } from '../text/tokenize.ts';
 import { DEFAULT_BM25, bm25Idf, bm25Term } from './bm25.ts';
@@ -75,6 +76,21 @@ export function chunkBigrams(chunk: Chunk): { terms: string[]; length: number } 
   return { terms: [...new Set(all)], length: all.length };
 }
 
+/**
+ * How often each bigram occurs in a text, and how many bigrams it has in all: counted once per
+ * passage text and kept (the same candidates come back question after question), so that scoring a
+ * candidate looks its counts up instead of reading its text again.
+ */
+const bigramCounts = memoizeText(
+  (text: string): { counts: ReadonlyMap<number, number>; length: number } => {
+    const counts = new Map<number, number>();
+    const length = scanBigrams(text, (k) => counts.set(k, (counts.get(k) ?? 0) + 1));
+    return { counts, length };
+  },
+  // A few thousand passages: each map holds a few hundred numbers.
+  { size: 2_000, maxLength: 20_000 },
+);
+
 /** Each chunk's BM25 score over the question's bigrams, divided by the best among them (0–1). */
 export function wordingScores(question: string, chunks: Chunk[], stats: WordingStats): Map<string, number> {
   const query = new Map<number, { term: string; weight: number }>();
@@ -89,14 +105,11 @@ export function wordingScores(question: string, chunks: Chunk[], stats: WordingS
   const raw = new Map<string, number>();
   let top = 0;
   for (const chunk of chunks) {
-    const tf = new Map<number, number>();
-    const length = scanBigrams(indexedText(chunk), (k) => {
-      if (query.has(k)) tf.set(k, (tf.get(k) ?? 0) + 1);
-    });
+    const { counts, length } = bigramCounts(indexedText(chunk));
     let s = 0;
-    for (const [k, f] of tf) {
-      const q = query.get(k)!;
-      s += q.weight * bm25Term(bm25Idf(n, stats.df[q.term] ?? 0), f, length, avg, DEFAULT_BM25);
+    for (const [k, q] of query) {
+      const f = counts.get(k);
+      if (f) s += q.weight * bm25Term(bm25Idf(n, stats.df[q.term] ?? 0), f, length, avg, DEFAULT_BM25);
     }
     raw.set(chunk.id, s);
     top = Math.max(top, s);

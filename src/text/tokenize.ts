@@ -80,12 +80,19 @@ export function documentTerms(text: string): string[] {
   return [...words(p), ...bigrams(p)];
 }
 
-/** Lexical terms of a question, including manual terms implied by everyday words. */
-export function queryTerms(question: string): string[] {
-  const p = prepare(question);
-  const expanded = expansionsFor(p).join(' ');
-  return [...words(p), ...bigrams(p), ...words(expanded), ...bigrams(expanded)];
-}
+/**
+ * Lexical terms of a question, including manual terms implied by everyday words. Retrieval, the
+ * scoring of sentences and the value model all read them for the same question: kept for the last
+ * few hundred texts (shared: read only).
+ */
+export const queryTerms: (question: string) => readonly string[] = memoizeText(
+  (question: string): readonly string[] => {
+    const p = prepare(question);
+    const expanded = expansionsFor(p).join(' ');
+    return [...words(p), ...bigrams(p), ...words(expanded), ...bigrams(expanded)];
+  },
+  { size: 512 },
+);
 
 /**
  * Character bigrams of every run of letters and digits (hiragana too), NFKC and lower-case, a
