@@ -1,7 +1,9 @@
 // What an extractive answer fails to give that its question asks for, read from the answer's own
 // text: the composer quotes the passages' best lines, and when the question asks which body
 // (「どの府省？」) or how many in a counter (「何人参加した」) and those lines name none, the
-// passages say that some did, or when, not which or how many. Each gap is named in the decline.
+// passages say that some did, or when, not which or how many; asked when (「移行の期限はいつ？」)
+// and those lines give no time at all, they say what, not when. Each gap is named in the decline.
+import { askedTypes } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';
 import { prepare } from '../text/tokenize.ts';
@@ -13,11 +15,22 @@ const ITEMS_COUNTED = /(?<!第\s*)(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円
 const CLOCK_RANGE = /\d{1,2}\s*(?:時|:)\s*\d{0,2}\s*分?\s*(?:から|~|〜|-|－)\s*\d{1,2}\s*(?:時|:)/u;
 
 /**
+ * Any time a text gives, read after prepare(): a date or its part (「2025年度末」「6月上旬」「R7.8」
+ * 「令和元年」), a span (「1か月以内」「3日前」「翌日」), a season or a period's part (「年内」「今夏」「上旬」), or the
+ * words procedures set a time with (「速やかに」「事前に」「直ちに」「当日」「その都度」). What 「いつ」 may be answered by.
+ */
+const TIME_GIVEN = /\d\s*(?:[かヵヶケカ]\s*)?(?:年|月|日|週|時|:)|(?:^|[^a-z])[rh]\s*\d|令和|平成|昭和|元年|年度(?:内|中|末|初)|年内|年末|今年|来年|昨年|本年|今夏|今秋|今冬|今春|夏頃|秋頃|冬頃|春頃|上旬|中旬|下旬|上半期|下半期|速やか|直ち|事前|前日|当日|翌|直後|その都度|随時/u;
+
+/** The label a time-asked gap is declined with (declines.ts). */
+export const TIME_GAP = '日付・時期';
+
+/**
  * The gaps of an answer to a question, each as a decline names it:
  * - the kind of body asked which of (text/entities.ts), when the answer names none of that kind,
  *   only the kind itself (「各府省…一部低調府省」 for 「一番低い府省はどこ？」) or a body the question names;
  * - the counters a number is asked in (text/counters.ts), when the answer gives no figure in any
- *   (a date and an office for 「何人参加した」); 「何件」 counts items of any kind (「約60のシステム」).
+ *   (a date and an office for 「何人参加した」); 「何件」 counts items of any kind (「約60のシステム」);
+ * - a time, when the question asks when (text/answer-types.ts) and the answer gives none (TIME_GIVEN).
  */
 export function answerGaps(question: string, answer: string): string[] {
   const body = askedBody(question);
@@ -28,5 +41,7 @@ export function answerGaps(question: string, answer: string): string[] {
   const held = (c: { label: string; holds: RegExp }) =>
     c.holds.test(text) || (/^何\s*件/u.test(c.label) && ITEMS_COUNTED.test(text)) || (/^何\s*時間/u.test(c.label) && CLOCK_RANGE.test(text));
   if (counters.length > 0 && !counters.some(held)) return counters.map((c) => c.label);
+  // Asked when, and no time in the answer's lines: they tell what was done or planned, not when.
+  if (askedTypes(p).some((t) => t.name === 'when') && !TIME_GIVEN.test(text)) return [TIME_GAP];
   return [];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerGaps } from '../../src/answer/answer-gaps.ts';
+import { TIME_GAP, answerGaps } from '../../src/answer/answer-gaps.ts';
 
 describe('answerGaps', () => {
   it('names the kind of body asked which of when the answer names none', () => {
@@ -19,6 +19,16 @@ describe('answerGaps', () => {
     expect(answerGaps('レビューの実施は何件？', 'レビューは2024年に開始した[1]。')).toEqual(['何件']);
     expect(answerGaps('補助は何件？', '補助の総額は300万円[1]。')).toEqual(['何件']);
     expect(answerGaps('入札は年に何件くらい？', '運用経費(760百万円)に対する削減額:▲30百万円[1]')).toEqual(['何件']);
+  });
+  it('names the time asked when the answer gives none, and takes any date, span or time word as one', () => {
+    const speech = '本日は私から、資料4と資料5でまとめております総合的な対策案につきましてご説明をさせていただきたいと存じます[1]。';
+    expect(answerGaps('システム標準化の移行期限はいつ？', speech)).toEqual([TIME_GAP]);
+    expect(answerGaps('CAIOはいつ頃までに置くことになってるの？', '各府省に新たに設置するAI統括責任者(CAIO)が、リスク管理を総括[1]。')).toEqual([TIME_GAP]);
+    for (const answer of ['2025年度末までに移行を完了する[1]。', '夏頃を目途に各府省において設置[1]。', '6月上旬に開催予定の会議において報告[1]。', '一部R7.8~[1]', '令和元年に策定[1]。', '帰着後1か月以内に請求してください[1]。', '出張から戻ったら速やかに精算します[1]。', '年度内に取りまとめる[1]。']) {
+      expect(answerGaps('いつまでに？', answer)).toEqual([]);
+    }
+    // Not asked when: nothing asked of the answer's time.
+    expect(answerGaps('標準化の対策案は誰が説明した？', speech)).toEqual([]);
   });
   it('asks nothing of a question asking neither', () => {
     expect(answerGaps('領収書をなくしたらどうすればいいですか', '再発行を依頼してください[1]。')).toEqual([]);

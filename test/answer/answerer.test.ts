@@ -135,6 +135,10 @@ describe('qualifierAbstainText', () => {
     expect(counted).toContain('その数値は書かれていません');
     expect(counted).not.toContain('別の年度');
     expect(qualifierAbstainText(['令和6年度', '何人'])).toContain('別の年度・回や別の数値');
+    const time = qualifierAbstainText(['日付・時期']);
+    expect(time).toContain('「日付・時期」に当たる記載');
+    expect(time).toContain('その日付や時期は書かれていません');
+    expect(time).not.toContain('別の年度');
     const action = qualifierAbstainText(['申込みの方法']);
     expect(action).toContain('その手続について書いていません');
     expect(action).not.toContain('別の年度');
