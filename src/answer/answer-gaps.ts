@@ -24,12 +24,24 @@ const TIME_GIVEN = /\d\s*(?:[かヵヶケカ]\s*)?(?:年|月|日|週|時|:)|(?:^
 /** The label a time-asked gap is declined with (declines.ts). */
 export const TIME_GAP = '日付・時期';
 
+/** A question asking figures broken down (「内訳は？」「都道府県と市町村に分けるとそれぞれ何%？」「府省ごとの金額」). */
+const BREAKDOWN_ASKED = /内訳|それぞれ|(?:ごと|別)\s*(?:に|の)|分けると|分けて/u;
+/** A figure with its unit (「約700億円」「52.4%」「20名」), not a year, month or day, a list number or an ordinal. */
+const FIGURE = /(?<![\d,.第])\d[\d,]*(?:\.\d+)?\s*(?![年月日.．、)）])(?:[%％]|[\p{Script=Han}\p{Script=Katakana}])/gu;
+
+/** A breakdown printed in brackets after its total (「全96団体(22都道府県、74市町村)」「20名(補佐官3名、支援6名…)」): two figures or more inside. */
+const BRACKETED_BREAKDOWN = /[(（][^()（）]*\d[^()（）]*[、,・／/][^()（）]*\d[^()（）]*[)）]/u;
+
+/** The label a breakdown-asked gap is declined with (declines.ts). */
+export const BREAKDOWN_GAP = '内訳';
+
 /**
  * The gaps of an answer to a question, each as a decline names it:
  * - the kind of body asked which of (text/entities.ts), when the answer names none of that kind,
  *   only the kind itself (「各府省…一部低調府省」 for 「一番低い府省はどこ？」) or a body the question names;
  * - the counters a number is asked in (text/counters.ts), when the answer gives no figure in any
  *   (a date and an office for 「何人参加した」); 「何件」 counts items of any kind (「約60のシステム」);
+ * - a breakdown, when the question asks figures broken down and the answer gives one figure or none;
  * - a time, when the question asks when (text/answer-types.ts) and the answer gives none (TIME_GIVEN).
  */
 export function answerGaps(question: string, answer: string): string[] {
@@ -41,6 +53,11 @@ export function answerGaps(question: string, answer: string): string[] {
   const held = (c: { label: string; holds: RegExp }) =>
     c.holds.test(text) || (/^何\s*件/u.test(c.label) && ITEMS_COUNTED.test(text)) || (/^何\s*時間/u.test(c.label) && CLOCK_RANGE.test(text));
   if (counters.length > 0 && !counters.some(held)) return counters.map((c) => c.label);
+  // Asked figures broken down, and the answer's lines give one figure (the total) or none in the unit asked.
+  if (BREAKDOWN_ASKED.test(p) && (/内訳/u.test(p) || counters.length > 0 || askedTypes(p).some((t) => t.name === 'amount' || t.name === 'number'))) {
+    const figures = counters.length > 0 ? counters.reduce((n, c) => n + (text.match(new RegExp(c.holds.source, 'gu'))?.length ?? 0), 0) : (text.match(FIGURE)?.length ?? 0);
+    if (figures <= 1 && !BRACKETED_BREAKDOWN.test(text)) return [BREAKDOWN_GAP];
+  }
   // Asked when, and no time in the answer's lines: they tell what was done or planned, not when.
   if (askedTypes(p).some((t) => t.name === 'when') && !TIME_GIVEN.test(text)) return [TIME_GAP];
   return [];

@@ -3,7 +3,7 @@
 // value none of the passages' values fits, and the caution under a low-confidence answer.
 import { CONTACT_FORMS } from '../text/contacts.ts';
 import { BODY_LABELS } from '../text/entities.ts';
-import { TIME_GAP } from './answer-gaps.ts';
+import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
 import { type ValueKind, clauseOf } from './extractive/direct.ts';
 
 export const ABSTAIN_TEXT =
@@ -38,6 +38,7 @@ function whyUnmet(unmet: string[]): string {
   // no year was asked.
   if (unmet.every((q) => COUNTER_LABEL.test(q))) return '見つかった記載には、その数値は書かれていません。';
   if (unmet.every((q) => q === TIME_GAP)) return '見つかった記載には、その日付や時期は書かれていません。';
+  if (unmet.every((q) => q === BREAKDOWN_GAP)) return '見つかった記載は全体の数値を示すだけで、その内訳は書かれていません。';
   return '見つかった記載は別の年度・回や別の数値についてのものです。';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIME_GAP, answerGaps } from '../../src/answer/answer-gaps.ts';
+import { BREAKDOWN_GAP, TIME_GAP, answerGaps } from '../../src/answer/answer-gaps.ts';
 
 describe('answerGaps', () => {
   it('names the kind of body asked which of when the answer names none', () => {
@@ -29,6 +29,17 @@ describe('answerGaps', () => {
     }
     // Not asked when: nothing asked of the answer's time.
     expect(answerGaps('標準化の対策案は誰が説明した？', speech)).toEqual([]);
+  });
+  it('names the breakdown asked when the answer gives only the total, or no figure, in the unit asked', () => {
+    expect(answerGaps('一括要求した約700億円って、システムごとの内訳はどうなってますか？', '予算約700億円を内閣官房IT総合戦略室にて一括して要求[1]。')).toEqual([BREAKDOWN_GAP]);
+    expect(answerGaps('オンライン化率52.4%って、都道府県と市町村に分けるとそれぞれ何%？', '・260団体で電子申請システムの導入なし[1]\n・オンライン化率: 52.4%(H29)[1]')).toEqual([BREAKDOWN_GAP]);
+    expect(answerGaps('外部専門家20名って、どういう内訳？', '外部専門家(政府CIO補佐官及び最高情報セキュリティアドバイザー)と共に業務を実施[1]。')).toEqual([BREAKDOWN_GAP]);
+    // Two figures in the unit asked, or a breakdown printed in brackets after its total, answer it.
+    expect(answerGaps('一般職と総合職、それぞれ何%減った？', '応募者数は一般職試験が32%減、総合職試験が25%減[1]')).toEqual([]);
+    expect(answerGaps('策定済みの地方公共団体は何団体？内訳も知りたい', '全96団体(22都道府県、74市町村)が策定(2019年4月1日時点)[1]')).toEqual([]);
+    expect(answerGaps('外部専門家20名の内訳は？', '20名(政府CIO補佐官3名、PMO支援6名、情報セキュリティ対策支援10名)[1]')).toEqual([]);
+    // A breakdown of no figures (「それぞれ何？」 answered by a list) asks nothing of them.
+    expect(answerGaps('デジタル化の基本原則、それぞれ何？', '・①デジタルファースト[1]\n・②ワンスオンリー[1]')).toEqual([]);
   });
   it('asks nothing of a question asking neither', () => {
     expect(answerGaps('領収書をなくしたらどうすればいいですか', '再発行を依頼してください[1]。')).toEqual([]);

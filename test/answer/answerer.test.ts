@@ -135,6 +135,9 @@ describe('qualifierAbstainText', () => {
     expect(counted).toContain('その数値は書かれていません');
     expect(counted).not.toContain('別の年度');
     expect(qualifierAbstainText(['令和6年度', '何人'])).toContain('別の年度・回や別の数値');
+    const breakdown = qualifierAbstainText(['内訳']);
+    expect(breakdown).toContain('「内訳」に当たる記載');
+    expect(breakdown).toContain('全体の数値を示すだけで、その内訳は書かれていません');
     const time = qualifierAbstainText(['日付・時期']);
     expect(time).toContain('「日付・時期」に当たる記載');
     expect(time).toContain('その日付や時期は書かれていません');
