@@ -119,16 +119,18 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 11: with sixth.json in the fits, fact −1 and cited −2 (0.688 → 0.675, 0.725 → 0.700), confident +1 (0.400 → 0.425).
     // Session 12: with seventh.json in the fits, fact −1 and cited −2 (0.700 → 0.688, 0.750 → 0.725).
     // Session 13: with eighth.json in the fits, fact −1 (0.700 → 0.675).
-    // Session 14: with ninth.json in the fits, declined −1 (0.550 → 0.525), confident +1 (0.275 → 0.300).
+    // Session 14: with ninth.json in the fits, declined −1 (0.550 → 0.525), confident +1 (0.275 → 0.300); at the end 0.550 / 0.275
+    // (a breakdown asked and only the total given is declined); cited −1 (0.738 → 0.725: an answer giving no time for 「いつ」 declined).
     it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 12 end: top5 0.900, fact 0.700, cited 0.738, declined 0.525, confident 0.275, hit@1 0.700 vs bigram 0.613; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
-      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.72, declined: 0.51, confident: 0.31, overBigram: 0.07 });
+      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.72, declined: 0.54, confident: 0.28, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
     // Session 13: with eighth.json in the fits, cited +1 (0.763 → 0.775), declined −1 (0.550 → 0.525), confident +1 (0.300 → 0.325).
-    // Session 14: with ninth.json in the fits, fact −1 and cited −1 (0.700 → 0.688, 0.775 → 0.763: a001-10 declined).
+    // Session 14: with ninth.json in the fits, fact −1 and cited −1 (0.700 → 0.688, 0.775 → 0.763: a001-10 declined); at the end
+    // cited 0.750, declined 0.550 (answers giving no time for 「いつ」 declined).
     it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 12 end: top5 0.925, fact 0.700, cited 0.763, declined 0.550, confident 0.300, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
-      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.75, declined: 0.51, confident: 0.33, overBigram: 0.03 });
+      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.74, declined: 0.54, confident: 0.33, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
@@ -146,17 +148,19 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Retrieval is one question behind bigram BM25 at hit@1 (0.563 vs 0.575; the bigram baseline gained a question when
     // tables repeat their header in later chunks): the floor says so, it does not hide it.
     // Session 13: with eighth.json in the fits, declined −1 (0.650 → 0.625), confident +1 (0.175 → 0.200).
-    // Session 14: with ninth.json in the fits, fact −2 and cited −2 (0.625 → 0.600, 0.638 → 0.613: a000-09 and a001-13 declined), declined +1 (0.650).
+    // Session 14: with ninth.json in the fits, fact −2 and cited −2 (0.625 → 0.600, 0.638 → 0.613: a000-09 and a001-13 declined), declined +1 (0.650);
+    // at the end declined 0.725, confident 0.150 (a breakdown asked and only the total given is declined: three near misses).
     it('holds the floors measured on the set written blind in session 11, in the fits since session 12 (session 12 end: top5 0.900, fact 0.625, cited 0.638, declined 0.650, confident 0.175, hit@1 0.563 vs bigram 0.575; blind at the end of session 11: 0.900 / 0.600 / 0.638 / 0.450 / 0.350; two facts of 0.625 come from the judge reading a phrase across the list lines of an answer)', () => {
-      holds(r.seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.59, cited: 0.6, declined: 0.61, confident: 0.21, overBigram: -0.02 });
+      holds(r.seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.59, cited: 0.6, declined: 0.71, confident: 0.16, overBigram: -0.02 });
     });
     // Written blind at the start of session 12 by a helper briefed as seventh.json's writer (a first reader's questions,
     // paraphrased in everyday words at least half the time). Measured blind on the session-11 code before any change
     // (top5 0.913, fact 0.613, cited 0.675, declined 0.475, confident 0.425, hit@1 0.550 vs bigram 0.588: behind) and at the end
     // (judge reading an answer's list lines: +1 fact on the session-11 code too, 0.613 → 0.625). In the fits since session 13:
-    // confident +1 (0.300 → 0.325) with the refit. Session 14, with ninth.json in the fits: fact +1, cited +1 (a003-06).
+    // confident +1 (0.300 → 0.325) with the refit. Session 14, with ninth.json in the fits: fact +1, cited +1 (a003-06); at the end
+    // cited 0.675, declined 0.625, confident 0.300 (an answer giving no time for 「いつ」 and a total for a breakdown declined).
     it('holds the floors measured on the set written blind in session 12, in the fits since session 13 (session 13 start: top5 0.913, fact 0.625, cited 0.675, declined 0.600, confident 0.325, hit@1 0.550 vs bigram 0.588; blind at the end of session 12: 0.913 / 0.625 / 0.675 / 0.600 / 0.300, 0.550)', () => {
-      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.61, cited: 0.66, declined: 0.59, confident: 0.33, overBigram: -0.05 });
+      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.61, cited: 0.66, declined: 0.61, confident: 0.31, overBigram: -0.05 });
     });
     // Written blind at the start of session 13 by a helper briefed as eighth.json's writer. Measured on the session-12 code
     // before any change (top5 0.913, fact 0.675, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563),
