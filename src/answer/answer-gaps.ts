@@ -1,8 +1,10 @@
 // What an extractive answer fails to give that its question asks for, read from the answer's own
 // text: the composer quotes the passages' best lines, and when the question asks which body
 // (「どの府省？」) or how many in a counter (「何人参加した」) and those lines name none, the
-// passages say that some did, or when, not which or how many; asked when (「移行の期限はいつ？」)
-// and those lines give no time at all, they say what, not when. Each gap is named in the decline.
+// passages say that some did, or when, not which or how many; asked figures broken down (「内訳は？」)
+// and those lines give the total only, they say how much in all, not how it divides; asked when
+// (「移行の期限はいつ？」) and those lines give no time at all, they say what, not when. Each gap is
+// named in the decline.
 import { askedTypes } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';
@@ -53,12 +55,14 @@ export function answerGaps(question: string, answer: string): string[] {
   const held = (c: { label: string; holds: RegExp }) =>
     c.holds.test(text) || (/^何\s*件/u.test(c.label) && ITEMS_COUNTED.test(text)) || (/^何\s*時間/u.test(c.label) && CLOCK_RANGE.test(text));
   if (counters.length > 0 && !counters.some(held)) return counters.map((c) => c.label);
+  const types = askedTypes(p).map((t) => t.name);
   // Asked figures broken down, and the answer's lines give one figure (the total) or none in the unit asked.
-  if (BREAKDOWN_ASKED.test(p) && (/内訳/u.test(p) || counters.length > 0 || askedTypes(p).some((t) => t.name === 'amount' || t.name === 'number'))) {
-    const figures = counters.length > 0 ? counters.reduce((n, c) => n + (text.match(new RegExp(c.holds.source, 'gu'))?.length ?? 0), 0) : (text.match(FIGURE)?.length ?? 0);
+  if (BREAKDOWN_ASKED.test(p) && (/内訳/u.test(p) || counters.length > 0 || types.includes('amount') || types.includes('number'))) {
+    const all = (re: RegExp) => text.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))?.length ?? 0;
+    const figures = counters.length > 0 ? counters.reduce((n, c) => n + all(c.holds), 0) : all(FIGURE);
     if (figures <= 1 && !BRACKETED_BREAKDOWN.test(text)) return [BREAKDOWN_GAP];
   }
   // Asked when, and no time in the answer's lines: they tell what was done or planned, not when.
-  if (askedTypes(p).some((t) => t.name === 'when') && !TIME_GIVEN.test(text)) return [TIME_GAP];
+  if (types.includes('when') && !TIME_GIVEN.test(text)) return [TIME_GAP];
   return [];
 }
