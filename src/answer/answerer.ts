@@ -19,7 +19,7 @@ import { directReply } from './extractive/reply.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
-import { ABSTAIN_TEXT, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText } from './declines.ts';
+import { ABSTAIN_TEXT, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText, worthQuoting } from './declines.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
 import type { Answer, Citation } from './types.ts';
 
@@ -159,7 +159,7 @@ export class Answerer {
       // It is read with the answerer's value model, which every wiring gives the extractive model
       // too (runtime, worker, the leave-one-document-out folds): the reply and the quote agree.
       reply: unsure || hits.length === 0 ? null : directReply(input.question, scored, direct, history.at(-1) ?? ''),
-      unfit: unfit && { asked: unfit.asked, closest: unfit.closest ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null, whole: unfit.whole },
+      unfit: unfit && { asked: unfit.asked, closest: unfit.whole || worthQuoting(unfit.closest) ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null, whole: unfit.whole },
     };
   }
 

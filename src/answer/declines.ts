@@ -4,7 +4,7 @@
 import { CONTACT_FORMS } from '../text/contacts.ts';
 import { BODY_LABELS } from '../text/entities.ts';
 import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
-import { type ValueKind, clauseOf } from './extractive/direct.ts';
+import { type Candidate, DIRECT_FEATURES, type ValueKind, clauseOf } from './extractive/direct.ts';
 
 export const ABSTAIN_TEXT =
   'お尋ねの内容について、資料の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
@@ -69,6 +69,20 @@ export function valueAbstainText(asked: ValueKind, closest: string | null, whole
  * differed only in it (session 10): the note follows correct quotes too, and a long one buries them.
  */
 export const CAUTION_TEXT = '※ この記載がご質問に直接答えているかは確認できていません。迷う場合は「解決しない → 会計担当に問い合わせる」からお問い合わせください。';
+
+/**
+ * The share of the question's terms (rarity-weighted, the value model's `support`) the closest value's
+ * sentence must hold for a decline to quote it (「資料にあるのは「…」という記載で…」): below it the sentence
+ * is about something else (「920人 27年度 1,200人以上 30年度」 for a question on electronic filing), and a
+ * blind reader found such quotes muddying otherwise clear declines (8 of the 13 quotes read in
+ * session 14). A total the question names (valueAbstainText's `whole`) is quoted whatever it holds.
+ */
+const QUOTED_SUPPORT = 0.12;
+
+/** Whether a decline names the closest value the passages give (enough of the question's terms around it). */
+export function worthQuoting(c: Candidate): boolean {
+  return (c.x[DIRECT_FEATURES.indexOf('support')] ?? 0) >= QUOTED_SUPPORT;
+}
 
 /**
  * The clause holding a value, to name in a decline what the passages give instead; none when the

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText } from '../../src/answer/answerer.ts';
 import { CALIBRATION } from '../../src/answer/confidence.ts';
-import { DIRECT_MODEL } from '../../src/answer/extractive/direct.ts';
+import { DIRECT_MODEL, candidates } from '../../src/answer/extractive/direct.ts';
+import { scoreSentences } from '../../src/answer/extractive/scoring.ts';
+import { worthQuoting } from '../../src/answer/declines.ts';
 import { createAnswerModels } from '../../src/models/language.ts';
 import { Retriever } from '../../src/retrieval/retriever.ts';
 import type { FileIndex } from '../../src/retrieval/node/file-index.ts';
@@ -86,6 +88,19 @@ describe('a value the decline model doubts', () => {
     const a = await withDecline(1, 1).ask(q);
     expect(a.escalate).toBe(true);
     expect(a.answer).toContain('ご質問の金額に当たる記載');
+  });
+});
+
+describe('worthQuoting', () => {
+  it('quotes in a decline the closest value only when its sentence holds enough of the question', () => {
+    const passages = [
+      { n: 1, label: '事前分析表', text: '920人 27年度 1,200人以上 30年度' },
+      { n: 2, label: '事前分析表', text: '電子申請システムを導入していない地方公共団体は260団体(平成29年度)である。' },
+    ];
+    const valueOf = (q: string, figure: string) => candidates(q, scoreSentences(q, [], passages)).find((c) => c.value.includes(figure))!;
+    const q = '電子申請システムを導入していない地方公共団体は、令和5年度にはいくつ？';
+    expect(worthQuoting(valueOf(q, '260'))).toBe(true);
+    expect(worthQuoting(valueOf(q, '920'))).toBe(false);
   });
 });
 
