@@ -35,3 +35,13 @@ describe('a passage read as the answerer needs it', () => {
     expect(clean('〇〇課長に提出する。')).toBe('〇〇課長に提出する。');
   });
 });
+
+describe('procedure of minutes', () => {
+  it('reads handing over to the next speakers as procedure, and a reason as something said', () => {
+    const flag = (t: string) => passageSentences(t)[0]!.procedural;
+    expect(flag('それでは、対策案等について、村岡知事、中野市長、松田町長から、御意見等をいただきたいと思います。')).toBe(true);
+    expect(flag('説明は以上となります。')).toBe(true);
+    expect(flag('見直しが必要ですから、御意見等をいただきたいと思います。')).toBe(false);
+    expect(flag('締切は5月31日となりますので、御意見等をいただきたいと思います。')).toBe(false);
+  });
+});
