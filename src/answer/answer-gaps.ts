@@ -9,6 +9,7 @@ import { askedTypes } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';
 import { prepare } from '../text/tokenize.ts';
+import { DATE_WORDS } from './extractive/direct.ts';
 
 /** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind (not 「第7章」「3条」, nor an amount in 「760百万円」). */
 const ITEMS_COUNTED = /(?<!第\s*)(?<![\d,.])\d[\d,.]*\s*の?\s*(?![年月日円百千万億兆章節条項号頁])[\p{Script=Han}\p{Script=Katakana}]/u;
@@ -19,9 +20,13 @@ const CLOCK_RANGE = /\d{1,2}\s*(?:時|:)\s*\d{0,2}\s*分?\s*(?:から|~|〜|-|�
 /**
  * Any time a text gives, read after prepare(): a date or its part (「2025年度末」「6月上旬」「R7.8」
  * 「令和元年」), a span (「1か月以内」「3日前」「翌日」), a season or a period's part (「年内」「今夏」「上旬」), or the
- * words procedures set a time with (「速やかに」「事前に」「直ちに」「当日」「その都度」). What 「いつ」 may be answered by.
+ * words procedures set a time with (「速やかに」「事前に」「直ちに」「当日」「その都度」); times in words are the
+ * value model's (direct.ts DATE_WORDS). What 「いつ」 may be answered by.
  */
-const TIME_GIVEN = /\d\s*(?:[かヵヶケカ]\s*)?(?:年|月|日|週|時|:)|(?:^|[^a-z])[rh]\s*\d|令和|平成|昭和|元年|年度(?:内|中|末|初)|年内|年末|今年|来年|昨年|本年|今夏|今秋|今冬|今春|夏頃|秋頃|冬頃|春頃|上旬|中旬|下旬|上半期|下半期|速やか|直ち|事前|前日|当日|翌|直後|その都度|随時/u;
+const TIME_GIVEN = new RegExp(
+  `\\d\\s*(?:[かヵヶケカ]\\s*)?(?:年|月|日|週|時|:)|(?:^|[^a-z])[rh]\\s*\\d|令和|平成|昭和|元年|年度初|今年|来年|昨年|本年|${DATE_WORDS.source}|速やか|直ち|事前|前日|当日|翌|直後|その都度|随時`,
+  'u',
+);
 
 /** The label a time-asked gap is declined with (declines.ts). */
 export const TIME_GAP = '日付・時期';

@@ -102,7 +102,7 @@ const ORDINAL_ASKED = /第\s*何|何\s*(?:条(?!件)|号|項(?!目)|番目|回�
  * A time given in words, as administrative text sets deadlines (「年内を目途に」「年度内」「今夏」「年度末まで
  * に」): a date's value when a date is asked for, though it has no digit.
  */
-const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?<![\d月])(?:上旬|中旬|下旬)/gu;
+export const DATE_WORDS = /(?:本|今|来|次|当)?年度(?:内|中|末)|(?<!\d\s*)年内|年末(?!調整|年始)|今夏|今秋|今冬|今春|(?:夏|秋|冬|春|年度末|年末)頃|上半期|下半期|(?<![\d月])(?:上旬|中旬|下旬)/gu;
 
 /** A whole date (its unit is read as a date's). */
 export const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s*年度?\s*\d{1,2}\s*月/u;
