@@ -10,13 +10,9 @@ import { STEP, clean } from './sentences.ts';
  * separate a table's cells (「4位 26年度」「厚生労働省 182,621 148,815」) and stay.
  */
 const SPACED_FIGURE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー〜~])[ \u3000](?=\d)|(?<=\d)[ \u3000](?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー〜~])/gu;
-/** A link in the Markdown some converters print for a PDF's reference (「[別紙参照](#)」): its text. */
-const EMPTY_LINK = /\[([^\]\n]+)\]\(#[^)\s]*\)/gu;
-
-/** A sentence as the answer shows it: without the extraction's spaces and link syntax (the words are the document's). */
+/** A sentence as the answer shows it: without the extraction's spaces around figures (the words are the document's). */
 export function tidy(text: string, row = false): string {
-  const t = text.replace(EMPTY_LINK, '$1');
-  return row || !/[。！？]$/u.test(t) ? t : t.replace(SPACED_FIGURE, '');
+  return row || !/[。！？]$/u.test(text) ? text : text.replace(SPACED_FIGURE, '');
 }
 
 function cite(text: string, n: number, row = false): string {

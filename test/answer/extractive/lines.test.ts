@@ -18,9 +18,4 @@ describe('tidy', () => {
     expect(tidy('行政管理局 澤田稔一が説明した。')).toBe('行政管理局 澤田稔一が説明した。');
     expect(tidy('2,947 1,068 13,519 を合計した。')).toBe('2,947 1,068 13,519を合計した。');
   });
-
-  it('prints the text of a link a converter wrote in Markdown', () => {
-    expect(tidy('※対象システム一覧については、[別紙参照](#)')).toBe('※対象システム一覧については、別紙参照');
-    expect(tidy('[一覧](#annex-1)を参照。')).toBe('一覧を参照。');
-  });
 });
