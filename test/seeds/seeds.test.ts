@@ -22,7 +22,7 @@ const heldOut = loadSeedQuestions(fileURLToPath(new URL('./heldout.json', import
  * The sets measured leaving one document out, with floors below: loo.json, the later sets written
  * blind and developed on (fresh.json has none), and the set in no fit (BLIND_SETS).
  */
-const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
+const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh'] as const;
 
 describe.runIf(existsSync(seeds))('seed documents', () => {
   let tuned: SeedResult;
@@ -72,7 +72,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14) and session 14 (test/seeds/tenth.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14), session 14 (test/seeds/tenth.json, developed on since session 15) and session 15 (test/seeds/eleventh.json, in no fit)', () => {
     /** Each measured set's figures and answers, by name (MEASURED). */
     const r = {} as Record<(typeof MEASURED)[number], Awaited<ReturnType<typeof evaluateLoo>>>;
     beforeAll(async () => {
@@ -94,7 +94,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
         r[name] = await evaluateLoo(set(name), folds, baselines);
         console.log(`leave one document out, ${name}.json: ${JSON.stringify(r[name].overall)}`);
       }
-      // Ten labelled sets refitted five times and evaluated: minutes on a busy machine, not a speed check.
+      // The labelled sets refitted five times and evaluated: minutes on a busy machine, not a speed check.
     }, 900_000);
     /** The floors of a set's leave-one-document-out figures (shares; hit@1 as a margin over bigram BM25). */
     const holds = (f: LooFigures, n: { answerable: number; nearMisses: number }, floor: { top5: number; fact: number; cited: number; declined: number; confident: number; overBigram: number }) => {
@@ -112,8 +112,9 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 10: cited −1 (l004-11 declined) since fifth.json joined the fits of the value model; fact −1 (l004-12) since a long sentence is quoted around its value only once.
     // Session 12: with seventh.json in the fits, fact +1 and cited +1 (0.757 → 0.771, 0.771 → 0.786), declined −1 (0.667 → 0.633).
     // Session 12 end: declined 0.633 → 0.700, confident 0.233 → 0.200 (counts asked which of, which body).
-    it('holds the measured floors (session 12 end: top5 0.929, fact 0.771, cited 0.786, near misses declined 0.700, confident 0.200, hit@1 0.671 vs bigram 0.600; session 11 0.929 / 0.757 / 0.771 / 0.667 / 0.233, 0.671)', () => {
-      holds(r.loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.91, fact: 0.76, cited: 0.77, declined: 0.69, confident: 0.21, overBigram: 0.06 });
+    // Session 15: with tenth.json in the fits, fact −1 (0.771 → 0.757: l004-11).
+    it('holds the measured floors (session 15 start: top5 0.929, fact 0.757, cited 0.786, near misses declined 0.700, confident 0.200, hit@1 0.671 vs bigram 0.600; session 12 end 0.929 / 0.771 / 0.786 / 0.700 / 0.200, 0.671)', () => {
+      holds(r.loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.91, fact: 0.75, cited: 0.77, declined: 0.69, confident: 0.21, overBigram: 0.06 });
     });
     // Session 9: with fourth.json in the fits the decline model's refit declines two fewer of this set's near misses (0.425 → 0.375), one more of loo.json's.
     // Session 11: with sixth.json in the fits, fact −1 and cited −2 (0.688 → 0.675, 0.725 → 0.700), confident +1 (0.400 → 0.425).
@@ -169,11 +170,18 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the floors measured on the set written blind in session 13, in the fits since session 14 (session 14 start: top5 0.913, fact 0.650, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563; blind at the end of session 13: the same)', () => {
       holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.63, declined: 0.69, confident: 0.16, overBigram: 0.06 });
     });
-    // Written blind at the start of session 14 by a helper briefed as ninth.json's writer, and in no fit. Measured on the
-    // session-13 code before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs
-    // bigram 0.638) and after the rotation's refit (fact 0.663, cited 0.700: +1 each).
-    it('holds the floors measured on the set written blind in session 14 and in no fit (session 14 start, after the refit: top5 0.950, fact 0.663, cited 0.700, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638)', () => {
-      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.65, cited: 0.68, declined: 0.56, confident: 0.36, overBigram: 0.02 });
+    // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
+    // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
+    // after the rotation's refit (fact 0.663, cited 0.700: +1 each) and at session 14's end (unchanged). In the fits since
+    // session 15 (fact −1 with the refit: 0.650).
+    it('holds the floors measured on the set written blind in session 14, in the fits since session 15 (session 15 start: top5 0.950, fact 0.650, cited 0.700, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638; blind at the end of session 14: 0.950 / 0.663 / 0.700 / 0.575 / 0.350, 0.663)', () => {
+      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.63, cited: 0.68, declined: 0.56, confident: 0.36, overBigram: 0.02 });
+    });
+    // Written blind at the start of session 15 by a helper briefed as tenth.json's writer, and in no fit. Measured on the
+    // session-14 code before any change (top5 0.975, fact 0.750, cited 0.775, declined 0.650, confident 0.275, hit@1 0.775 vs
+    // bigram 0.738) and after the rotation's refit (fact 0.763, cited 0.788: +1 each).
+    it('holds the floors measured on the set written blind in session 15 and in no fit (session 15 start, after the refit: top5 0.975, fact 0.763, cited 0.788, declined 0.650, confident 0.275, hit@1 0.775 vs bigram 0.738)', () => {
+      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.75, cited: 0.77, declined: 0.63, confident: 0.28, overBigram: 0.03 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
