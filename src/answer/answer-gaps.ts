@@ -1,6 +1,6 @@
 // What an extractive answer fails to give that its question asks for, read from the answer's own
 // text: the composer quotes the passages' best lines, and when the question asks which body
-// (「どの府省？」) or how many in a counter (「何人参加した」) and those lines name none, the
+// (「どの府省？」) or who holds a post (「委員は誰？」) or how many in a counter (「何人参加した」) and those lines name none, the
 // passages say that some did, or when, not which or how many; asked figures broken down (「内訳は？」)
 // and those lines give the total only, they say how much in all, not how it divides; asked when
 // (「移行の期限はいつ？」) and those lines give no time at all, they say what, not when. Each gap is
@@ -8,6 +8,7 @@
 import { askedTypes } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';
+import { askedPerson } from '../text/persons.ts';
 import { prepare } from '../text/tokenize.ts';
 import { DATE_WORDS } from './extractive/direct.ts';
 
@@ -46,6 +47,8 @@ export const BREAKDOWN_GAP = '内訳';
  * The gaps of an answer to a question, each as a decline names it:
  * - the kind of body asked which of (text/entities.ts), when the answer names none of that kind,
  *   only the kind itself (「各府省…一部低調府省」 for 「一番低い府省はどこ？」) or a body the question names;
+ * - who holds a post the question names (text/persons.ts), when the answer names nobody for it, only
+ *   the post or what it does (「アドバイザリーボードの委員って誰？」 answered with what the board does);
  * - the counters a number is asked in (text/counters.ts), when the answer gives no figure in any
  *   (a date and an office for 「何人参加した」); 「何件」 counts items of any kind (「約60のシステム」);
  * - a breakdown, when the question asks figures broken down and the answer gives one figure or none;
@@ -54,6 +57,8 @@ export const BREAKDOWN_GAP = '内訳';
 export function answerGaps(question: string, answer: string): string[] {
   const body = askedBody(question);
   if (body && body.named(answer).length === 0) return [body.label];
+  const person = askedPerson(question);
+  if (person && !person.answers(answer)) return [person.label];
   const p = prepare(question);
   const counters = askedCounters(p);
   const text = prepare(answer);

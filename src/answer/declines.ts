@@ -3,6 +3,7 @@
 // value none of the passages' values fits, and the caution under a low-confidence answer.
 import { CONTACT_FORMS } from '../text/contacts.ts';
 import { BODY_LABELS } from '../text/entities.ts';
+import { NAME_GAP, PERSON_GAP } from '../text/persons.ts';
 import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
 import { type Candidate, DIRECT_FEATURES, type ValueKind, clauseOf } from './extractive/direct.ts';
 
@@ -34,6 +35,7 @@ function whyUnmet(unmet: string[]): string {
   if (unmet.every((q) => CONTACT_LABELS.has(q))) return '見つかった記載は窓口や資料の名前を挙げるだけで、その連絡先やアドレスは書いていません。';
   if (unmet.every((q) => q.endsWith('の方法'))) return '見つかった記載は、その手続について書いていません。';
   if (unmet.every((q) => BODY_LABELS.includes(q))) return '見つかった記載は、該当する名前を挙げていません。';
+  if (unmet.every((q) => q === NAME_GAP || q === PERSON_GAP)) return '見つかった記載は、その役職や会議について書いているだけで、誰が務めているかは書いていません。';
   // A counter the figure is asked in (「何人」「何団体」): a blind reader found 「別の年度・回」 vague when
   // no year was asked.
   if (unmet.every((q) => COUNTER_LABEL.test(q))) return '見つかった記載には、その数値は書かれていません。';

@@ -7,6 +7,12 @@ describe('answerGaps', () => {
     expect(answerGaps('一番低い府省はどこ？', '各府省において取り組み、一部低調府省には個別フォローを実施[1]。')).toEqual(['府省庁名']);
     expect(answerGaps('どこの省が主管？', '「政府共通プラットフォーム」(主管:総務省)を指定[1]。')).toEqual([]);
   });
+  it('names the person asked when the answer names nobody for the post, only what it does', () => {
+    const board = '先進的AI利活用アドバイザリーボードの各府省への助言や相談窓口等の仕組みを通じ、安全かつ効果的な利用を進める[1]。';
+    expect(answerGaps('アドバイザリーボードの委員って誰がやってるの？', board)).toEqual(['人物・役職']);
+    expect(answerGaps('山形市長の名前は？', '村岡知事と山形市長から、ご意見を頂きました[1]。')).toEqual(['氏名']);
+    expect(answerGaps('山口県知事の名前は？', '村岡山口県知事:山口県知事の村岡です[1]。')).toEqual([]);
+  });
   it('names the counter a number is asked in when the answer gives no figure in it', () => {
     const dated = '第4弾:行政事業レビューAIアイデアソン 開催日:2025年5月16日(予定)[1]\n・担当:行政改革推進本部事務局[1]';
     expect(answerGaps('第4弾のアイデアソンには何人参加したの？', dated)).toEqual(['何人']);
