@@ -182,7 +182,9 @@ export function unlistedCounts(original: string, hits: Hit[]): string[] {
   if (!m) return [];
   const n = Number(m[1]);
   const need = Math.min(n, 3);
-  const count = new RegExp(`(?<!\\d)${m[1]}\\s*(?:つ|件|個)?の?\\s*${m[2]}`, 'u');
+  // The same count of the same things, whatever the passage calls them (「11件の共通化対象の業務」 asked, 「11件の業務・
+  // システム」 printed): the figure and its counter, or a noun after it that is no unit (not 「11月」「11円」).
+  const count = new RegExp(`(?<![\\d,.])${m[1]}\\s*(?:つ|件|個)?の?\\s*(?:${m[2]}|(?![年月日時分円%回歳倍])[\\p{Script=Han}\\p{Script=Katakana}])`, 'u');
   let named = false;
   for (const h of hits) {
     const lines = prepare(h.chunk.text).split('\n');
