@@ -287,7 +287,7 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
 
 /**
  * The value the model believes in most among those kept, with its share of the softmax over all
- * the question's values (as the threshold was fitted).
+ * the question's values (as OPEN_SHARE is read).
  */
 export function bestCandidate(question: string, all: Sentence[], model: DirectModel, keep: (c: Candidate) => boolean = () => true, earlier = ''): { c: Candidate; p: number } | null {
   const cs = candidates(question, all, earlier);
