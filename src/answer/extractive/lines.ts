@@ -56,7 +56,12 @@ export class Lines {
         i++;
         continue;
       }
-      out.push(e.text);
+      // Said in minutes: who says it, once for each run of one speaker's lines, the line that opens their
+      // turn included (「私が主査をつとめる」 reads only with the speaker).
+      const said = e.from?.speaker;
+      const prev = es[i - 1]?.from;
+      const named = said && (out.at(-1)?.startsWith(`${said}：`) || (prev?.n === e.from!.n && prev.speaker === said));
+      out.push(said && !named && !e.text.startsWith('・') ? `${said}：${e.text}` : e.text);
     }
     return out;
   }

@@ -82,7 +82,17 @@ export interface PassageSentence {
   header: ReadonlySet<string> | null;
   /** A line of a table's header: it names what the rows hold and holds none of it. */
   heads: boolean;
+  /**
+   * Who says it, in minutes: the speaker whose turn (「○阪田…事務局長：本日は、…」) the sentence belongs
+   * to, when the sentence does not open with the speaker itself; null outside a turn the passage shows.
+   */
+  speaker: string | null;
 }
+
+/** A speaker's turn in minutes as normalizeText prints it: 「○村岡山口県知事：はい、…」. */
+const TURN = /^\s*[○◯〇]([^：:\s○◯〇]{1,40})[：:]/u;
+/** Where a turn ends without another starting: a heading, a numbered item of the agenda, a bracketed note (「(異議なしの声)」). */
+const TURN_ENDS = /^\s*(?:#|\d{1,2}\s*[.．]|[(（][^)）]*[)）]\s*$)/u;
 
 /** The lexical terms of a text (shared through the cache: read only). */
 export const termSet = memoizeText((text: string): ReadonlySet<string> => {
@@ -161,7 +171,11 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
   const lines = passage.split('\n');
   const headers = tableHeaders(lines, REPEATED_HEADER_MAX);
   const headerLines = new Set(headers.flatMap((h) => h ?? []));
+  let speaker: string | null = null;
   lines.forEach((line, lineNo) => {
+    const turn = TURN.exec(line);
+    if (turn) speaker = turn[1]!;
+    else if (TURN_ENDS.test(line)) speaker = null;
     const rows = headers[lineNo];
     const header = rows ? new Set(rows.flatMap((h) => [...termSet(lines[h]!)])) : null;
     const step = STEP.exec(line);
@@ -186,6 +200,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
         terms: termSet(text),
         header,
         heads: headerLines.has(lineNo),
+        speaker: speaker !== null && !TURN.test(text) ? speaker : null,
       });
     }
   });

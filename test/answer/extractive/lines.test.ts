@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tidy } from '../../../src/answer/extractive/lines.ts';
+import { Lines, tidy } from '../../../src/answer/extractive/lines.ts';
+import { passageSentences } from '../../../src/answer/extractive/sentences.ts';
 
 describe('tidy', () => {
   it('joins figures that text extraction spaced apart inside a sentence', () => {
@@ -17,5 +18,23 @@ describe('tidy', () => {
     expect(tidy('資料は Government Cloud の 2 つの構成です。')).toBe('資料は Government Cloud の2つの構成です。');
     expect(tidy('行政管理局 澤田稔一が説明した。')).toBe('行政管理局 澤田稔一が説明した。');
     expect(tidy('2,947 1,068 13,519 を合計した。')).toBe('2,947 1,068 13,519を合計した。');
+  });
+});
+
+describe('Lines', () => {
+  it('names the speaker of a quote from minutes once for each run of their lines', () => {
+    const text = '○阪田事務局長：本日は、ありがとうございました。今後、私が主査をつとめる会議等を通じて求めてまいります。また、貴重なご意見を頂きました。\n○村岡知事：はい、賛同いたします。';
+    const all = passageSentences(text).map((s) => ({ ...s, n: 1, rank: 0, score: 0, support: 0 }));
+    const out = new Lines(new Set(), false);
+    out.sentence(all[1]!);
+    out.sentence(all[2]!);
+    out.sentence(all[3]!);
+    expect(out.lines).toEqual(['阪田事務局長：今後、私が主査をつとめる会議等を通じて求めてまいります[1]。', 'また、貴重なご意見を頂きました[1]。', '村岡知事：はい、賛同いたします[1]。']);
+    // After the line that opens the turn, from another passage, the speaker is not named again.
+    const opener = passageSentences('○阪田事務局長：本日は、ありがとうございました。').map((s) => ({ ...s, n: 2, rank: 1, score: 0, support: 0 }));
+    const two = new Lines(new Set(), false);
+    two.sentence(opener[0]!);
+    two.sentence(all[1]!);
+    expect(two.lines).toEqual(['阪田事務局長：本日は、ありがとうございました[2]。', '今後、私が主査をつとめる会議等を通じて求めてまいります[1]。']);
   });
 });

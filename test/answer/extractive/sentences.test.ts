@@ -45,3 +45,25 @@ describe('procedure of minutes', () => {
     expect(flag('締切は5月31日となりますので、御意見等をいただきたいと思います。')).toBe(false);
   });
 });
+
+describe('speakers of minutes', () => {
+  it("gives each sentence of a turn its speaker, but not the one that opens with the speaker, and ends the turn at the next speaker or a heading", () => {
+    const text = [
+      'そろそろお時間になりましたので、最後に局長よりご挨拶をいただきます。',
+      '○阪田内閣官房デジタル行財政改革会議事務局長：本日は、ありがとうございました。今後、私が主査をつとめる会議等を通じて求めてまいります。',
+      'また、運用経費問題について貴重なご意見を頂きました。',
+      '○村岡山口県知事：はい、ありがとうございます。',
+      '(異議なしの声)',
+      '以上で閉会とします。',
+    ].join('\n');
+    expect(passageSentences(text).map((s) => s.speaker)).toEqual([
+      null,
+      null,
+      '阪田内閣官房デジタル行財政改革会議事務局長',
+      '阪田内閣官房デジタル行財政改革会議事務局長',
+      null,
+      null,
+      null,
+    ]);
+  });
+});
