@@ -112,7 +112,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 10: cited −1 (l004-11 declined) since fifth.json joined the fits of the value model; fact −1 (l004-12) since a long sentence is quoted around its value only once.
     // Session 12: with seventh.json in the fits, fact +1 and cited +1 (0.757 → 0.771, 0.771 → 0.786), declined −1 (0.667 → 0.633).
     // Session 12 end: declined 0.633 → 0.700, confident 0.233 → 0.200 (counts asked which of, which body).
-    // Session 15: with tenth.json in the fits, fact −1 (0.771 → 0.757: l004-11).
+    // Session 15: with tenth.json in the fits, fact −1 (0.771 → 0.757: l004-11); back at 0.771 with the fixed opening threshold.
     it('holds the measured floors (session 15 start: top5 0.929, fact 0.757, cited 0.786, near misses declined 0.700, confident 0.200, hit@1 0.671 vs bigram 0.600; session 12 end 0.929 / 0.771 / 0.786 / 0.700 / 0.200, 0.671)', () => {
       holds(r.loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.91, fact: 0.75, cited: 0.77, declined: 0.69, confident: 0.21, overBigram: 0.06 });
     });
@@ -123,7 +123,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 14: with ninth.json in the fits, declined −1 (0.550 → 0.525), confident +1 (0.275 → 0.300); at the end 0.550 / 0.275
     // (a breakdown asked and only the total given is declined); cited −1 (0.738 → 0.725: an answer giving no time for 「いつ」 declined).
     it('holds the floors measured on the set written blind in session 7, in the fits since session 8 (session 12 end: top5 0.900, fact 0.700, cited 0.738, declined 0.525, confident 0.275, hit@1 0.700 vs bigram 0.613; blind at the end of session 7: 0.838 / 0.550 / 0.663 / 0.425 / 0.400, 0.600)', () => {
-      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.72, declined: 0.54, confident: 0.28, overBigram: 0.07 });
+      // Session 15: declined 0.550 → 0.600, confident 0.275 → 0.250 (who holds a post; a why-question's person).
+      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.71, declined: 0.58, confident: 0.26, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
@@ -131,7 +132,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 14: with ninth.json in the fits, fact −1 and cited −1 (0.700 → 0.688, 0.775 → 0.763: a001-10 declined); at the end
     // cited 0.750, declined 0.550 (answers giving no time for 「いつ」 declined).
     it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 12 end: top5 0.925, fact 0.700, cited 0.763, declined 0.550, confident 0.300, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
-      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.74, declined: 0.54, confident: 0.33, overBigram: 0.03 });
+      // Session 15: declined 0.575 → 0.625, confident 0.350 → 0.300 (a post's holder, the items behind a count).
+      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.74, declined: 0.61, confident: 0.31, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
@@ -143,7 +145,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Blind through session 10 (measured on the session-9 code and at session 10's end: fact 0.588 → 0.588); in the fits since session 11.
     // Session 12: with seventh.json in the fits, declined −1 (0.725 → 0.700).
     it('holds the floors measured on the set written blind in session 10, in the fits since session 11 (session 12 end: top5 0.913, fact 0.638, cited 0.713, declined 0.750, confident 0.100, hit@1 0.688 vs bigram 0.650; blind at the end of session 10: 0.888 / 0.588 / 0.725 / 0.600 / 0.250, 0.688)', () => {
-      holds(r.sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.62, cited: 0.7, declined: 0.74, confident: 0.11, overBigram: 0.03 });
+      // Session 15: declined 0.750 → 0.775, confident 0.100 → 0.075.
+      holds(r.sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.62, cited: 0.7, declined: 0.76, confident: 0.09, overBigram: 0.03 });
     });
     // Blind through session 11 (measured on the session-10 code and at session 11's end: fact 0.575 → 0.600); in the fits since session 12.
     // Retrieval is one question behind bigram BM25 at hit@1 (0.563 vs 0.575; the bigram baseline gained a question when
@@ -152,7 +155,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 14: with ninth.json in the fits, fact −2 and cited −2 (0.625 → 0.600, 0.638 → 0.613: a000-09 and a001-13 declined), declined +1 (0.650);
     // at the end declined 0.725, confident 0.150 (a breakdown asked and only the total given is declined: three near misses).
     it('holds the floors measured on the set written blind in session 11, in the fits since session 12 (session 12 end: top5 0.900, fact 0.625, cited 0.638, declined 0.650, confident 0.175, hit@1 0.563 vs bigram 0.575; blind at the end of session 11: 0.900 / 0.600 / 0.638 / 0.450 / 0.350; two facts of 0.625 come from the judge reading a phrase across the list lines of an answer)', () => {
-      holds(r.seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.59, cited: 0.6, declined: 0.71, confident: 0.16, overBigram: -0.02 });
+      // Session 15: declined 0.725 → 0.775, confident 0.150 → 0.100.
+      holds(r.seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.59, cited: 0.6, declined: 0.76, confident: 0.11, overBigram: -0.02 });
     });
     // Written blind at the start of session 12 by a helper briefed as seventh.json's writer (a first reader's questions,
     // paraphrased in everyday words at least half the time). Measured blind on the session-11 code before any change
@@ -161,27 +165,31 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // confident +1 (0.300 → 0.325) with the refit. Session 14, with ninth.json in the fits: fact +1, cited +1 (a003-06); at the end
     // cited 0.675, declined 0.625, confident 0.300 (an answer giving no time for 「いつ」 and a total for a breakdown declined).
     it('holds the floors measured on the set written blind in session 12, in the fits since session 13 (session 13 start: top5 0.913, fact 0.625, cited 0.675, declined 0.600, confident 0.325, hit@1 0.550 vs bigram 0.588; blind at the end of session 12: 0.913 / 0.625 / 0.675 / 0.600 / 0.300, 0.550)', () => {
-      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.61, cited: 0.66, declined: 0.61, confident: 0.31, overBigram: -0.05 });
+      // Session 15: fact 0.638 → 0.625 (a004-07, with the fixed opening threshold), cited 0.675 → 0.663; declined 0.625 → 0.675.
+      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.61, cited: 0.65, declined: 0.66, confident: 0.29, overBigram: -0.05 });
     });
     // Written blind at the start of session 13 by a helper briefed as eighth.json's writer. Measured on the session-12 code
     // before any change (top5 0.913, fact 0.675, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563),
     // after the rotation's refit (fact 0.650: −2) and at session 13's end (unchanged since the refit). In the fits since session 14
     // (no figure moved with the refit).
     it('holds the floors measured on the set written blind in session 13, in the fits since session 14 (session 14 start: top5 0.913, fact 0.650, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563; blind at the end of session 13: the same)', () => {
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.63, declined: 0.69, confident: 0.16, overBigram: 0.06 });
+      // Session 15: fact +1 with the rotation's refit (0.663); declined 0.700 → 0.750, confident 0.150 → 0.125.
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.65, cited: 0.63, declined: 0.73, confident: 0.14, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
     // after the rotation's refit (fact 0.663, cited 0.700: +1 each) and at session 14's end (unchanged). In the fits since
     // session 15 (fact −1 with the refit: 0.650).
     it('holds the floors measured on the set written blind in session 14, in the fits since session 15 (session 15 start: top5 0.950, fact 0.650, cited 0.700, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638; blind at the end of session 14: 0.950 / 0.663 / 0.700 / 0.575 / 0.350, 0.663)', () => {
-      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.63, cited: 0.68, declined: 0.56, confident: 0.36, overBigram: 0.02 });
+      // At session 15's end: fact 0.663, cited 0.713, declined 0.600, confident 0.325.
+      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.65, cited: 0.7, declined: 0.58, confident: 0.34, overBigram: 0.02 });
     });
     // Written blind at the start of session 15 by a helper briefed as tenth.json's writer, and in no fit. Measured on the
     // session-14 code before any change (top5 0.975, fact 0.750, cited 0.775, declined 0.650, confident 0.275, hit@1 0.775 vs
-    // bigram 0.738) and after the rotation's refit (fact 0.763, cited 0.788: +1 each).
-    it('holds the floors measured on the set written blind in session 15 and in no fit (session 15 start, after the refit: top5 0.975, fact 0.763, cited 0.788, declined 0.650, confident 0.275, hit@1 0.775 vs bigram 0.738)', () => {
-      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.75, cited: 0.77, declined: 0.63, confident: 0.28, overBigram: 0.03 });
+    // bigram 0.738), after the rotation's refit (fact 0.763, cited 0.788: +1 each) and at session 15's end (declined 0.675,
+    // confident 0.250: one near miss declined by the person check).
+    it('holds the floors measured on the set written blind in session 15 and in no fit (session 15 end: top5 0.975, fact 0.763, cited 0.788, declined 0.675, confident 0.250, hit@1 0.775 vs bigram 0.738)', () => {
+      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.75, cited: 0.77, declined: 0.66, confident: 0.26, overBigram: 0.03 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
