@@ -1,10 +1,10 @@
 // What an extractive answer fails to give that its question asks for, read from the answer's own
 // text: the composer quotes the passages' best lines, and when the question asks which body
-// (「どの府省？」) or who holds a post (「委員は誰？」) or how many in a counter (「何人参加した」) and those lines name none, the
-// passages say that some did, or when, not which or how many; asked figures broken down (「内訳は？」)
-// and those lines give the total only, they say how much in all, not how it divides; asked when
-// (「移行の期限はいつ？」) and those lines give no time at all, they say what, not when. Each gap is
-// named in the decline.
+// (「どの府省？」), who holds a post (「委員は誰？」) or how many in a counter (「何人参加した」) and
+// those lines name none, the passages say that some did, or when, not which, who or how many; asked
+// figures broken down (「内訳は？」) and those lines give the total only, they say how much in all,
+// not how it divides; asked when (「移行の期限はいつ？」) and those lines give no time at all, they say
+// what, not when. Each gap is named in the decline.
 import { askedTypes } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';

@@ -30,7 +30,7 @@ const OWN_WORD = '(?<![\\p{Script=Han}\\p{Script=Katakana}])';
 /** A pattern for a question asking which body of a kind, by the words for the kind. */
 const asksFor = (kinds: string) => new RegExp(`${WHICH}(?:${kinds})${KIND_END}|${OWN_WORD}(?:${kinds})${IS_WHERE}|${OWN_WORD}(?:${kinds})${NAME_ASKED}`, 'u');
 /** A question about what to write in a form (「宛名に書く府省庁名って何」「会社名を入力」): a field, not a body asked. */
-const ABOUT_A_FIELD = /書く|書け|書き|記入|記載|入力|登録|宛名|欄|様式/u;
+export const ABOUT_A_FIELD = /書く|書け|書き|記入|記載|入力|登録|宛名|欄|様式/u;
 
 /**
  * The kinds, each with the words a question names it by and the names of its bodies: a ministry or

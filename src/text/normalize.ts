@@ -24,6 +24,11 @@ const STRAY_SPACE_RE = new RegExp(`([${JA}])[ \\t\\u3000]+(?=[${JA}])`, 'gu');
  */
 const SPEAKER_RE = /^([ \t]*[○◯〇])([^\s○◯〇、。，,：:「」『』()（）]{1,38}(?:長|官|臣|員|知事|理事|幹事|氏|君|さん|様|教授|参与|顧問))(?:[ \t\u3000]+(?=\S)|[ \t\u3000]*$)/gmu;
 
+/** A speaker's turn as normalizeText prints it (「○村岡山口県知事：はい、…」): the speaker is group 1. */
+export const SPEAKER_TURN = /^\s*[○◯〇]([^：:\s○◯〇]{1,40})[：:]/u;
+/** Where a turn ends without another starting: a heading, a numbered item of the agenda, a bracketed note (「(異議なしの声)」). */
+export const TURN_ENDS = /^\s*(?:#|\d{1,2}\s*[.．]|[(（][^)）]*[)）]\s*$)/u;
+
 /** Circled numbers ①–⑳ and ㉑–㊿: NFKC would flatten 「①企画者」 to 「1企画者」. */
 const CIRCLED = '\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF';
 const HAS_CIRCLED = new RegExp(`[${CIRCLED}]`, 'u');

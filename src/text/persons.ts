@@ -13,6 +13,8 @@
 // office and their deputies, the officials below them, members of a board, and the roles plans
 // assign (責任者, CIO).
 
+import { ABOUT_A_FIELD } from './entities.ts';
+
 const HAN = '\\p{Script=Han}';
 
 /** Titles of posts held by a person (not a body: 大臣官房, 委員会 are offices), with a deputy's (「課長補佐」「室長代理」). */
@@ -22,7 +24,7 @@ const POST_TITLES = `(?:${[
   'cio', 'caio', 'デジタル監',
 ].join('|')})(?:補佐|代理)?`;
 
-/** A post with what names it (「行政情報システム企画課長」「アドバイザリーボードの委員」's 「委員」): read after NFKC, lower-cased. */
+/** A post with what names it (「行政情報システム企画課長」「アドバイザリーボードの委員」's 「委員」): read after norm (NFKC, lower-cased). */
 const POST = new RegExp(`[${HAN}\\p{Script=Katakana}ーa-z]*?${POST_TITLES}`, 'gu');
 
 /**
@@ -40,8 +42,8 @@ const WHO_OF_POST = new RegExp(
 );
 /** The post holder's name asked outright (「山形市長の名前は」「一宮市長って、お名前」「委員の氏名を教えて」). */
 const NAME_OF_POST = new RegExp(`(${POST.source})\\s*(?:の|って|は)?[、,\\s]*お?(?:名前|氏名)(?=\\s*(?:は|を|って|、|,|な|[?？]|$))`, 'u');
-/** A question about where or how a name is written (「部長の名前を入力する欄」「課長の氏名はどこに書けば」): a form's field, not a person. */
-const ABOUT_A_FIELD = /欄|記入|記載|入力|登録|書く|書け|書き|どこに|様式/u;
+/** Where a name is printed or kept (「氏名はどこに」), not whose it is. */
+const WHERE_IT_STANDS = /どこに/u;
 
 /**
  * How a person's name is printed:
@@ -74,17 +76,22 @@ interface AskedPerson {
   answers: (text: string) => boolean;
 }
 
+/**
+ * NFKC and lower case, spaces kept: not tokenize.ts prepare, which removes the spaces between Japanese
+ * words that separate a family name from a given one (「村岡 嗣政」) and a post from its holder.
+ */
+const norm = (s: string) => s.normalize('NFKC').toLowerCase();
+
 /** The label of a person asked by name (「名前は？」). */
 export const NAME_GAP = '氏名';
 /** The label of a person asked with 「誰」, which a role may answer. */
 export const PERSON_GAP = '人物・役職';
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase();
-
 /** The person a question asks for, if it asks who holds a post it names. */
 export function askedPerson(question: string): AskedPerson | null {
   const q = norm(question);
-  if (ABOUT_A_FIELD.test(q)) return null;
+  // A question about where or how a name is written (「部長の名前を入力する欄」「課長の氏名はどこに書けば」): a form's field, not a person.
+  if (ABOUT_A_FIELD.test(q) || WHERE_IT_STANDS.test(q)) return null;
   const byName = NAME_OF_POST.exec(q);
   if (byName) {
     const post = byName[1]!;

@@ -3,7 +3,7 @@
 // sentence that introduces a list) and its lexical terms. Depends on the passage's text alone,
 // so it is cached.
 import { memoizeText } from '../../lib/memo.ts';
-import { splitSentences } from '../../text/normalize.ts';
+import { SPEAKER_TURN, TURN_ENDS, splitSentences } from '../../text/normalize.ts';
 import { REPEATED_HEADER_MAX, tableHeaders } from '../../text/tables.ts';
 import { bigrams, prepare, words } from '../../text/tokenize.ts';
 
@@ -89,11 +89,6 @@ export interface PassageSentence {
   speaker: string | null;
 }
 
-/** A speaker's turn in minutes as normalizeText prints it: 「○村岡山口県知事：はい、…」. */
-const TURN = /^\s*[○◯〇]([^：:\s○◯〇]{1,40})[：:]/u;
-/** Where a turn ends without another starting: a heading, a numbered item of the agenda, a bracketed note (「(異議なしの声)」). */
-const TURN_ENDS = /^\s*(?:#|\d{1,2}\s*[.．]|[(（][^)）]*[)）]\s*$)/u;
-
 /** The lexical terms of a text (shared through the cache: read only). */
 export const termSet = memoizeText((text: string): ReadonlySet<string> => {
   const p = prepare(text);
@@ -173,7 +168,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
   const headerLines = new Set(headers.flatMap((h) => h ?? []));
   let speaker: string | null = null;
   lines.forEach((line, lineNo) => {
-    const turn = TURN.exec(line);
+    const turn = SPEAKER_TURN.exec(line);
     if (turn) speaker = turn[1]!;
     else if (TURN_ENDS.test(line)) speaker = null;
     const rows = headers[lineNo];
@@ -200,7 +195,7 @@ export const passageSentences = memoizeText((passage: string): readonly PassageS
         terms: termSet(text),
         header,
         heads: headerLines.has(lineNo),
-        speaker: speaker !== null && !TURN.test(text) ? speaker : null,
+        speaker: speaker !== null && !SPEAKER_TURN.test(text) ? speaker : null,
       });
     }
   });
