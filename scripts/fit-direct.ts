@@ -25,7 +25,7 @@ await withTempRuntime(config, values.seeds, async ({ answerer }) => {
   const questions = files.flatMap((f) => loadLabelled(resolve(f), resolve(values.seeds))) as LabelledQuestion[];
   const seedExamples = await collectExamples(questions, answerer);
   const examples = [...seedExamples, ...decisions];
-  let chosen = 0, right = 0, wrong = 0, declinedNear = 0, declinedAnswerable = 0;
+  let chosen = 0, declinedNear = 0, declinedAnswerable = 0;
   // Each answerable question's chosen value, left out of its fit: what OPEN_SHARE is chosen on.
   const pooled: Array<{ p: number; right: boolean }> = [];
   for (const source of [...new Set(examples.flatMap((e) => (e.file ? [e.file] : [])))]) {
@@ -40,10 +40,12 @@ await withTempRuntime(config, values.seeds, async ({ answerer }) => {
       const ps = shares(model, e.xs);
       const best = ps.indexOf(Math.max(...ps));
       if (e.labels[best] === 1) chosen++;
-      if (ps[best]! >= model.threshold) e.labels[best] === 1 ? right++ : wrong++;
       pooled.push({ p: ps[best]!, right: e.labels[best] === 1 });
     }
   }
+  const opened = pooled.filter((x) => x.p >= OPEN_SHARE);
+  const right = opened.filter((x) => x.right).length;
+  const wrong = opened.length - right;
   const n = examples.filter((e) => e.answerable && e.file).length;
   const near = examples.filter((e) => !e.answerable && e.file).length;
   process.stdout.write(`${n} answerable questions asking for a value and ${near} near misses tied to a document (of ${questions.length}); ${examples.filter((e) => e.file && e.labels.includes(1)).length} with the right value among the passages' values\n`);
