@@ -182,31 +182,25 @@ export function unlistedCounts(original: string, hits: Hit[]): string[] {
   if (!m) return [];
   const n = Number(m[1]);
   const need = Math.min(n, 3);
-  // The same count of the same things: the question's noun after it, or, when the question counts in
-  // つ, 件 or 個, any noun after the same figure in the same counter (「11件の共通化対象」 asked, 「11件の業務・
-  // システム」 printed), not a sum, a person count, an article or a date (「11億円」「第3条」「3人」「11月」).
-  const counter = /^\d+\s*(つ|件|個)/u.exec(m[0])?.[1];
-  const count = new RegExp(`(?<![\\d,.])(?<!第\\s*)${m[1]}\\s*(?:(?:つ|件|個)?の?\\s*${m[2]}${counter ? `|${counter}\\s*の?\\s*[\\p{Script=Han}\\p{Script=Katakana}]` : ''})`, 'gu');
+  const count = new RegExp(`(?<!\\d)${m[1]}\\s*(?:つ|件|個)?の?\\s*${m[2]}`, 'u');
   let named = false;
   for (const h of hits) {
     const lines = prepare(h.chunk.text).split('\n');
     for (let i = 0; i < lines.length; i++) {
-      // Each mention of the count on the line: a bound (「5人まで」「50万円以上」) names no set of items either.
-      for (const c of lines[i]!.matchAll(count)) {
-        const at = c.index;
-        if (NOT_A_SET.test(lines[i]!.slice(at))) continue;
-        named = true;
-        // Items given in the sentence: after a colon or in brackets (「11業務(住民記録、税務、…)」), or
-        // joined to the count by の before it (「「A」と「B」の2つのサブシステム」).
-        const after = lines[i]!.slice(at).split(/[。]/u)[0]!;
-        const inline = /[(（:：]([^)）]*)/u.exec(after)?.[1] ?? '';
-        const before = lines[i]!.slice(0, at).split(/[。]/u).pop()!;
-        const separators = /の\s*$/u.test(before) ? (before.match(/」と「|」、「|[、・]/gu)?.length ?? 0) : 0;
-        const items = Math.max(inline ? inline.split(/[、・,]/u).length : 0, separators > 0 ? separators + 1 : 0);
-        let listed = 0;
-        for (let j = i + 1; j < lines.length && (LIST_ITEM.test(lines[j]!) || lines[j]!.trim() === ''); j++) if (lines[j]!.trim()) listed++;
-        if (items >= need || listed >= need) return [];
-      }
+      const at = lines[i]!.search(count);
+      // A bound in the passage (「5人まで」「50万円以上」) names no set of items either.
+      if (at < 0 || NOT_A_SET.test(lines[i]!.slice(at))) continue;
+      named = true;
+      // Items given in the sentence: after a colon or in brackets (「11業務(住民記録、税務、…)」), or
+      // joined to the count by の before it (「「A」と「B」の2つのサブシステム」).
+      const after = lines[i]!.slice(at).split(/[。]/u)[0]!;
+      const inline = /[(（:：]([^)）]*)/u.exec(after)?.[1] ?? '';
+      const before = lines[i]!.slice(0, at).split(/[。]/u).pop()!;
+      const separators = /の\s*$/u.test(before) ? (before.match(/」と「|」、「|[、・]/gu)?.length ?? 0) : 0;
+      const items = Math.max(inline ? inline.split(/[、・,]/u).length : 0, separators > 0 ? separators + 1 : 0);
+      let listed = 0;
+      for (let j = i + 1; j < lines.length && (LIST_ITEM.test(lines[j]!) || lines[j]!.trim() === ''); j++) if (lines[j]!.trim()) listed++;
+      if (items >= need || listed >= need) return [];
     }
   }
   return named ? [`${m[0]}の一覧`] : [];

@@ -132,8 +132,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 14: with ninth.json in the fits, fact −1 and cited −1 (0.700 → 0.688, 0.775 → 0.763: a001-10 declined); at the end
     // cited 0.750, declined 0.550 (answers giving no time for 「いつ」 declined).
     it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 12 end: top5 0.925, fact 0.700, cited 0.763, declined 0.550, confident 0.300, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
-      // Session 15: declined 0.575 → 0.625, confident 0.350 → 0.300 (a post's holder, the items behind a count).
-      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.74, declined: 0.61, confident: 0.31, overBigram: 0.03 });
+      // Session 15: declined 0.575 → 0.600, confident 0.350 → 0.325 (a post's holder asked).
+      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.74, declined: 0.59, confident: 0.33, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
@@ -155,8 +155,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 14: with ninth.json in the fits, fact −2 and cited −2 (0.625 → 0.600, 0.638 → 0.613: a000-09 and a001-13 declined), declined +1 (0.650);
     // at the end declined 0.725, confident 0.150 (a breakdown asked and only the total given is declined: three near misses).
     it('holds the floors measured on the set written blind in session 11, in the fits since session 12 (session 12 end: top5 0.900, fact 0.625, cited 0.638, declined 0.650, confident 0.175, hit@1 0.563 vs bigram 0.575; blind at the end of session 11: 0.900 / 0.600 / 0.638 / 0.450 / 0.350; two facts of 0.625 come from the judge reading a phrase across the list lines of an answer)', () => {
-      // Session 15: declined 0.725 → 0.775, confident 0.150 → 0.100.
-      holds(r.seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.59, cited: 0.6, declined: 0.76, confident: 0.11, overBigram: -0.02 });
+      // Session 15: declined 0.725 → 0.750, confident 0.150 → 0.125.
+      holds(r.seventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.88, fact: 0.59, cited: 0.6, declined: 0.74, confident: 0.13, overBigram: -0.02 });
     });
     // Written blind at the start of session 12 by a helper briefed as seventh.json's writer (a first reader's questions,
     // paraphrased in everyday words at least half the time). Measured blind on the session-11 code before any change
