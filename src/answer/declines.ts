@@ -50,9 +50,19 @@ const KIND_LABEL: Record<ValueKind, string> = { percentage: '割合', amount: '�
  * The abstention when a value is asked for and none in the passages fits the question (direct.ts
  * judgeValue): which kind of value is missing, and the closest the passages give, quoted; when that
  * is the very total the question names (`whole`: 「約700億円のうち、…分は？」), that the documents give
- * the total and not its breakdown, as a blind reader asked (「総額はありますが、内訳は載っていません」).
+ * the total and not its breakdown, as a blind reader asked (「総額はありますが、内訳は載っていません」);
+ * when a result was asked and the passages give that value as a target (`planned`, text/plans.ts),
+ * that they give the target, not the result (「資料にあるのは目標値で、実績は書かれていません」).
  */
-export function valueAbstainText(asked: ValueKind, closest: string | null, whole = false): string {
+export function valueAbstainText(asked: ValueKind, closest: string | null, whole = false, planned = false): string {
+  if (planned) {
+    return (
+      'ご質問の実績に当たる記載は、資料の中に見つかりませんでした。' +
+      (closest ? `資料にあるのは「${closest}」という目標や見込みの記載で、実績は書かれていません。` : '見つかった記載は目標や見込みの数値で、実績は書かれていません。') +
+      '推測でお答えすることは控えます。' +
+      '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+    );
+  }
   return (
     `ご質問の${KIND_LABEL[asked]}に当たる記載は、資料の中に見つかりませんでした。` +
     (closest && whole

@@ -8,6 +8,7 @@
 import { askedTypes } from '../../text/answer-types.ts';
 import { askedCounters } from '../../text/counters.ts';
 import { askedBody } from '../../text/entities.ts';
+import { BLOCK_LABEL, asksResult, givenAsPlan } from '../../text/plans.ts';
 import { prepare, queryTerms } from '../../text/tokenize.ts';
 import { endsInEraLetter, yearPhrases, yearsIn } from '../../text/years.ts';
 import type { Lines } from './lines.ts';
@@ -262,7 +263,7 @@ export function restates(question: string, value: string): boolean {
  * may answer 「日当はいくら？」): those were never part of the fit and are left to the confidence model.
  * (A time in words, 「年内」, is a value when a date is asked for: DATE_WORDS.)
  */
-export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number; whole: boolean } | null {
+export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number; whole: boolean; planned: boolean } | null {
   const decline = declineOf(model);
   if (!decline) return null;
   const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
@@ -282,7 +283,22 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
   // `whole`: the passages give only the total the question names, not the part of it asked.
   const q = prepare(question);
   const restated = ASKS_PART.test(q) && restates(question, closest.value);
-  return { asked, closest, declined: p < decline.below || restated, p, whole: restated && OF_TOTAL.test(q) };
+  // A result asked (「実際の平均点は？」) whose best value the passage gives as a target (text/plans.ts):
+  // the documents say what was aimed at, not what happened.
+  const planned = asksResult(question) && isPlanned(closest, all);
+  return { asked, closest, declined: p < decline.below || restated || planned, p, whole: restated && OF_TOTAL.test(q), planned };
+}
+
+/** How far above a value its block label may stand (「【成果指標（アウトカム）】」 heading a list of values). */
+const LABEL_REACH = 6;
+
+/** Whether the passage gives a value as a target or forecast (text/plans.ts), read with the block label above it. */
+export function isPlanned(c: Candidate, all: Sentence[]): boolean {
+  const text = clean(c.s.text);
+  const label = all
+    .filter((x) => x.n === c.s.n && x.pos < c.s.pos && x.pos >= c.s.pos - LABEL_REACH && BLOCK_LABEL.test(clean(x.text)))
+    .sort((a, b) => b.pos - a.pos)[0];
+  return givenAsPlan(label ? clean(label.text) : '', text.slice(0, c.index), text.slice(c.index + c.value.length));
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../../src/answer/extractive/compose.ts';
 import { DECLINE_FEATURES, DIRECT_FEATURES, DIRECT_MODEL, askedKind, bestCandidate, candidates, declineInputs, judgeValue, restates } from '../../../src/answer/extractive/direct.ts';
 import { scoreSentences } from '../../../src/answer/extractive/scoring.ts';
+import { valueAbstainText } from '../../../src/answer/declines.ts';
 import { buildUserPrompt } from '../../../src/answer/prompt.ts';
 
 const passages = [
@@ -165,5 +166,26 @@ describe('a value the question itself states', () => {
     const q = '一括要求した予算は約700億円でしたか？いくらでしたか？';
     const judged = judgeValue(q, scoreSentences(q, [], whole), DIRECT_MODEL);
     expect(judged?.declined).toBe(false);
+  });
+});
+
+describe('a result asked of a value given as a target', () => {
+  const indicators = [{ n: 1, label: '総務省LAN整備・運用事業', text: '【成果指標(アウトカム)】\n・運用等SLA:99%(平成30年度)\n・満足度調査平均点:75%(平成32年度)' }];
+  const kpi = [{ n: 1, label: '電子決裁', text: '電子決裁に要する期間の短縮(平成27年3月実績平均40.1時間→目標(平成30年度)32時間以内)とされている。' }];
+  it('is declined as a plan, and the decline says so', () => {
+    const q = '総務省LANの満足度調査、実際の平均点は何%でした？';
+    const judged = judgeValue(q, scoreSentences(q, [], indicators), DIRECT_MODEL);
+    expect(judged?.closest.value).toBe('75%');
+    expect(judged?.planned).toBe(true);
+    expect(judged?.declined).toBe(true);
+    expect(valueAbstainText('percentage', '満足度調査平均点:75%(平成32年度)', false, true)).toContain('という目標や見込みの記載で、実績は書かれていません');
+  });
+  it('is answered by a value the passage gives as a result, and a target asked is no result asked', () => {
+    const q = '電子決裁にかかる期間、平成27年3月の実績平均は何時間？';
+    const judged = judgeValue(q, scoreSentences(q, [], kpi), DIRECT_MODEL);
+    expect(judged?.closest.value).toBe('40.1時間');
+    expect(judged?.planned).toBe(false);
+    const target = '満足度調査の目標は何%？';
+    expect(judgeValue(target, scoreSentences(target, [], indicators), DIRECT_MODEL)?.planned).toBe(false);
   });
 });
