@@ -158,20 +158,69 @@ export function stripRunningHeaders(pages: string[][]): string[][] {
 }
 
 /**
- * For text without page breaks: removes bare page numbers and short lines that repeat
- * four or more times verbatim (digits masked) — the residue of running headers.
+ * For text without page breaks: removes bare page numbers and short lines that repeat four or
+ * more times verbatim — the residue of running headers — but never a line carrying a figure, a
+ * sentence or clause (ending 。、) or a label in brackets. Those repeat because a document's
+ * structure repeats: table cells (「30年度」), amounts (「2,343百万円」), the indicator blocks of a
+ * policy evaluation (「【成果指標（アウトカム）】」, 18 times in seed 002), a chair's turn in minutes
+ * (「○吉田…審議官 ありがとうございます。続いて、」). Until session 16 the lines were compared with their
+ * digits masked, which made every amount one shape: it deleted 002's budget rows, 000's yearly
+ * figures and those labels from four of the five seed documents.
  */
 export function stripRepeatedLines(lines: string[]): string[] {
   const counts = new Map<string, number>();
   for (const l of lines) {
-    const shape = lineShape(l);
-    if (shape.length > 0 && shape.length <= 40) counts.set(shape, (counts.get(shape) ?? 0) + 1);
+    const line = l.trim();
+    if (line.length > 0 && line.length <= 40) counts.set(line, (counts.get(line) ?? 0) + 1);
   }
   return lines.filter((l) => {
-    if (l.trim() !== '' && isPageNumber(l)) return false;
-    if (l.trim().startsWith('#')) return true;
-    return (counts.get(lineShape(l)) ?? 0) < 4;
+    const line = l.trim();
+    if (line !== '' && isPageNumber(line)) return false;
+    if (line.startsWith('#') || /\d|[。、．.]$|^[【［\[＜<〈《(（].*[】］\]＞>〉》)）]$/u.test(line)) return true;
+    return (counts.get(line) ?? 0) < 4;
   });
+}
+
+/** A line that is only a figure, as a chart's axis prints its ticks (「10,000」「20%」「0」). */
+const TICK = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|％|[千万億]?円)?\s*$/u;
+
+/**
+ * Removes the tick labels of a chart's axis that text extracted from a slide or report prints one
+ * per line (「0」「10,000」「20,000」…「80,000」, then 「0%」「10%」…「100%」): four or more lines in a row
+ * (blank lines between them aside) holding nothing but a figure, rising by one step. They are no
+ * fact of the document, and a question asking 「上位8割」 found its 「80%」 among them. A chart's data
+ * labels (「35,640」「24,297」) do not rise evenly and stay. Such lines had been removed by accident
+ * while repeated lines were compared with their digits masked (stripRepeatedLines before session 16).
+ */
+export function stripChartAxes(lines: string[]): string[] {
+  const value = (l: string): number | null => {
+    const m = TICK.exec(l);
+    return m ? Number(`${m[1]!.replace(/,/g, '')}${m[2] ?? ''}`) : null;
+  };
+  const drop = new Set<number>();
+  let i = 0;
+  while (i < lines.length) {
+    // The run of figure-only lines from here (blank lines skipped), ended by any other line.
+    const run: number[] = [];
+    let j = i;
+    while (j < lines.length && (lines[j]!.trim() === '' || value(lines[j]!) !== null)) {
+      if (lines[j]!.trim() !== '') run.push(value(lines[j]!)!, j);
+      j++;
+    }
+    // Pairs (value, line) in the run; each stretch rising by one step over 4+ lines is an axis.
+    const vs = run.filter((_, n) => n % 2 === 0);
+    const at = run.filter((_, n) => n % 2 === 1);
+    let k = 0;
+    while (k < vs.length) {
+      let end = k + 1;
+      const step = end < vs.length ? vs[end]! - vs[k]! : 0;
+      if (step > 0) while (end < vs.length && vs[end]! - vs[end - 1]! === step) end++;
+      if (end - k >= 4) for (let x = k; x < end; x++) drop.add(at[x]!);
+      k = end - k >= 4 ? end : k + 1;
+    }
+    i = Math.max(j, i + 1);
+  }
+  return lines.filter((_, n) => !drop.has(n));
 }
 
 const SPLIT_RE = /[^。！？!?\n]*(?:[。！？!?]+[」』）)]*|\n|$)/gu;

@@ -114,7 +114,9 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // Session 12 end: declined 0.633 → 0.700, confident 0.233 → 0.200 (counts asked which of, which body).
     // Session 15: with tenth.json in the fits, fact −1 (0.771 → 0.757: l004-11); back at 0.771 with the fixed opening threshold.
     it('holds the measured floors (session 15 start: top5 0.929, fact 0.757, cited 0.786, near misses declined 0.700, confident 0.200, hit@1 0.671 vs bigram 0.600; session 12 end 0.929 / 0.771 / 0.786 / 0.700 / 0.200, 0.671)', () => {
-      holds(r.loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.91, fact: 0.75, cited: 0.77, declined: 0.69, confident: 0.21, overBigram: 0.06 });
+      // Session 16: with the lines restored that repeated-line stripping had deleted (002's budget rows and indicator labels,
+      // 004's chair turns), top5 +1 (0.943), declined +1 (0.733); hit@1 −2 (0.643) while bigram BM25 gained one (0.614).
+      holds(r.loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.91, fact: 0.75, cited: 0.77, declined: 0.69, confident: 0.21, overBigram: 0.02 });
     });
     // Session 9: with fourth.json in the fits the decline model's refit declines two fewer of this set's near misses (0.425 → 0.375), one more of loo.json's.
     // Session 11: with sixth.json in the fits, fact −1 and cited −2 (0.688 → 0.675, 0.725 → 0.700), confident +1 (0.400 → 0.425).
@@ -134,21 +136,25 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // cited 0.750, declined 0.550 (answers giving no time for 「いつ」 declined).
     it('holds the floors measured on the set written blind in session 8, in the fits since session 9 (session 12 end: top5 0.925, fact 0.700, cited 0.763, declined 0.550, confident 0.300, hit@1 0.750 vs bigram 0.713; blind at the end of session 8: 0.913 / 0.563 / 0.725 / 0.450 / 0.450, 0.675 vs 0.688)', () => {
       // Session 15: declined 0.575 → 0.600, confident 0.350 → 0.325 (a post's holder asked).
-      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.74, declined: 0.59, confident: 0.33, overBigram: 0.03 });
+      // Session 16: declined 0.600 → 0.700, confident 0.300 → 0.250 (results asked of targets, with the indicator labels restored).
+      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.68, cited: 0.74, declined: 0.68, confident: 0.26, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
     // Session 13: confident +2 (0.250 → 0.300: two near misses lose the caution) when a which-body question no longer asks a value (the refit's ripple).
     // Session 14: with ninth.json in the fits, confident +1 (0.300 → 0.325).
     it('holds the floors measured on the set written blind in session 9, in the fits since session 10 (session 12 end: top5 0.925, fact 0.588, cited 0.675, declined 0.525, confident 0.250, hit@1 0.675 vs bigram 0.650; blind at the end of session 9: 0.913 / 0.575 / 0.688 / 0.425 / 0.425, 0.650)', () => {
-      holds(r.fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.58, cited: 0.66, declined: 0.51, confident: 0.33, overBigram: 0.02 });
+      // Session 16, with the lines restored that repeated-line stripping had deleted: fact 0.588 → 0.625, cited 0.675 → 0.713,
+      // declined 0.550 → 0.600, hit@1 0.675 → 0.713.
+      holds(r.fifth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.61, cited: 0.7, declined: 0.59, confident: 0.31, overBigram: 0.03 });
     });
     // Blind through session 10 (measured on the session-9 code and at session 10's end: fact 0.588 → 0.588); in the fits since session 11.
     // Session 12: with seventh.json in the fits, declined −1 (0.725 → 0.700).
     it('holds the floors measured on the set written blind in session 10, in the fits since session 11 (session 12 end: top5 0.913, fact 0.638, cited 0.713, declined 0.750, confident 0.100, hit@1 0.688 vs bigram 0.650; blind at the end of session 10: 0.888 / 0.588 / 0.725 / 0.600 / 0.250, 0.688)', () => {
       // Session 15: declined 0.750 → 0.775, confident 0.100 → 0.075.
       // Session 16: with eleventh.json in the fits, confident +1 (0.075 → 0.100: a cautioned near miss answered).
-      holds(r.sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.62, cited: 0.7, declined: 0.76, confident: 0.11, overBigram: 0.03 });
+      // With the restored lines: top5 +4 (0.963), fact −1 (0.625), declined −1 (0.750).
+      holds(r.sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.62, cited: 0.7, declined: 0.74, confident: 0.11, overBigram: 0.03 });
     });
     // Blind through session 11 (measured on the session-10 code and at session 11's end: fact 0.575 → 0.600); in the fits since session 12.
     // Retrieval is one question behind bigram BM25 at hit@1 (0.563 vs 0.575; the bigram baseline gained a question when
@@ -169,7 +175,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the floors measured on the set written blind in session 12, in the fits since session 13 (session 13 start: top5 0.913, fact 0.625, cited 0.675, declined 0.600, confident 0.325, hit@1 0.550 vs bigram 0.588; blind at the end of session 12: 0.913 / 0.625 / 0.675 / 0.600 / 0.300, 0.550)', () => {
       // Session 15: fact 0.638 → 0.625 (a004-07, with the fixed opening threshold), cited 0.675 → 0.663; declined 0.625 → 0.675.
       // Session 16: with eleventh.json in the fits, declined −1 (0.675 → 0.650: a near miss cautioned).
-      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.61, cited: 0.65, declined: 0.64, confident: 0.29, overBigram: -0.05 });
+      // With the restored lines: declined −1 (0.625), confident +2 (0.325: two near misses answered through the refit).
+      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.61, cited: 0.65, declined: 0.62, confident: 0.33, overBigram: -0.05 });
     });
     // Written blind at the start of session 13 by a helper briefed as eighth.json's writer. Measured on the session-12 code
     // before any change (top5 0.913, fact 0.675, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563),
@@ -177,7 +184,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // (no figure moved with the refit).
     it('holds the floors measured on the set written blind in session 13, in the fits since session 14 (session 14 start: top5 0.913, fact 0.650, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563; blind at the end of session 13: the same)', () => {
       // Session 15: fact +1 with the rotation's refit (0.663); declined 0.700 → 0.750, confident 0.150 → 0.125.
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.65, cited: 0.63, declined: 0.73, confident: 0.14, overBigram: 0.06 });
+      // Session 16: declined 0.750 → 0.800, confident 0.125 → 0.100.
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.65, cited: 0.63, declined: 0.78, confident: 0.11, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
@@ -185,14 +193,17 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // session 15 (fact −1 with the refit: 0.650).
     it('holds the floors measured on the set written blind in session 14, in the fits since session 15 (session 15 start: top5 0.950, fact 0.650, cited 0.700, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638; blind at the end of session 14: 0.950 / 0.663 / 0.700 / 0.575 / 0.350, 0.663)', () => {
       // At session 15's end: fact 0.663, cited 0.713, declined 0.600, confident 0.325.
-      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.65, cited: 0.7, declined: 0.58, confident: 0.34, overBigram: 0.02 });
+      // Session 16: declined 0.675, confident 0.250 (a result asked of a target; restored indicator labels); hit@1 level with
+      // bigram BM25 (0.663 each: the restored lines gained bigram two questions).
+      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.65, cited: 0.7, declined: 0.66, confident: 0.26, overBigram: 0 });
     });
     // Written blind at the start of session 15 by a helper briefed as tenth.json's writer. Measured on the session-14 code
     // before any change (top5 0.975, fact 0.750, cited 0.775, declined 0.650, confident 0.275, hit@1 0.775 vs bigram 0.738),
     // after the rotation's refit (fact 0.763, cited 0.788: +1 each) and at session 15's end (declined 0.675, confident 0.250:
     // one near miss declined by the person check). In the fits since session 16 (fact and cited −1 with the refit).
     it('holds the floors measured on the set written blind in session 15, in the fits since session 16 (session 16 start: top5 0.975, fact 0.750, cited 0.775, declined 0.675, confident 0.250, hit@1 0.775 vs bigram 0.738; blind at the end of session 15: 0.975 / 0.763 / 0.788 / 0.675 / 0.250, 0.775)', () => {
-      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.74, cited: 0.76, declined: 0.66, confident: 0.26, overBigram: 0.03 });
+      // With the restored lines: fact −1 (0.738: a003-11 declined), declined +1 (0.700).
+      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.76, declined: 0.69, confident: 0.23, overBigram: 0.03 });
     });
     // Written blind at the start of session 16 by a helper briefed as eleventh.json's writer, and in no fit. Measured on the
     // session-15 code before any change (top5 0.950, fact 0.725, cited 0.738, declined 0.525, confident 0.275, hit@1 0.738 vs

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compactForMatch, isFigureRow, isPageNumber, joinBrokenLines, normalizeText, splitSentences, stripRepeatedLines, stripRunningHeaders,
+  compactForMatch, isFigureRow, isPageNumber, joinBrokenLines, normalizeText, splitSentences, stripChartAxes, stripRepeatedLines, stripRunningHeaders,
 } from '../../src/text/normalize.ts';
 
 describe('normalizeText', () => {
@@ -80,6 +80,25 @@ describe('running headers and page numbers', () => {
   it('removes short lines repeated many times in text without pages', () => {
     const lines = ['見出し', '本文A', 'ヘッダ', '本文B', 'ヘッダ', '本文C', 'ヘッダ', 'ヘッダ', '7'];
     expect(stripRepeatedLines(lines)).toEqual(['見出し', '本文A', '本文B', '本文C']);
+  });
+  it('keeps lines that repeat because the structure does: figures, labels in brackets, clauses', () => {
+    const block = (n: number) => ['【成果指標（アウトカム）】', `・満足度調査平均点：7${n}％（平成32年度）`, `${n},343百万円`, '30年度', '○議長 ありがとうございます。続いて、'];
+    const lines = [1, 2, 3, 4].flatMap(block);
+    expect(stripRepeatedLines(lines)).toEqual(lines);
+  });
+});
+
+describe('stripChartAxes', () => {
+  it("removes a chart axis's ticks, one per line, rising by one step, and keeps its data labels", () => {
+    const axis = ['10,000', '', '20,000', '', '30,000', '', '40,000'];
+    const percent = ['0%', '10%', '20%', '30%', '40%'];
+    const lines = ['運用経費の上位80%を', '占めるシステム', ...axis, ...percent, '(百万円)', '35,640', '24,297', '2,700', '(23.4%)'];
+    expect(stripChartAxes(lines)).toEqual(['運用経費の上位80%を', '占めるシステム', '', '', '', '(百万円)', '35,640', '24,297', '2,700', '(23.4%)']);
+  });
+  it('keeps three figures in a row, figures that do not rise evenly, and figures with words', () => {
+    for (const lines of [['10', '20', '30'], ['2,343百万円', '3,184百万円', '2,824百万円', '1,000百万円'], ['1件', '2件', '3件', '4件'], ['10', '20', '40', '80']]) {
+      expect(stripChartAxes(lines)).toEqual(lines);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Plain text (often extracted from PDFs elsewhere) → blocks: running headers and page numbers
 // removed, broken lines joined, '#' lines and form feeds understood.
-import { joinBrokenLines, normalizeText, stripRepeatedLines, stripRunningHeaders } from '../../text/normalize.ts';
+import { joinBrokenLines, normalizeText, stripChartAxes, stripRepeatedLines, stripRunningHeaders } from '../../text/normalize.ts';
 import type { RawMeta } from '../metadata.ts';
 import { resolveMeta } from '../metadata.ts';
 import type { Block, ParsedDocument } from '../types.ts';
@@ -8,7 +8,7 @@ import { cleanBullet, inferHeadings, titleOf } from './structure.ts';
 
 /** Turns pages of raw lines into blocks, with the page number when there are pages. */
 export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
-  const cleaned = paged ? stripRunningHeaders(pages) : pages.map(stripRepeatedLines);
+  const cleaned = (paged ? stripRunningHeaders(pages) : pages.map(stripRepeatedLines)).map(stripChartAxes);
   const blocks: Block[] = [];
   cleaned.forEach((lines, i) => {
     const page = paged ? i + 1 : null;
