@@ -109,7 +109,7 @@ const SINCE = /^[^。、]{0,8}?以降/u;
 export function unmetQualifiers(original: string, hits: Hit[], today?: string): string[] {
   const asked = prepare(original);
   const types = askedTypes(asked).filter((t) => FACTOID_TYPES.has(t.name));
-  if (types.length === 0) return [];
+  if (types.length === 0) return unnamedOrdinals(asked, hits);
   // Each year phrase of the question with the years it may be (a bare 「28年度」 is several): met when
   // any is named. Two phrases of the same year (「令和6年度(2024年度)」) are named once.
   // Read as the question wrote them (「R6」: the patterns ignore case), so that a decline names them so.
@@ -117,7 +117,8 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   for (const p of yearPhrases(normalizeText(original))) byPhrase.set(p.phrase, (byPhrase.get(p.phrase) ?? new Set()).add(p.year));
   const key = (ys: Set<number>) => [...ys].sort().join(',');
   const years = new Map([...byPhrase].filter(([, ys], i, all) => all.findIndex(([, other]) => key(other) === key(ys)) === i));
-  const ordinals = [...new Set([...asked.matchAll(/第\d+[回期次]/gu)].map((m) => m[0]))];
+  // Ordinals of a series the passages describe, not the asker's own case.
+  const ordinals = seriesOrdinals(asked, hits).asked;
   const counters = askedCounters(asked);
   if (years.size === 0 && ordinals.length === 0 && counters.length === 0) return [];
   const thisYear = today ? Number(today.slice(0, 4)) : 9999;
@@ -137,7 +138,7 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
           .filter(([, ys]) => ![...ys].some((y) => named.some((p) => p.year === y || (p.year <= y && y <= thisYear && SINCE.test(window.slice(p.end))))))
           .filter(([, ys]) => named.length > 0 || ![...ys].some((y) => inForceDuring(h, y, thisYear)))
           .map(([phrase]) => phrase),
-        ...ordinals.filter((o) => !window.includes(o)),
+        ...ordinals.filter((o) => !ordinalsIn(window).includes(o)),
         ...counters.filter((c) => !c.holds.test(sentences[i]!)).map((c) => c.label),
       ];
       if (unmet.length === 0) return [];
@@ -145,6 +146,63 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
     }
   }
   return fewest ?? [...years.keys(), ...ordinals, ...counters.map((c) => c.label)];
+}
+
+/** Kanji numerals as ordinals write them (「第二弾」「第十回」). */
+const KANJI_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+function kanjiNumber(k: string): number {
+  if (!k.includes('十')) return Number([...k].map((c) => KANJI_DIGITS[c] ?? 0).join(''));
+  const [tens, ones] = k.split('十');
+  return (tens ? (KANJI_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (KANJI_DIGITS[ones] ?? 0) : 0);
+}
+/** One of a series (「第4回」「第二弾」「第3次」「第2期」), written with digits whichever way the text writes it. */
+const ORDINAL = /第\s*(\d+|[一二三四五六七八九十]+)\s*([回期次弾])/gu;
+interface OrdinalMention {
+  /** 「第2弾」 */
+  key: string;
+  /** The words around it, which say which series it is of (「政府重点プロジェクトの」「連絡協議会」). */
+  around: Set<string>;
+}
+/** Two-character runs of kanji or katakana: what a series' name shares between its mentions. */
+function seriesWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(/[\p{Script=Han}\p{Script=Katakana}ー]+/gu) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+function ordinalMentions(text: string): OrdinalMention[] {
+  return [...text.matchAll(ORDINAL)].map((m) => {
+    const at = m.index ?? 0;
+    const key = `第${/\d/u.test(m[1]!) ? Number(m[1]) : kanjiNumber(m[1]!)}${m[2]}`;
+    return { key, around: seriesWords(`${text.slice(Math.max(0, at - 10), at)} ${text.slice(at + m[0].length, at + m[0].length + 10)}`) };
+  });
+}
+function ordinalsIn(text: string): string[] {
+  return [...new Set(ordinalMentions(text).map((o) => o.key))];
+}
+
+/**
+ * The ordinals a question names (「第4回の協議会」「政府重点プロジェクトの第二弾」) of a series the passages
+ * it retrieved (title, heading or text) speak of: they name one of it, the same counter with words
+ * around both shared (「政府重点プロジェクトの第一弾として…」). An ordinal of no such series is the asker's
+ * own case (「第2回委員会に出席した委員の謝金は、どの画面で入力しますか」「第二回の会議に出張した場合、宿泊費
+ * はいくら？」), not one of the series the documents describe, and is not asked of them.
+ */
+function seriesOrdinals(asked: string, hits: Hit[]): { asked: string[]; named: Set<string> } {
+  const mine = ordinalMentions(asked);
+  if (mine.length === 0) return { asked: [], named: new Set() };
+  const theirs = hits.flatMap((h) => ordinalMentions(prepare(`${h.chunk.title} ${h.chunk.section} ${h.chunk.text}`)));
+  const ofSeries = mine.filter((o) => theirs.some((t) => t.key.slice(-1) === o.key.slice(-1) && [...t.around].some((w) => o.around.has(w))));
+  return { asked: [...new Set(ofSeries.map((o) => o.key))], named: new Set(theirs.map((t) => t.key)) };
+}
+
+/**
+ * For a question asking no figure: the ordinals of a described series (seriesOrdinals) that no
+ * passage names (「第二弾には何が指定された？」 against 「第一弾として…を指定」): the passages speak of the
+ * other members, not the one asked. (Questions asking a figure check their ordinals beside it.)
+ */
+function unnamedOrdinals(asked: string, hits: Hit[]): string[] {
+  const series = seriesOrdinals(asked, hits);
+  return series.asked.filter((o) => !series.named.has(o));
 }
 
 /** A question asking for the items behind a count: 「11の業務・システム、それぞれの名称を一覧で」「26手続って具体的にどれとどれ」. */
