@@ -158,64 +158,80 @@ export function stripRunningHeaders(pages: string[][]): string[][] {
 }
 
 /**
- * For text without page breaks: removes bare page numbers and short lines that repeat four or
- * more times verbatim — the residue of running headers — but never a line carrying a figure, a
- * sentence or clause (ending 。、) or a label in brackets. Those repeat because a document's
- * structure repeats: table cells (「30年度」), amounts (「2,343百万円」), the indicator blocks of a
- * policy evaluation (「【成果指標（アウトカム）】」, 18 times in seed 002), a chair's turn in minutes
- * (「○吉田…審議官 ありがとうございます。続いて、」). Until session 16 the lines were compared with their
- * digits masked, which made every amount one shape: it deleted 002's budget rows, 000's yearly
- * figures and those labels from four of the five seed documents.
+ * A line that repeats because a document's structure does, never page furniture: a clause or
+ * sentence (ending 。、), a label wholly in brackets (「【成果指標（アウトカム）】」, 18 times in seed 002),
+ * a table cell that is a figure with at most a short unit (「2,343百万円」「（2,266百万円）」「30年度」:
+ * digits, punctuation and brackets aside, four characters or fewer), or a figure labelled with a colon
+ * (「2024(R6)年度：約65億円」). Read after NFKC (full-width digits are digits).
+ */
+function structural(line: string): boolean {
+  const l = line.normalize('NFKC').trim();
+  if (/[。、.]$/u.test(l) || /^[【［[＜<〈《(].*[】］\]＞>〉》)]$/u.test(l) || /[:]\s*[約▲△]?\s*\d/u.test(l)) return true;
+  return /\d/u.test(l) && l.replace(/[\d\s,.．、。:()（）［］[\]【】〔〕・―ー\-~〜%]/gu, '').length <= 4;
+}
+
+/**
+ * For text without page breaks: removes bare page numbers and short lines that repeat four or more
+ * times (ASCII digits masked: 「旅費マニュアル 3」「… 4」), the residue of running headers, but not a line
+ * that repeats because the structure does (structural). Until session 16 every masked repeat went:
+ * amounts all had one shape, so the stripping deleted 002's budget rows and indicator labels, 000's
+ * yearly figures and a chair's turns in 004.
  */
 export function stripRepeatedLines(lines: string[]): string[] {
+  const shape = lineShape;
   const counts = new Map<string, number>();
   for (const l of lines) {
-    const line = l.trim();
-    if (line.length > 0 && line.length <= 40) counts.set(line, (counts.get(line) ?? 0) + 1);
+    const s = shape(l);
+    if (s.length > 0 && s.length <= 40) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   return lines.filter((l) => {
     const line = l.trim();
     if (line !== '' && isPageNumber(line)) return false;
-    if (line.startsWith('#') || /\d|[。、．.]$|^[【［\[＜<〈《(（].*[】］\]＞>〉》)）]$/u.test(line)) return true;
-    return (counts.get(line) ?? 0) < 4;
+    if (line.startsWith('#') || structural(line)) return true;
+    return (counts.get(shape(l)) ?? 0) < 4;
   });
 }
 
-/** A line that is only a figure, as a chart's axis prints its ticks (「10,000」「20%」「0」). */
-const TICK = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|％|[千万億]?円)?\s*$/u;
+/** A line that is only a figure, as a chart's axis prints its ticks (「10,000」「20%」「0」「-10%」), read after NFKC. */
+const TICK = /^\s*(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|[千万億]?円)?\s*$/u;
 
 /**
  * Removes the tick labels of a chart's axis that text extracted from a slide or report prints one
  * per line (「0」「10,000」「20,000」…「80,000」, then 「0%」「10%」…「100%」): four or more lines in a row
- * (blank lines between them aside) holding nothing but a figure, rising by one step. They are no
- * fact of the document, and a question asking 「上位8割」 found its 「80%」 among them. A chart's data
- * labels (「35,640」「24,297」) do not rise evenly and stay. Such lines had been removed by accident
- * while repeated lines were compared with their digits masked (stripRepeatedLines before session 16).
+ * (blank lines between them aside) holding nothing but a figure, rising or falling by one step, one
+ * of them zero. They are no fact of the document, and a question asking 「上位8割」 found its 「80%」
+ * among them. A chart's data labels (「35,640」「24,297」) do not step evenly, and a table's column that
+ * does (「8,000円」「9,000円」… by prefecture) has no zero: both stay. Run before page numbers are taken
+ * out (the zero tick reads as one).
  */
 export function stripChartAxes(lines: string[]): string[] {
   const value = (l: string): number | null => {
-    const m = TICK.exec(l);
-    return m ? Number(`${m[1]!.replace(/,/g, '')}${m[2] ?? ''}`) : null;
+    const m = TICK.exec(l.normalize('NFKC'));
+    return m ? Number(`${m[1]}${m[2]!.replace(/,/g, '')}${m[3] ?? ''}`) : null;
   };
+  const same = (a: number, b: number) => Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   const drop = new Set<number>();
   let i = 0;
   while (i < lines.length) {
     // The run of figure-only lines from here (blank lines skipped), ended by any other line.
-    const run: number[] = [];
+    const at: number[] = [];
+    const vs: number[] = [];
     let j = i;
     while (j < lines.length && (lines[j]!.trim() === '' || value(lines[j]!) !== null)) {
-      if (lines[j]!.trim() !== '') run.push(value(lines[j]!)!, j);
+      if (lines[j]!.trim() !== '') {
+        at.push(j);
+        vs.push(value(lines[j]!)!);
+      }
       j++;
     }
-    // Pairs (value, line) in the run; each stretch rising by one step over 4+ lines is an axis.
-    const vs = run.filter((_, n) => n % 2 === 0);
-    const at = run.filter((_, n) => n % 2 === 1);
+    // Each stretch of 4+ stepping evenly, through zero, is an axis.
     let k = 0;
     while (k < vs.length) {
       let end = k + 1;
       const step = end < vs.length ? vs[end]! - vs[k]! : 0;
-      if (step > 0) while (end < vs.length && vs[end]! - vs[end - 1]! === step) end++;
-      if (end - k >= 4) for (let x = k; x < end; x++) drop.add(at[x]!);
+      if (step !== 0) while (end < vs.length && same(vs[end]! - vs[end - 1]!, step)) end++;
+      const axis = end - k >= 4 && vs.slice(k, end).some((v) => v === 0);
+      if (axis) for (let x = k; x < end; x++) drop.add(at[x]!);
       k = end - k >= 4 ? end : k + 1;
     }
     i = Math.max(j, i + 1);

@@ -85,18 +85,30 @@ describe('running headers and page numbers', () => {
     const block = (n: number) => ['【成果指標（アウトカム）】', `・満足度調査平均点：7${n}％（平成32年度）`, `${n},343百万円`, '30年度', '○議長 ありがとうございます。続いて、'];
     const lines = [1, 2, 3, 4].flatMap(block);
     expect(stripRepeatedLines(lines)).toEqual(lines);
+    // Full-width digits are digits: a cell 「３０年度」 stays too.
+    expect(stripRepeatedLines(['３０年度', '本文A', '３０年度', '本文B', '３０年度', '３０年度'])).toHaveLength(6);
+  });
+  it('removes a running header that carries a page number or a year, repeated in text without pages', () => {
+    const lines = [1, 2, 3, 4].flatMap((n) => [`旅費マニュアル ${n}`, `本文${n}の説明です。`, '旅費の手引き（令和7年度版）']);
+    expect(stripRepeatedLines(lines)).toEqual([1, 2, 3, 4].map((n) => `本文${n}の説明です。`));
   });
 });
 
 describe('stripChartAxes', () => {
-  it("removes a chart axis's ticks, one per line, rising by one step, and keeps its data labels", () => {
-    const axis = ['10,000', '', '20,000', '', '30,000', '', '40,000'];
+  it("removes a chart axis's ticks, one per line, stepping evenly through zero, and keeps its data labels", () => {
+    const axis = ['0', '', '10,000', '', '20,000', '', '30,000'];
     const percent = ['0%', '10%', '20%', '30%', '40%'];
     const lines = ['運用経費の上位80%を', '占めるシステム', ...axis, ...percent, '(百万円)', '35,640', '24,297', '2,700', '(23.4%)'];
     expect(stripChartAxes(lines)).toEqual(['運用経費の上位80%を', '占めるシステム', '', '', '', '(百万円)', '35,640', '24,297', '2,700', '(23.4%)']);
   });
-  it('keeps three figures in a row, figures that do not rise evenly, and figures with words', () => {
-    for (const lines of [['10', '20', '30'], ['2,343百万円', '3,184百万円', '2,824百万円', '1,000百万円'], ['1件', '2件', '3件', '4件'], ['10', '20', '40', '80']]) {
+  it('reads a falling axis, decimals, negative and full-width ticks', () => {
+    for (const axis of [['80,000', '60,000', '40,000', '20,000', '0'], ['0', '0.1', '0.2', '0.3', '0.4'], ['-10%', '0%', '10%', '20%'], ['０', '１０，０００', '２０，０００', '３０，０００']]) {
+      expect(stripChartAxes(['見出し', ...axis, '本文です。'])).toEqual(['見出し', '本文です。']);
+    }
+  });
+  it('keeps a column stepping evenly with no zero, three figures in a row, uneven figures and figures with words', () => {
+    const lodging = Array.from({ length: 12 }, (_, i) => `${(8 + i).toLocaleString('en')},000円`);
+    for (const lines of [lodging, ['0', '10', '20'], ['2,343百万円', '3,184百万円', '2,824百万円', '1,000百万円'], ['0件', '1件', '2件', '3件'], ['0', '20', '40', '80']]) {
       expect(stripChartAxes(lines)).toEqual(lines);
     }
   });

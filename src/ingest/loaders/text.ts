@@ -8,7 +8,9 @@ import { cleanBullet, inferHeadings, titleOf } from './structure.ts';
 
 /** Turns pages of raw lines into blocks, with the page number when there are pages. */
 export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
-  const cleaned = (paged ? stripRunningHeaders(pages) : pages.map(stripRepeatedLines)).map(stripChartAxes);
+  // A chart's axis first: its zero tick would otherwise go as a page number.
+  const axesOut = pages.map(stripChartAxes);
+  const cleaned = paged ? stripRunningHeaders(axesOut) : axesOut.map(stripRepeatedLines);
   const blocks: Block[] = [];
   cleaned.forEach((lines, i) => {
     const page = paged ? i + 1 : null;
