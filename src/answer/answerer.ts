@@ -19,7 +19,7 @@ import { directReply } from './extractive/reply.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
-import { ABSTAIN_TEXT, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText, worthQuoting } from './declines.ts';
+import { ABSTAIN_TEXT, CAUTION_TEXT, type UnfitReason, closestClause, qualifierAbstainText, valueAbstainText, worthQuoting } from './declines.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
 import type { Answer, Citation } from './types.ts';
 
@@ -159,7 +159,13 @@ export class Answerer {
       // It is read with the answerer's value model, which every wiring gives the extractive model
       // too (runtime, worker, the leave-one-document-out folds): the reply and the quote agree.
       reply: unsure || hits.length === 0 ? null : directReply(input.question, scored, direct, history.at(-1) ?? ''),
-      unfit: unfit && { asked: unfit.asked, closest: unfit.whole || unfit.planned || worthQuoting(unfit.closest) ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null, whole: unfit.whole, planned: unfit.planned },
+      unfit: unfit && {
+        asked: unfit.asked,
+        closest: unfit.whole || unfit.planned || unfit.milestone || worthQuoting(unfit.closest) ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null,
+        whole: unfit.whole,
+        planned: unfit.planned,
+        milestone: unfit.milestone,
+      },
     };
   }
 
@@ -167,7 +173,7 @@ export class Answerer {
     if (!plan.reasons.includes('low_confidence')) plan.reasons.push('low_confidence');
     return {
       ...plan.frame,
-      answer: plan.unmet.length > 0 ? qualifierAbstainText(plan.unmet) : plan.unfit ? valueAbstainText(plan.unfit.asked, plan.unfit.closest, plan.unfit.whole, plan.unfit.planned) : ABSTAIN_TEXT,
+      answer: plan.unmet.length > 0 ? qualifierAbstainText(plan.unmet) : plan.unfit ? valueAbstainText(plan.unfit.asked, plan.unfit.closest, plan.unfit) : ABSTAIN_TEXT,
       citations: citationsOf(plan.hits, new Set()),
       escalate: true,
       confidence: round(Math.min(plan.confidence, plan.calibration.threshold - 0.01)),
@@ -351,7 +357,7 @@ interface Plan {
   /** The short reply stating the value the extractive answer opens with (「約5400億円です[1]。」), when not unsure. */
   reply: string | null;
   /** A value asked for that none of the passages' values fits, and the closest they give. */
-  unfit: { asked: ValueKind; closest: string | null; whole: boolean; planned: boolean } | null;
+  unfit: ({ asked: ValueKind; closest: string | null } & UnfitReason) | null;
 }
 
 export type AnswerStreamEvent =

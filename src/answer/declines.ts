@@ -46,19 +46,41 @@ function whyUnmet(unmet: string[]): string {
 
 const KIND_LABEL: Record<ValueKind, string> = { percentage: '割合', amount: '金額', count: '数', date: '日付・時期', number: '数値' };
 
+/** Why the closest value does not answer (direct.ts judgeValue), when a decline can say so. */
+export interface UnfitReason {
+  /** It is the very total the question names, whose part is asked. */
+  whole?: boolean;
+  /** A result was asked and the passages give it as a target (text/plans.ts). */
+  planned?: boolean;
+  /** A law's milestone was asked (「施行」) and the date is given for another (text/milestones.ts). */
+  milestone?: string | null;
+}
+
 /**
  * The abstention when a value is asked for and none in the passages fits the question (direct.ts
  * judgeValue): which kind of value is missing, and the closest the passages give, quoted; when that
  * is the very total the question names (`whole`: 「約700億円のうち、…分は？」), that the documents give
  * the total and not its breakdown, as a blind reader asked (「総額はありますが、内訳は載っていません」);
- * when a result was asked and the passages give that value as a target (`planned`, text/plans.ts),
- * that they give the target, not the result (「資料にあるのは目標値で、実績は書かれていません」).
+ * when a result was asked and the passages give that value as a target (`planned`), that what they
+ * give is a target (「資料にあるのは「…」という目標や見込みの記載です」); when a law's milestone was asked
+ * and the date is another's (`milestone`), which date they give (「…公布」). Neither says the result or
+ * the date asked is nowhere in the documents: another passage may hold it (「法施行(2016.12)」) where
+ * the value model does not read a date.
  */
-export function valueAbstainText(asked: ValueKind, closest: string | null, whole = false, planned = false): string {
+export function valueAbstainText(asked: ValueKind, closest: string | null, why: UnfitReason = {}): string {
+  const { whole = false, planned = false, milestone = null } = why;
+  if (milestone) {
+    return (
+      `ご質問の${milestone}の日付に当たる記載は、資料の中に見つかりませんでした。` +
+      (closest ? `資料にあるのは「${closest}」という別の時点の記載です。` : `見つかった記載は、別の時点の日付です。`) +
+      '推測でお答えすることは控えます。' +
+      '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+    );
+  }
   if (planned) {
     return (
       'ご質問の実績に当たる記載は、資料の中に見つかりませんでした。' +
-      (closest ? `資料にあるのは「${closest}」という目標や見込みの記載で、実績は書かれていません。` : '見つかった記載は目標や見込みの数値で、実績は書かれていません。') +
+      (closest ? `資料にあるのは「${closest}」という目標や見込みの記載です。` : '見つかった記載は、目標や見込みの数値です。') +
       '推測でお答えすることは控えます。' +
       '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
     );

@@ -11,13 +11,17 @@
 // issue's 「計画 vs 実績」 constraint, not from any question): targets (目標, 目指す, KPI), forecasts
 // (見込み) and indicator blocks in lenticular brackets (【…指標…】); results (実績, 実際, 決算, 結果).
 
-/** A question asking what actually happened (「実績」「実際」), not what was planned. */
-const ACTUAL_ASKED = /実績|実際/u;
+/** A question asking what actually happened (「実績」「実際」), not what was planned; not a 実績報告書 named. */
+const ACTUAL_ASKED = /実績(?!報告)|実際/u;
 
-/** Words that give a figure as a target or a forecast; an indicator block's label (「【成果指標（アウトカム）】」). */
-const PLAN = /目標|目指|見込|kpi|【[^】]*指標[^】]*】/giu;
-/** Words that give a figure as a result. */
-const RESULT = /実績|実際|決算|結果/gu;
+/** Words that give a figure as a target or a forecast. */
+const PLAN = /目標|目指|見込|kpi/giu;
+/** Words that give a figure as a result, and what a sentence says of a result (「…となった」「…を達成した」). */
+const RESULT = /実績|実際|決算|結果|となっ|となり|であっ|だっ|を達成|にとどま|を記録|に達し|を上回|を下回/gu;
+/** A label in lenticular brackets (「【成果指標（アウトカム）】」「【施策目標等の…寄与の内容】」). */
+const LABEL = /【[^】]*】/gu;
+/** An indicator block's label: the values listed under it are the levels to reach (「【成果指標（アウトカム）】」「【活動指標（アウトプット）】」). */
+const INDICATOR_LABEL = /^【(?:成果|活動|測定)?指標/u;
 
 /** Whether the question asks for a result (「29年度の実績は？」「実際の平均点は？」). */
 export function asksResult(question: string): boolean {
@@ -42,15 +46,23 @@ function marker(text: string, first = false): 'plan' | 'result' | null {
 export const BLOCK_LABEL = /^\s*【[^】]*】\s*$/u;
 
 /**
- * Whether a value is given as a target or forecast: its own clause after it says so (「3割削減することを
- * 目指す」「約3.6倍（見込み）」), else the marker nearest before it, in its sentence or in the block label
- * above it (`label`: 【成果指標】), is a plan's. A result's word right after it or nearer before it
- * (「実績平均40.1時間→目標32時間以内」 gives 40.1 as a result) says it is not.
+ * Whether a value is given as a target or forecast. Its own clause after it says so first (「3割削減
+ * することを目指す」「…見込み」; 「120件となった」「…を達成した」 say it is a result), unless a figure ends
+ * that clause (「実績120件（目標100件）」: the target is the next figure's). Else the marker nearest
+ * before it decides, in its sentence or the block label above it (`label`), read from the last
+ * label in brackets on: an indicator block's label (「【成果指標（アウトカム）】」) gives its values as
+ * targets; another label (「【施策目標等の達成…寄与の内容】」) starts a block of its own, and the words
+ * inside a label are no marker.
  */
 export function givenAsPlan(label: string, before: string, after: string): boolean {
-  // Its own clause: up to the next punctuation, arrow or figure (「40.1時間→目標32時間」: the target is the next figure's).
-  const clause = after.split(/[、。,→\d]/u)[0] ?? '';
+  const clause = /^[^、。,→\d]*/u.exec(after)![0];
   const own = marker(clause, true);
-  if (own !== null) return own === 'plan';
-  return marker(`${label} ${before}`) === 'plan';
+  if (own === 'result' || (own === 'plan' && !/\d/u.test(after.charAt(clause.length)))) return own === 'plan';
+  const context = `${label} ${before}`;
+  const labels = [...context.matchAll(LABEL)];
+  const last = labels.at(-1);
+  const from = last ? (last.index ?? 0) + last[0].length : 0;
+  const nearest = marker(context.slice(from));
+  if (nearest !== null) return nearest === 'plan';
+  return last !== undefined && INDICATOR_LABEL.test(last[0]);
 }

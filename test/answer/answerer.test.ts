@@ -166,7 +166,7 @@ describe('qualifierAbstainText', () => {
 
 describe('valueAbstainText', () => {
   it('says the documents give the total and not its breakdown when the closest value is the total the question names', () => {
-    const whole = valueAbstainText('amount', '予算約700億円を内閣官房IT総合戦略室にて一括して要求', true);
+    const whole = valueAbstainText('amount', '予算約700億円を内閣官房IT総合戦略室にて一括して要求', { whole: true });
     expect(whole).toContain('「予算約700億円を内閣官房IT総合戦略室にて一括して要求」という全体の記載で、その内訳は載っていません');
     expect(whole).not.toContain('確認できません');
     const other = valueAbstainText('amount', '予算約700億円を一括して要求');

@@ -8,6 +8,7 @@
 import { askedTypes } from '../../text/answer-types.ts';
 import { askedCounters } from '../../text/counters.ts';
 import { askedBody } from '../../text/entities.ts';
+import { askedMilestone, dateMilestone, otherMilestone } from '../../text/milestones.ts';
 import { BLOCK_LABEL, asksResult, givenAsPlan } from '../../text/plans.ts';
 import { prepare, queryTerms } from '../../text/tokenize.ts';
 import { endsInEraLetter, yearPhrases, yearsIn } from '../../text/years.ts';
@@ -263,14 +264,20 @@ export function restates(question: string, value: string): boolean {
  * may answer 「日当はいくら？」): those were never part of the fit and are left to the confidence model.
  * (A time in words, 「年内」, is a value when a date is asked for: DATE_WORDS.)
  */
-export function judgeValue(question: string, all: Sentence[], model: DirectModel, earlier = ''): { asked: ValueKind; closest: Candidate; declined: boolean; p: number; whole: boolean; planned: boolean } | null {
+export function judgeValue(
+  question: string,
+  all: Sentence[],
+  model: DirectModel,
+  earlier = '',
+): { asked: ValueKind; closest: Candidate; declined: boolean; p: number; whole: boolean; planned: boolean; milestone: string | null } | null {
   const decline = declineOf(model);
   if (!decline) return null;
   const asked = askedKind(question) ?? (earlier ? askedKind(earlier) : null);
   if (asked === null) return null;
   let closest: Candidate | null = null;
   let z = -Infinity;
-  for (const c of candidates(question, all, earlier)) {
+  const cs = candidates(question, all, earlier);
+  for (const c of cs) {
     const f = fitOf(model, c.x);
     if (f > z) [z, closest] = [f, c];
   }
@@ -283,11 +290,25 @@ export function judgeValue(question: string, all: Sentence[], model: DirectModel
   // `whole`: the passages give only the total the question names, not the part of it asked.
   const q = prepare(question);
   const restated = ASKS_PART.test(q) && restates(question, closest.value);
-  // A result asked (「実際の平均点は？」) whose best value the passage gives as a target (text/plans.ts):
-  // the documents say what was aimed at, not what happened.
-  const planned = asksResult(question) && isPlanned(closest, all);
-  return { asked, closest, declined: p < decline.below || restated || planned, p, whole: restated && OF_TOTAL.test(q), planned };
+  // A result asked (「実際の平均点は？」) whose best value the passage gives as a target (text/plans.ts),
+  // with no value of that kind fitting about as well in the passage given otherwise (「目指す。令和5年度は
+  // 平均4.2日であった」): the documents say what was aimed at, not what happened.
+  const best = closest;
+  const planned = asksResult(question) && isPlanned(best, all) && !cs.some((c) => c.s.n === best.s.n && c.kind === best.kind && fitOf(model, c.x) >= z - RIVAL_FIT && !isPlanned(c, all));
+  // A law's milestone asked (「施行日はいつ？」) whose best date the passage gives for another
+  // (「令和元年5月31日公布」, text/milestones.ts): that date answers another question.
+  const text = clean(closest.s.text);
+  const milestone = asked === 'date' ? askedMilestone(q) : null;
+  const other = otherMilestone(milestone, dateMilestone(text.slice(0, closest.index), text.slice(closest.index + closest.value.length)));
+  return { asked, closest, declined: p < decline.below || restated || planned || other, p, whole: restated && OF_TOTAL.test(q), planned, milestone: other ? milestone : null };
 }
+
+/**
+ * How much less well (in the value model's logit) another value of the passage may fit and still be
+ * the result a target's passage gives beside it: 2, about 7 times less likely. Any value of the kind
+ * was too many: 「24時間365日受け付ける」 (5.8 below) spared e-Gov's target of two near misses.
+ */
+const RIVAL_FIT = 2;
 
 /** How far above a value its block label may stand (「【成果指標（アウトカム）】」 heading a list of values). */
 const LABEL_REACH = 6;

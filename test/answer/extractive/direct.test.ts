@@ -178,7 +178,7 @@ describe('a result asked of a value given as a target', () => {
     expect(judged?.closest.value).toBe('75%');
     expect(judged?.planned).toBe(true);
     expect(judged?.declined).toBe(true);
-    expect(valueAbstainText('percentage', '満足度調査平均点:75%(平成32年度)', false, true)).toContain('という目標や見込みの記載で、実績は書かれていません');
+    expect(valueAbstainText('percentage', '満足度調査平均点:75%(平成32年度)', { planned: true })).toContain('という目標や見込みの記載です');
   });
   it('is answered by a value the passage gives as a result, and a target asked is no result asked', () => {
     const q = '電子決裁にかかる期間、平成27年3月の実績平均は何時間？';
@@ -187,5 +187,26 @@ describe('a result asked of a value given as a target', () => {
     expect(judged?.planned).toBe(false);
     const target = '満足度調査の目標は何%？';
     expect(judgeValue(target, scoreSentences(target, [], indicators), DIRECT_MODEL)?.planned).toBe(false);
+  });
+});
+
+describe("a law's milestone asked of a date given for another", () => {
+  const law = [{ n: 1, label: 'デジタル手続法', text: 'デジタル手続法※(令和元年5月31日公布)の概要\n・行政手続のオンライン化を原則とする' }];
+  it('is declined for the milestone asked, and answered for the one printed', () => {
+    const enforced = 'デジタル手続法の施行日はいつ？';
+    const judged = judgeValue(enforced, scoreSentences(enforced, [], law), DIRECT_MODEL);
+    expect(judged?.milestone).toBe('施行');
+    expect(judged?.declined).toBe(true);
+    expect(valueAbstainText('date', '令和元年5月31日公布', { milestone: '施行' })).toContain('「令和元年5月31日公布」という別の時点の記載です');
+    const promulgated = 'デジタル手続法が公布されたのはいつ？';
+    expect(judgeValue(promulgated, scoreSentences(promulgated, [], law), DIRECT_MODEL)?.milestone).toBeNull();
+  });
+});
+
+describe('a result asked where the passage gives a target and a result', () => {
+  it('is not declined as a plan: the result is there', () => {
+    const both = [{ n: 1, label: '処理日数', text: '審査の処理日数は平均5日以内を目指す。令和5年度は平均4.2日であった。' }];
+    const q = '実際の処理日数は何日？';
+    expect(judgeValue(q, scoreSentences(q, [], both), DIRECT_MODEL)?.planned).toBe(false);
   });
 });
