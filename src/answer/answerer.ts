@@ -17,9 +17,8 @@ import { NO_ANSWER_TEXT } from './extractive/compose.ts';
 import { DIRECT_MODEL, type DirectModel, type ValueKind, judgeValue } from './extractive/direct.ts';
 import { directReply } from './extractive/reply.ts';
 import { scoreSentences } from './extractive/scoring.ts';
-import { clean } from './extractive/sentences.ts';
 import { followUpContext } from './followup.ts';
-import { ABSTAIN_TEXT, CAUTION_TEXT, type UnfitReason, closestClause, qualifierAbstainText, valueAbstainText, worthQuoting } from './declines.ts';
+import { ABSTAIN_TEXT, CAUTION_TEXT, type UnfitReason, qualifierAbstainText, quotedClosest, valueAbstainText } from './declines.ts';
 import { SYSTEM_PROMPT, buildUserPrompt, type PromptPassage } from './prompt.ts';
 import type { Answer, Citation } from './types.ts';
 
@@ -159,13 +158,7 @@ export class Answerer {
       // It is read with the answerer's value model, which every wiring gives the extractive model
       // too (runtime, worker, the leave-one-document-out folds): the reply and the quote agree.
       reply: unsure || hits.length === 0 ? null : directReply(input.question, scored, direct, history.at(-1) ?? ''),
-      unfit: unfit && {
-        asked: unfit.asked,
-        closest: unfit.whole || unfit.planned || unfit.milestone || worthQuoting(unfit.closest) ? closestClause(clean(unfit.closest.s.text), unfit.closest.index, unfit.closest.value.length) : null,
-        whole: unfit.whole,
-        planned: unfit.planned,
-        milestone: unfit.milestone,
-      },
+      unfit: unfit && { asked: unfit.asked, closest: quotedClosest(unfit), whole: unfit.whole, planned: unfit.planned, milestone: unfit.milestone },
     };
   }
 

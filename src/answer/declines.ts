@@ -6,6 +6,7 @@ import { BODY_LABELS } from '../text/entities.ts';
 import { NAME_GAP, PERSON_GAP } from '../text/persons.ts';
 import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
 import { type Candidate, DIRECT_FEATURES, type ValueKind, clauseOf } from './extractive/direct.ts';
+import { clean } from './extractive/sentences.ts';
 
 export const ABSTAIN_TEXT =
   'お尋ねの内容について、資料の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
@@ -116,6 +117,15 @@ const QUOTED_SUPPORT = 0.12;
 /** Whether a decline names the closest value the passages give (enough of the question's terms around it). */
 export function worthQuoting(c: Candidate): boolean {
   return (c.x[DIRECT_FEATURES.indexOf('support')] ?? 0) >= QUOTED_SUPPORT;
+}
+
+/**
+ * The closest value's clause a decline quotes: whenever the decline says why it does not answer (a
+ * total, a target, another milestone), else when enough of the question's terms stand around it.
+ */
+export function quotedClosest(u: { closest: Candidate } & UnfitReason): string | null {
+  const c = u.closest;
+  return u.whole || u.planned || u.milestone || worthQuoting(c) ? closestClause(clean(c.s.text), c.index, c.value.length) : null;
 }
 
 /**
