@@ -9,7 +9,8 @@
 //
 // The markers are the vocabulary of Japanese administrative planning (written from the domain, the
 // issue's 「計画 vs 実績」 constraint, not from any question): targets (目標, 目指す, KPI), forecasts
-// (見込み) and indicator blocks in lenticular brackets (【…指標…】); results (実績, 実際, 決算, 結果).
+// (見込み) and indicator blocks in lenticular brackets (【成果指標…】【活動指標…】); results (実績, 実際, 決算,
+// 結果) and what a sentence says of one (「…となった」「…を達成した」).
 
 /** A question asking what actually happened (「実績」「実際」), not what was planned; not a 実績報告書 named. */
 const ACTUAL_ASKED = /実績(?!報告)|実際/u;
