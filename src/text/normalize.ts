@@ -159,14 +159,15 @@ export function stripRunningHeaders(pages: string[][]): string[][] {
 
 /**
  * A line that repeats because a document's structure does, never page furniture: a clause or
- * sentence (ending 。、), a label wholly in brackets (「【成果指標（アウトカム）】」, 18 times in seed 002),
+ * sentence (ending 。、), a speaker's turn in minutes (「○座長」 on its own line: without it, what the
+ * chair says would read as the previous speaker's), a label wholly in brackets (「【成果指標（アウトカム）】」, 18 times in seed 002),
  * a table cell that is a figure with at most a short unit (「2,343百万円」「（2,266百万円）」「30年度」:
  * digits, punctuation and brackets aside, four characters or fewer), or a figure labelled with a colon
  * (「2024(R6)年度：約65億円」). Read after NFKC (full-width digits are digits).
  */
 function structural(line: string): boolean {
   const l = line.normalize('NFKC').trim();
-  if (/[。、.]$/u.test(l) || /^[【［[＜<〈《(].*[】］\]＞>〉》)]$/u.test(l) || /[:]\s*[約▲△]?\s*\d/u.test(l)) return true;
+  if (/[。、.]$/u.test(l) || /^[【［[＜<〈《(].*[】］\]＞>〉》)]$/u.test(l) || /[:]\s*[約▲△]?\s*\d/u.test(l) || /^[○◯〇]\S/u.test(l)) return true;
   return /\d/u.test(l) && l.replace(/[\d\s,.．、。:()（）［］[\]【】〔〕・―ー\-~〜%]/gu, '').length <= 4;
 }
 

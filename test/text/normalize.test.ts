@@ -85,6 +85,9 @@ describe('running headers and page numbers', () => {
     const block = (n: number) => ['【成果指標（アウトカム）】', `・満足度調査平均点：7${n}％（平成32年度）`, `${n},343百万円`, '30年度', '○議長 ありがとうございます。続いて、'];
     const lines = [1, 2, 3, 4].flatMap(block);
     expect(stripRepeatedLines(lines)).toEqual(lines);
+    // A speaker's turn standing alone on its line stays: the speech under it is that speaker's.
+    const minutes = [1, 2, 3, 4].flatMap((n) => ['○座長', `議題${n}について説明します。`]);
+    expect(stripRepeatedLines(minutes)).toEqual(minutes);
     // Full-width digits are digits: a cell 「３０年度」 stays too.
     expect(stripRepeatedLines(['３０年度', '本文A', '３０年度', '本文B', '３０年度', '３０年度'])).toHaveLength(6);
   });
