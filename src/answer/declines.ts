@@ -8,9 +8,10 @@ import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
 import { type Candidate, DIRECT_FEATURES, type ValueKind, clauseOf } from './extractive/direct.ts';
 import { clean } from './extractive/sentences.ts';
 
-export const ABSTAIN_TEXT =
-  'お尋ねの内容について、資料の中に回答となる記載が見つかりませんでした。推測でお答えすることは控えます。' +
-  '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。';
+/** How every decline ends: no guess, and the hand-off to accounting staff. */
+const DECLINE_END = '推測でお答えすることは控えます。「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。';
+
+export const ABSTAIN_TEXT = `お尋ねの内容について、資料の中に回答となる記載が見つかりませんでした。${DECLINE_END}`;
 
 /**
  * The abstention when the passages give figures, but not for the year, meeting or counter asked
@@ -21,8 +22,7 @@ export function qualifierAbstainText(unmet: string[]): string {
   return (
     `ご質問の${unmet.map((q) => `「${q}」`).join('・')}に当たる記載は、資料の中に見つかりませんでした。` +
     whyUnmet(unmet) +
-    '推測でお答えすることは控えます。' +
-    '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+    DECLINE_END
   );
 }
 
@@ -74,16 +74,14 @@ export function valueAbstainText(asked: ValueKind, closest: string | null, why: 
     return (
       `ご質問の${milestone}の日付に当たる記載は、資料の中に見つかりませんでした。` +
       (closest ? `資料にあるのは「${closest}」という別の時点の記載です。` : `見つかった記載は、別の時点の日付です。`) +
-      '推測でお答えすることは控えます。' +
-      '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+      DECLINE_END
     );
   }
   if (planned) {
     return (
       'ご質問の実績に当たる記載は、資料の中に見つかりませんでした。' +
       (closest ? `資料にあるのは「${closest}」という目標や見込みの記載です。` : '見つかった記載は、目標や見込みの数値です。') +
-      '推測でお答えすることは控えます。' +
-      '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+      DECLINE_END
     );
   }
   return (
@@ -93,8 +91,7 @@ export function valueAbstainText(asked: ValueKind, closest: string | null, why: 
       : closest
         ? `資料にあるのは「${closest}」という記載で、ご質問の条件に合うものかどうか確認できません。`
         : '') +
-    '推測でお答えすることは控えます。' +
-    '「解決しない → 会計担当に問い合わせる」から、この質問を会計担当職員に引き継ぐことができます。'
+    DECLINE_END
   );
 }
 
