@@ -109,7 +109,7 @@ const SINCE = /^[^。、]{0,8}?以降/u;
 export function unmetQualifiers(original: string, hits: Hit[], today?: string): string[] {
   const asked = prepare(original);
   const types = askedTypes(asked).filter((t) => FACTOID_TYPES.has(t.name));
-  if (types.length === 0) return unnamedOrdinals(asked, hits);
+  if (types.length === 0) return [];
   // Each year phrase of the question with the years it may be (a bare 「28年度」 is several): met when
   // any is named. Two phrases of the same year (「令和6年度(2024年度)」) are named once.
   // Read as the question wrote them (「R6」: the patterns ignore case), so that a decline names them so.
@@ -118,7 +118,7 @@ export function unmetQualifiers(original: string, hits: Hit[], today?: string): 
   const key = (ys: Set<number>) => [...ys].sort().join(',');
   const years = new Map([...byPhrase].filter(([, ys], i, all) => all.findIndex(([, other]) => key(other) === key(ys)) === i));
   // Ordinals of a series the passages describe, not the asker's own case.
-  const ordinals = seriesOrdinals(asked, hits).asked;
+  const ordinals = seriesOrdinals(asked, hits);
   const counters = askedCounters(asked);
   if (years.size === 0 && ordinals.length === 0 && counters.length === 0) return [];
   const thisYear = today ? Number(today.slice(0, 4)) : 9999;
@@ -181,28 +181,20 @@ function ordinalsIn(text: string): string[] {
 }
 
 /**
- * The ordinals a question names (「第4回の協議会」「政府重点プロジェクトの第二弾」) of a series the passages
- * it retrieved (title, heading or text) speak of: they name one of it, the same counter with words
- * around both shared (「政府重点プロジェクトの第一弾として…」). An ordinal of no such series is the asker's
- * own case (「第2回委員会に出席した委員の謝金は、どの画面で入力しますか」「第二回の会議に出張した場合、宿泊費
- * はいくら？」), not one of the series the documents describe, and is not asked of them.
+ * The ordinals a question names (「第4回の協議会」) of a series the passages it retrieved (title,
+ * heading or text) speak of: they name one of it, the same counter with words around both shared
+ * (「第3回の協議会は…」). An ordinal of no such series is the asker's own case (「第二回の会議に出張した
+ * 場合、宿泊費はいくら？」), not one of the series the documents describe, and is not asked of them.
+ * Measured and dropped in session 16: the same check for questions asking no figure (「第二弾には何が
+ * 指定された？」 against 「第一弾として…」) declined one question only, asked in six sets, the one it was
+ * written after.
  */
-function seriesOrdinals(asked: string, hits: Hit[]): { asked: string[]; named: Set<string> } {
+function seriesOrdinals(asked: string, hits: Hit[]): string[] {
   const mine = ordinalMentions(asked);
-  if (mine.length === 0) return { asked: [], named: new Set() };
-  const theirs = hits.flatMap((h) => ordinalMentions(prepare(`${h.chunk.title} ${h.chunk.section} ${h.chunk.text}`)));
-  const ofSeries = mine.filter((o) => theirs.some((t) => t.key.slice(-1) === o.key.slice(-1) && [...t.around].some((w) => o.around.has(w))));
-  return { asked: [...new Set(ofSeries.map((o) => o.key))], named: new Set(theirs.map((t) => t.key)) };
-}
-
-/**
- * For a question asking no figure: the ordinals of a described series (seriesOrdinals) that no
- * passage names (「第二弾には何が指定された？」 against 「第一弾として…を指定」): the passages speak of the
- * other members, not the one asked. (Questions asking a figure check their ordinals beside it.)
- */
-function unnamedOrdinals(asked: string, hits: Hit[]): string[] {
-  const series = seriesOrdinals(asked, hits);
-  return series.asked.filter((o) => !series.named.has(o));
+  if (mine.length === 0) return [];
+  // Title, heading and text each on their own: the words around an ordinal are its own field's.
+  const theirs = hits.flatMap((h) => [h.chunk.title, h.chunk.section, h.chunk.text].flatMap((t) => ordinalMentions(prepare(t))));
+  return [...new Set(mine.filter((o) => theirs.some((t) => t.key.slice(-1) === o.key.slice(-1) && [...t.around].some((w) => o.around.has(w)))).map((o) => o.key))];
 }
 
 /** A question asking for the items behind a count: 「11の業務・システム、それぞれの名称を一覧で」「26手続って具体的にどれとどれ」. */
