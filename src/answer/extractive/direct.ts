@@ -7,6 +7,7 @@
 // labelled questions (scripts/fit-direct.ts), not by rules for particular questions.
 import { askedTypes } from '../../text/answer-types.ts';
 import { askedCounters } from '../../text/counters.ts';
+import { askedDateRole, dateRoleAfter, dateRoleFit } from '../../text/date-roles.ts';
 import { askedBody } from '../../text/entities.ts';
 import { askedMilestone, dateMilestone, otherMilestone } from '../../text/milestones.ts';
 import { BLOCK_LABEL, asksResult, givenAsPlan } from '../../text/plans.ts';
@@ -71,7 +72,7 @@ export function answeredProbability(decline: NonNullable<DirectModel['decline']>
 }
 
 
-export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore', 'looseMismatch'] as const;
+export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore', 'looseMismatch', 'dateRole'] as const;
 
 /**
  * The decline model of a value model when it reads the inputs this code computes (their order is
@@ -164,6 +165,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
   const approxAsked = /だいたい|くらい|ぐらい|程度|ほど|約|およそ/u.test(p);
   const changeAsked = approxAsked && counters.length === 0 && CHANGE.test(p);
   const ordinalAsked = ORDINAL_ASKED.test(p);
+  const role = askedDateRole(p);
   const top = Math.max(1e-9, ...all.map((s) => s.score));
   const out: Candidate[] = [];
   for (const [i, s] of all.entries()) {
@@ -225,6 +227,9 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
         // takes a change of another kind too (「32%減」「約3.6倍」): the kind asked is only a guess there.
         // Never a date: a rough 「どのくらい」 is not answered by a month (「令和7年)4月」).
         changeAsked && kind !== asked && kind !== 'number' && kind !== 'date' ? 1 : 0,
+        // A date that starts something (「2023年3月から運用を開始」) against one that ends it (「2026年度末までに
+        // 全国に展開」), as the question asks one or the other (text/date-roles.ts).
+        kind === 'date' ? dateRoleFit(role, dateRoleAfter(after)) : 0,
       ];
       out.push({ s, value, index, kind, x, record });
     }
