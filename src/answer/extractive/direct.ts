@@ -72,7 +72,7 @@ export function answeredProbability(decline: NonNullable<DirectModel['decline']>
 }
 
 
-export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore', 'looseMismatch', 'dateRole'] as const;
+export const DIRECT_FEATURES = ['support', 'rank', 'kindMatch', 'kindMismatch', 'counterMatch', 'yearMatch', 'yearOther', 'near', 'early', 'labelSupport', 'approx', 'relScore', 'looseMismatch', 'dateRole', 'nearRare', 'label'] as const;
 
 /**
  * The decline model of a value model when it reads the inputs this code computes (their order is
@@ -153,6 +153,9 @@ export function askedKind(question: string): ValueKind | null {
   return null;
 }
 
+/** How many characters before a value are read as its label (the words that say what it is of). */
+const LABEL_CHARS = 12;
+
 /** Every value in the passages' sentences, with the evidence that it is the one asked for. */
 export function candidates(question: string, all: Sentence[], earlier = ''): Candidate[] {
   // A follow-up (「R5年度は？」) asks the kind of value the question it follows asked.
@@ -166,6 +169,12 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
   const changeAsked = approxAsked && counters.length === 0 && CHANGE.test(p);
   const ordinalAsked = ORDINAL_ASKED.test(p);
   const role = askedDateRole(p);
+  // How rare each of the question's terms is among the passages' sentences: a rare term near a value
+  // (「引越し」) says more of it than a common one (「申請」).
+  const df = new Map<string, number>();
+  for (const s of all) for (const t of s.terms) if (qTerms.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = (t: string) => Math.log(1 + all.length / (1 + (df.get(t) ?? 0)));
+  const qMass = [...qTerms].reduce((a, t) => a + idf(t), 0);
   const top = Math.max(1e-9, ...all.map((s) => s.score));
   const out: Candidate[] = [];
   for (const [i, s] of all.entries()) {
@@ -199,7 +208,17 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       const around = prepare(text.slice(Math.max(0, index - 25), index + value.length + 25));
       const near = termSet(around);
       let shared = 0;
-      for (const t of qTerms) if (near.has(t)) shared++;
+      let sharedMass = 0;
+      for (const t of qTerms) {
+        if (!near.has(t)) continue;
+        shared++;
+        sharedMass += idf(t);
+      }
+      // The words right before a value name it (「引越し申請は68万回」「総合職試験が25%減」): Japanese puts
+      // what a figure is of just before it.
+      const labelTerms = termSet(prepare(text.slice(Math.max(0, index - LABEL_CHARS), index)));
+      let labelled = 0;
+      for (const t of qTerms) if (labelTerms.has(t)) labelled++;
       // The year a value is given for is the one named last before it (「R5年度:2313件 → R6年度:3107件」).
       const before = prepare(text.slice(Math.max(0, index - 24), index));
       // (A bare 「28年度」 is read as each year it may be: all of them are its own.)
@@ -230,6 +249,8 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
         // A date that starts something (「2023年3月から運用を開始」) against one that ends it (「2026年度末までに
         // 全国に展開」), as the question asks one or the other (text/date-roles.ts).
         kind === 'date' ? dateRoleFit(role, dateRoleAfter(after)) : 0,
+        qMass > 0 ? sharedMass / qMass : 0,
+        qTerms.size > 0 ? labelled / qTerms.size : 0,
       ];
       out.push({ s, value, index, kind, x, record });
     }

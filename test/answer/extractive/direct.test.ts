@@ -41,11 +41,33 @@ describe('direct answer', () => {
   });
 
   it('takes a rate for a rough question about a change, and the count asked otherwise', () => {
-    const counts = [{ n: 1, label: '実績', text: '申請件数は約1,200件で、前年比約32%増となった。' }];
+    // Each value labelled by the topic (since session 17 the words right before a value count for it: in
+    // 「申請件数は約1,200件で、前年比約32%増」 the count alone is labelled 「申請」, and it is taken).
+    const counts = [{ n: 1, label: '実績', text: '申請件数は約1,200件となった。申請件数は前年比約32%増。' }];
     const best = (q: string) => bestCandidate(q, scoreSentences(q, [], counts), DIRECT_MODEL)?.c.value;
     expect(best('申請はどのくらい増えた？')).toBe('約32%');
     expect(best('申請件数はどのくらいですか')).toBe('約1,200件');
     expect(best('申請は何件くらい？')).toBe('約1,200件');
+  });
+
+  it('reads a date as starting or ending what the question asks about', () => {
+    const plan = [{ n: 1, label: '展開計画', text: '新様式は2026年4月から試行し、2027年3月末までに全府省に展開する予定。' }];
+    const best = (q: string) => bestCandidate(q, scoreSentences(q, [], plan), DIRECT_MODEL)?.c.value;
+    expect(best('新様式はいつまでに全府省に広がる？')).toMatch(/^2027年3月/u);
+    expect(best('新様式の試行はいつから？')).toBe('2026年4月');
+    const role = (q: string, v: string) => candidates(q, scoreSentences(q, [], plan)).find((c) => c.value.startsWith(v))!.x[DIRECT_FEATURES.indexOf('dateRole')];
+    expect(role('いつまでに全府省に広がる？', '2027年3月')).toBe(1);
+    expect(role('いつまでに全府省に広がる？', '2026年4月')).toBe(-1);
+  });
+
+  it('reads the words right before a value as what it is of, the rarer the better', () => {
+    const two = [{ n: 1, label: '申請の状況', text: '出張の申請は月に約3,000件、研修の申請は約200件にとどまる。' }];
+    const q = '研修の申請は何件くらい？';
+    const cs = candidates(q, scoreSentences(q, [], two));
+    const of = (v: string, f: string) => cs.find((c) => c.value === v)!.x[DIRECT_FEATURES.indexOf(f as (typeof DIRECT_FEATURES)[number])]!;
+    expect(of('約200件', 'label')).toBeGreaterThan(of('約3,000件', 'label'));
+    expect(of('約200件', 'nearRare')).toBeGreaterThan(0);
+    expect(bestCandidate(q, scoreSentences(q, [], two), DIRECT_MODEL)?.c.value).toBe('約200件');
   });
 
   it('never takes a month for a rough question about a change', () => {
