@@ -60,14 +60,34 @@ describe('direct answer', () => {
     expect(role('いつまでに全府省に広がる？', '2026年4月')).toBe(-1);
   });
 
-  it('reads the words right before a value as what it is of, the rarer the better', () => {
-    const two = [{ n: 1, label: '申請の状況', text: '出張の申請は月に約3,000件、研修の申請は約200件にとどまる。' }];
-    const q = '研修の申請は何件くらい？';
-    const cs = candidates(q, scoreSentences(q, [], two));
-    const of = (v: string, f: string) => cs.find((c) => c.value === v)!.x[DIRECT_FEATURES.indexOf(f as (typeof DIRECT_FEATURES)[number])]!;
-    expect(of('約200件', 'label')).toBeGreaterThan(of('約3,000件', 'label'));
-    expect(of('約200件', 'nearRare')).toBeGreaterThan(0);
-    expect(bestCandidate(q, scoreSentences(q, [], two), DIRECT_MODEL)?.c.value).toBe('約200件');
+  it('weighs the question’s words near a value by how rare they are among the passages’ sentences', () => {
+    // One question word near each value; 「申請」 is in every sentence, 「引越し」 in one.
+    const text = '申請の受付は窓口で行います。申請書は所定の様式を使います。申請は電子でもできます。申請の件数は年に10万回ほどです。この数字には窓口と電子の両方が含まれています。引越しは68万回でした。';
+    const q = '引越しの申請は何回？';
+    const cs = candidates(q, scoreSentences(q, [], [{ n: 1, label: '受付の状況', text }]));
+    const of = (v: string, f: (typeof DIRECT_FEATURES)[number]) => cs.find((c) => c.value === v)!.x[DIRECT_FEATURES.indexOf(f)]!;
+    expect(of('10万回', 'near')).toBe(of('68万回', 'near'));
+    expect(of('68万回', 'nearRare')).toBeGreaterThan(of('10万回', 'nearRare'));
+  });
+
+  it('reads the words right before a value, within its clause, as what it is of', () => {
+    const two = [{ n: 1, label: '申請の状況', text: '申請件数は研修が120件、出張が3,000件。' }];
+    const best = (q: string) => bestCandidate(q, scoreSentences(q, [], two), DIRECT_MODEL)?.c.value;
+    expect(best('研修は何件？')).toBe('120件');
+    expect(best('出張は何件？')).toBe('3,000件');
+    const q = '出張は何件？';
+    const label = (v: string) => candidates(q, scoreSentences(q, [], two)).find((c) => c.value === v)!.x[DIRECT_FEATURES.indexOf('label')];
+    // 「研修が120件、出張が」: the clause before 3,000件 starts after 「、」, so 「研修」 is not its label.
+    expect(label('120件')).toBe(0);
+    expect(label('3,000件')).toBeGreaterThan(0);
+  });
+
+  // A known limit (a reviewer's case, session 17): in 「申請件数は約1,200件で、前年比約32%増」 the topic labels
+  // the first value only, and the count outweighs the rate for a rough question about a change. Reading
+  // the sentence's topic (before its first は) for every value of it is not built.
+  it.fails('takes the rate of a topic given once for two values, for a rough question about a change', () => {
+    const counts = [{ n: 1, label: '実績', text: '申請件数は約1,200件で、前年比約32%増となった。' }];
+    expect(bestCandidate('申請はどのくらい増えた？', scoreSentences('申請はどのくらい増えた？', [], counts), DIRECT_MODEL)?.c.value).toBe('約32%');
   });
 
   it('never takes a month for a rough question about a change', () => {
