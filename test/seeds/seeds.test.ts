@@ -117,7 +117,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 16: with the lines restored that repeated-line stripping had deleted (002's budget rows and indicator labels,
       // 004's chair turns), top5 +1 (0.943), declined +1 (0.733); hit@1 −2 (0.643) while bigram BM25 gained one (0.614).
       // At session 16's end: declined 0.767, confident 0.167 (a result asked of a target, a law's milestone).
-      holds(r.loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.93, fact: 0.75, cited: 0.77, declined: 0.76, confident: 0.17, overBigram: 0.02 });
+      // Session 17: fact 0.786 (the value model's date role and value labels), declined −1 (0.733: a near miss cautioned).
+      holds(r.loo.overall, { answerable: 70, nearMisses: 30 }, { top5: 0.93, fact: 0.77, cited: 0.77, declined: 0.73, confident: 0.17, overBigram: 0.02 });
     });
     // Session 9: with fourth.json in the fits the decline model's refit declines two fewer of this set's near misses (0.425 → 0.375), one more of loo.json's.
     // Session 11: with sixth.json in the fits, fact −1 and cited −2 (0.688 → 0.675, 0.725 → 0.700), confident +1 (0.400 → 0.425).
@@ -129,7 +130,9 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 15: declined 0.550 → 0.600, confident 0.275 → 0.250 (who holds a post; a why-question's person).
       // Session 16: with eleventh.json in the fits, confident +1 (0.250 → 0.275: a cautioned near miss answered).
       // At session 16's end: declined 0.650, confident 0.225.
-      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.66, cited: 0.71, declined: 0.64, confident: 0.23, overBigram: 0.07 });
+      // Session 17: with twelfth.json in the fits fact 0.675, cited 0.738, confident 0.200; at the end fact 0.700, cited 0.763,
+      // declined 0.625 (a near miss cautioned through the value model's refit).
+      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.69, cited: 0.75, declined: 0.62, confident: 0.2, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
@@ -140,7 +143,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 15: declined 0.575 → 0.600, confident 0.350 → 0.325 (a post's holder asked).
       // Session 16: declined 0.600 → 0.700, confident 0.300 → 0.250 (results asked of targets, with the indicator labels restored).
       // At session 16's end: declined 0.700, confident 0.250.
-      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.68, cited: 0.74, declined: 0.69, confident: 0.25, overBigram: 0.03 });
+      // Session 17: fact 0.713, cited 0.775 (a date's role: two deadlines answered).
+      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.71, cited: 0.77, declined: 0.69, confident: 0.25, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
@@ -158,7 +162,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 16: with eleventh.json in the fits, confident +1 (0.075 → 0.100: a cautioned near miss answered).
       // With the restored lines: top5 +4 (0.963), fact −1 (0.625), declined −1 (0.750).
       // At session 16's end: declined 0.775, confident 0.075.
-      holds(r.sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.95, fact: 0.62, cited: 0.7, declined: 0.76, confident: 0.08, overBigram: 0.03 });
+      // Session 17: confident 0.075 → 0.125 (two cautioned near misses answered plainly through the value model's refit).
+      holds(r.sixth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.95, fact: 0.62, cited: 0.7, declined: 0.76, confident: 0.13, overBigram: 0.03 });
     });
     // Blind through session 11 (measured on the session-10 code and at session 11's end: fact 0.575 → 0.600); in the fits since session 12.
     // Retrieval is one question behind bigram BM25 at hit@1 (0.563 vs 0.575; the bigram baseline gained a question when
@@ -191,7 +196,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the floors measured on the set written blind in session 13, in the fits since session 14 (session 14 start: top5 0.913, fact 0.650, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563; blind at the end of session 13: the same)', () => {
       // Session 15: fact +1 with the rotation's refit (0.663); declined 0.700 → 0.750, confident 0.150 → 0.125.
       // Session 16: declined 0.750 → 0.800, confident 0.125 → 0.100.
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.65, cited: 0.63, declined: 0.78, confident: 0.11, overBigram: 0.06 });
+      // Session 17: fact 0.650 → 0.688, cited 0.638 → 0.688; declined −1 (0.775: a near miss cautioned).
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.68, cited: 0.68, declined: 0.77, confident: 0.11, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
@@ -211,7 +217,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the floors measured on the set written blind in session 15, in the fits since session 16 (session 16 start: top5 0.975, fact 0.750, cited 0.775, declined 0.675, confident 0.250, hit@1 0.775 vs bigram 0.738; blind at the end of session 15: 0.975 / 0.763 / 0.788 / 0.675 / 0.250, 0.775)', () => {
       // With the restored lines: fact −1 (0.738: a003-11 declined), declined +1 (0.700).
       // At session 16's end: declined 0.700, confident 0.225.
-      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.76, declined: 0.69, confident: 0.23, overBigram: 0.03 });
+      // Session 17: fact 0.750, cited 0.775, declined 0.725, confident 0.175.
+      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.74, cited: 0.77, declined: 0.72, confident: 0.18, overBigram: 0.03 });
     });
     // Written blind at the start of session 16 by a helper briefed as eleventh.json's writer. Measured on the
     // session-15 code before any change (top5 0.950, fact 0.725, cited 0.738, declined 0.525, confident 0.275, hit@1 0.738 vs
@@ -219,13 +226,15 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // 0.600, confident 0.250, hit@1 0.750 vs bigram 0.713: the restored lines gained bigram BM25 more than the product). In the
     // fits since session 17 (confident −1 with the refit: 0.225).
     it('holds the floors measured on the set written blind in session 16, in the fits since session 17 (session 17 start: top5 0.975, fact 0.738, cited 0.750, declined 0.600, confident 0.225, hit@1 0.750 vs bigram 0.713; blind at the end of session 16: 0.975 / 0.738 / 0.750 / 0.600 / 0.250, 0.750)', () => {
-      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.74, declined: 0.59, confident: 0.23, overBigram: 0.03 });
+      // At session 17's end: fact 0.750, cited 0.763, declined 0.575, confident 0.250 (a near miss answered through the refit).
+      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.74, cited: 0.75, declined: 0.57, confident: 0.25, overBigram: 0.03 });
     });
     // Written blind at the start of session 17 by a helper briefed as twelfth.json's writer, and in no fit. Measured on the
     // session-16 code before any change (top5 1.000, fact 0.775, cited 0.813, declined 0.625, confident 0.225, hit@1 0.775 vs
-    // bigram 0.750) and after the rotation's refit (fact 0.788, confident 0.250).
-    it('holds the floors measured on the set written blind in session 17 and in no fit (session 17 start: top5 1.000, fact 0.788, cited 0.813, declined 0.625, confident 0.250, hit@1 0.775 vs bigram 0.750)', () => {
-      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.78, cited: 0.8, declined: 0.62, confident: 0.25, overBigram: 0.02 });
+    // bigram 0.750), after the rotation's refit (fact 0.788, confident 0.250) and at session 17's end (top5 1.000, fact 0.813,
+    // cited 0.850, declined 0.600, confident 0.200, hit@1 0.775 vs bigram 0.750).
+    it('holds the floors measured on the set written blind in session 17 and in no fit (session 17 end: top5 1.000, fact 0.813, cited 0.850, declined 0.600, confident 0.200, hit@1 0.775 vs bigram 0.750)', () => {
+      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.8, cited: 0.84, declined: 0.59, confident: 0.2, overBigram: 0.02 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
