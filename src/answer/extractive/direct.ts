@@ -2,8 +2,9 @@
 // the value in the passages that fits it opens the answer, quoted with its clause and cited,
 // before the supporting passage. Which value fits is decided by a small logistic model over
 // general evidence — the value's kind and counter against what is asked, the year the question
-// names against the years around the value, the question's words in the value's sentence and
-// around the value, the passage's rank — fitted and cross-validated leaving one document out on
+// names against the years around the value, the question's words in the value's sentence, around
+// the value (weighed by rarity) and right before it, whether a date starts or ends what is asked,
+// the passage's rank — fitted and cross-validated leaving one document out on
 // labelled questions (scripts/fit-direct.ts), not by rules for particular questions.
 import { askedTypes } from '../../text/answer-types.ts';
 import { askedCounters } from '../../text/counters.ts';
