@@ -5,7 +5,8 @@ import { CONTACT_FORMS } from '../text/contacts.ts';
 import { BODY_LABELS } from '../text/entities.ts';
 import { NAME_GAP, PERSON_GAP } from '../text/persons.ts';
 import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
-import { type Candidate, DIRECT_FEATURES, type ValueKind, clauseOf } from './extractive/direct.ts';
+import { type Candidate, DIRECT_FEATURES, type ValueKind } from './extractive/direct.ts';
+import { clauseOf } from './extractive/direct-quote.ts';
 import { clean } from './extractive/sentences.ts';
 
 /** How every decline ends: no guess, and the hand-off to accounting staff. */

@@ -3,7 +3,8 @@
 // ours; with the guards that keep a value which does not read alone from being stated as the answer.
 import { askedCounters } from '../../text/counters.ts';
 import { prepare } from '../../text/tokenize.ts';
-import { type Candidate, DIRECT_FEATURES, type DirectModel, VALUE, WHOLE_DATE, directValue, leadsWithRecord } from './direct.ts';
+import { type Candidate, DIRECT_FEATURES, type DirectModel, VALUE, WHOLE_DATE } from './direct.ts';
+import { directValue, leadsWithRecord } from './direct-quote.ts';
 import type { Sentence } from './scoring.ts';
 import { clean } from './sentences.ts';
 
