@@ -224,7 +224,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       // what a figure is of just before it, within its clause (in 「研修が120件、出張が3,000件」 the second
       // value is not labelled 「研修」).
       const preceding = text.slice(Math.max(0, index - LABEL_CHARS), index);
-      const labelTerms = termSet(prepare(preceding.slice(Math.max(...[...CLAUSE_BREAKS].map((b) => preceding.lastIndexOf(b))) + 1)));
+      const labelTerms = termSet(preceding.slice(Math.max(...[...CLAUSE_BREAKS].map((b) => preceding.lastIndexOf(b))) + 1));
       let labelled = 0;
       for (const t of qTerms) if (labelTerms.has(t)) labelled++;
       // The year a value is given for is the one named last before it (「R5年度:2313件 → R6年度:3107件」).
