@@ -132,7 +132,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // At session 16's end: declined 0.650, confident 0.225.
       // Session 17: with twelfth.json in the fits fact 0.675, cited 0.738, confident 0.200; at the end fact 0.700, cited 0.763,
       // declined 0.625 (a near miss cautioned through the value model's refit).
-      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.69, cited: 0.75, declined: 0.62, confident: 0.2, overBigram: 0.07 });
+      // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.675, cited 0.738, declined 0.650.
+      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.67, cited: 0.73, declined: 0.64, confident: 0.2, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
@@ -144,7 +145,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 16: declined 0.600 → 0.700, confident 0.300 → 0.250 (results asked of targets, with the indicator labels restored).
       // At session 16's end: declined 0.700, confident 0.250.
       // Session 17: fact 0.713, cited 0.775 (a date's role: two deadlines answered).
-      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.71, cited: 0.77, declined: 0.69, confident: 0.25, overBigram: 0.03 });
+      // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.688, cited 0.750.
+      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.68, cited: 0.75, declined: 0.69, confident: 0.25, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
@@ -197,7 +199,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 15: fact +1 with the rotation's refit (0.663); declined 0.700 → 0.750, confident 0.150 → 0.125.
       // Session 16: declined 0.750 → 0.800, confident 0.125 → 0.100.
       // Session 17: fact 0.650 → 0.688, cited 0.638 → 0.688; declined −1 (0.775: a near miss cautioned).
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.68, cited: 0.68, declined: 0.77, confident: 0.11, overBigram: 0.06 });
+      // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.663, cited 0.675.
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.67, declined: 0.77, confident: 0.11, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
@@ -218,7 +221,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // With the restored lines: fact −1 (0.738: a003-11 declined), declined +1 (0.700).
       // At session 16's end: declined 0.700, confident 0.225.
       // Session 17: fact 0.750, cited 0.775, declined 0.725, confident 0.175.
-      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.74, cited: 0.77, declined: 0.72, confident: 0.18, overBigram: 0.03 });
+      // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.738, cited 0.763, declined 0.700, confident 0.200.
+      holds(r.eleventh.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.76, declined: 0.69, confident: 0.2, overBigram: 0.03 });
     });
     // Written blind at the start of session 16 by a helper briefed as eleventh.json's writer. Measured on the
     // session-15 code before any change (top5 0.950, fact 0.725, cited 0.738, declined 0.525, confident 0.275, hit@1 0.738 vs
@@ -227,14 +231,16 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // fits since session 17 (confident −1 with the refit: 0.225).
     it('holds the floors measured on the set written blind in session 16, in the fits since session 17 (session 17 start: top5 0.975, fact 0.738, cited 0.750, declined 0.600, confident 0.225, hit@1 0.750 vs bigram 0.713; blind at the end of session 16: 0.975 / 0.738 / 0.750 / 0.600 / 0.250, 0.750)', () => {
       // At session 17's end: fact 0.750, cited 0.763, declined 0.575, confident 0.250 (a near miss answered through the refit).
-      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.74, cited: 0.75, declined: 0.57, confident: 0.25, overBigram: 0.03 });
+      // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.738, cited 0.750.
+      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.75, declined: 0.57, confident: 0.25, overBigram: 0.03 });
     });
     // Written blind at the start of session 17 by a helper briefed as twelfth.json's writer, and in no fit. Measured on the
     // session-16 code before any change (top5 1.000, fact 0.775, cited 0.813, declined 0.625, confident 0.225, hit@1 0.775 vs
     // bigram 0.750), after the rotation's refit (fact 0.788, confident 0.250) and at session 17's end (top5 1.000, fact 0.813,
-    // cited 0.850, declined 0.600, confident 0.200, hit@1 0.775 vs bigram 0.750).
-    it('holds the floors measured on the set written blind in session 17 and in no fit (session 17 end: top5 1.000, fact 0.813, cited 0.850, declined 0.600, confident 0.200, hit@1 0.775 vs bigram 0.750)', () => {
-      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.8, cited: 0.84, declined: 0.59, confident: 0.2, overBigram: 0.02 });
+    // cited 0.850, declined 0.600, confident 0.200, hit@1 0.775 vs bigram 0.750) and after the final read dropped the
+    // date-role cues taken from one document's phrase each (fact 0.800, cited 0.838, confident 0.250).
+    it('holds the floors measured on the set written blind in session 17 and in no fit (session 17 end: top5 1.000, fact 0.800, cited 0.838, declined 0.600, confident 0.250, hit@1 0.775 vs bigram 0.750)', () => {
+      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.8, cited: 0.83, declined: 0.59, confident: 0.25, overBigram: 0.02 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
