@@ -7,7 +7,8 @@ import { SPEAKER_TURN, TURN_ENDS, splitSentences } from '../../text/normalize.ts
 import { REPEATED_HEADER_MAX, tableHeaders } from '../../text/tables.ts';
 import { bigrams, prepare, words } from '../../text/tokenize.ts';
 
-export const STEP = /^\s*(\d{1,2})[.)．]\s*/;
+/** A numbered step (「1. 申請する」「2)」), not a decimal opening a row of figures (「40.1 時間 26年度…」). */
+export const STEP = /^\s*(\d{1,2})[.)．](?!\d)\s*/;
 const BULLET = /^\s*[-*・●]\s*/;
 /**
  * The marks a slide puts before a line, one or several (「- ✓ 」「・・」「〇」), taken off a quoted

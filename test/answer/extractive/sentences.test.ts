@@ -34,6 +34,11 @@ describe('a passage read as the answerer needs it', () => {
     expect(clean('-4.8pt')).toBe('-4.8pt');
     expect(clean('〇〇課長に提出する。')).toBe('〇〇課長に提出する。');
   });
+  it('reads a numbered step, not a decimal opening a row of figures, as a step', () => {
+    const s = passageSentences('1. 申請画面を開く\n2)内容を入力する\n40.1 時間 26年度 32 時間以内 30年度');
+    expect(s.map((x) => x.step)).toEqual([1, 2, null]);
+    expect(s[2]!.text).toBe('40.1 時間 26年度 32 時間以内 30年度');
+  });
 });
 
 describe('procedure of minutes', () => {
