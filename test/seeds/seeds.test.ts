@@ -211,6 +211,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 16: declined 0.675, confident 0.250 (a result asked of a target; restored indicator labels); hit@1 level with
       // bigram BM25 (0.663 each: the restored lines gained bigram two questions).
       // At session 16's end: declined 0.675, confident 0.250.
+      // Session 18: cited 0.713 with thirteenth.json in the fits; fact 0.688 since a row opening with a decimal is no numbered step.
       holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.65, cited: 0.7, declined: 0.66, confident: 0.25, overBigram: 0 });
     });
     // Written blind at the start of session 15 by a helper briefed as tenth.json's writer. Measured on the session-14 code
@@ -245,9 +246,10 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     });
     // Written blind at the start of session 18 by a helper briefed as thirteenth.json's writer, and in no fit. Measured on
     // the session-17 code before any change and after the rotation's refit (the same: top5 0.975, fact 0.700, cited 0.763,
-    // declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638).
-    it('holds the floors measured on the set written blind in session 18 and in no fit (session 18 start: top5 0.975, fact 0.700, cited 0.763, declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638)', () => {
-      holds(r.fourteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.97, fact: 0.7, cited: 0.76, declined: 0.82, confident: 0.075, overBigram: 0.07 });
+    // declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638), and at session 18's end (fact 0.713: a row opening with
+    // a decimal is no numbered step, sentences.ts STEP).
+    it('holds the floors measured on the set written blind in session 18 and in no fit (session 18 end: top5 0.975, fact 0.713, cited 0.763, declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638)', () => {
+      holds(r.fourteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.97, fact: 0.71, cited: 0.76, declined: 0.82, confident: 0.075, overBigram: 0.07 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
