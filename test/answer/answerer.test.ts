@@ -74,6 +74,13 @@ describe('a value the decline model doubts', () => {
     let streamed = '';
     for await (const e of make(0).stream(long)) if (e.type === 'done') streamed = e.answer.answer;
     expect(streamed).toBe(plain.answer);
+    // The reply and the quote holding its value are the whole answer: what the composition would add
+    // after them (the next sentence on the same allowance) is left out.
+    const two = tempDir();
+    writeFileSync(join(two, 'allowance.md'), '# 支度料\n\n外国出張を命じられた職員には、出発前の準備に要する費用として、旅行の期間や行き先にかかわらず1回の出張につき支度料12,000円を支給します。支度料は、旅行命令が取り消された場合でも、既に準備のため支出した額の範囲で支給します。\n');
+    const twoIndex = (await buildIndex(two)).index;
+    const both = await new Answerer({ retriever: new Retriever(twoIndex), models: createAnswerModels({ llm: null }), indexVersion: () => twoIndex.version, calibration: relaxed, direct: { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, below: 0, cautionBelow: 0 } } }).ask(long);
+    expect(both.answer.split('\n')).toEqual(['12,000円です[1]。', '外国出張を命じられた職員には、出発前の準備に要する費用として、旅行の期間や行き先にかかわらず1回の出張につき支度料12,000円を支給します[1]。']);
     // A short sentence stating the value needs no reply.
     const short = await withDecline(0, 0).ask(q);
     expect(short.answer.split('\n')[0]).toBe('国内出張の宿泊手当は、1夜につき2,400円です[1]。');
