@@ -41,14 +41,3 @@ export function askedTypes(question: string): AnswerType[] {
   const own = ownWords(question);
   return ANSWER_TYPES.filter((t) => t.asks.test(own));
 }
-
-/**
- * A question asking why (「なぜ」「どうして」「理由は」「どういう狙いで」): its answer is a reason, which a
- * figure its topic names (「e-Govのアクセス件数を指標にしたのはなぜ？」) does not state.
- */
-const ASKS_REASON = /なぜ|何故|なんで(?!す|しょ|も)|どうして|理由|わけは|目的は|狙い|ねらい|どういう(?:考え|意図|趣旨)|背景/u;
-
-/** Whether a question asks why something is so (ASKS_REASON), in its own words (not what it quotes). */
-export function asksReason(question: string): boolean {
-  return ASKS_REASON.test(ownWords(question));
-}

@@ -1,7 +1,6 @@
 // The short reply that opens an extractive answer stating the value it quotes first
 // (「約5400億円です[1]。」), built from the value the direct answer chose (direct.ts), never a figure of
 // ours; with the guards that keep a value which does not read alone from being stated as the answer.
-import { asksReason } from '../../text/answer-types.ts';
 import { askedCounters } from '../../text/counters.ts';
 import { prepare } from '../../text/tokenize.ts';
 import { type Candidate, DIRECT_FEATURES, type DirectModel, VALUE, WHOLE_DATE } from './direct.ts';
@@ -12,13 +11,11 @@ import { clean } from './sentences.ts';
 /**
  * The short reply that states the value the answer opens with (「約5400億円です[1]。」), cited; null
  * when the value makes no reply alone (replyOf), when its own record leads, when its sentence is
- * short, when the question asks two figures, or when it asks why (a reason is no figure: 「534,521千件です」
- * answered 「e-Govのアクセス件数を指標にしたのはなぜ？」 on the seed documents). The answerer puts it first only when the answer
+ * short, or when the question asks two figures. The answerer puts it first only when the answer
  * carries no caution (a reply stating a value, then a note that it may not answer, contradicts
  * itself).
  */
 export function directReply(question: string, all: Sentence[], model: DirectModel, earlier = ''): string | null {
-  if (asksReason(prepare(question))) return null;
   const c = directValue(question, all, model, earlier);
   // A row's own label already leads (「R6年度:3107件」); a short sentence is read at a glance; a
   // question asking two figures (「何拠点・何人」) is not answered by one.

@@ -26,13 +26,6 @@ describe('the short reply stating the value', () => {
   it('gives no reply to a question asking two figures', () => {
     expect(reply('総務省LANは何拠点、何人のユーザーをつないでいる？', `総務省の全国約80拠点の庁舎、約7,000名のユーザをネットワークで接続し${padding}`)).toBeNull();
   });
-  it('gives no reply to a question asking why, whatever figure its topic names', () => {
-    const text = `電子政府の総合窓口へのアクセス件数は534,521千件を目標とし、国民の利用状況を測るのに適切であることから指標として設定${padding}`;
-    expect(reply('アクセス件数の目標は何件？', text)).toBe('534,521千件です[1]。');
-    expect(reply('なんでアクセス件数を指標にしてるんですか？', text)).toBeNull();
-    expect(reply('アクセス件数を指標にした理由は？', text)).toBeNull();
-    expect(reply('アクセス件数の目標値って、どういう考え方で決めたの？', text)).toBeNull();
-  });
   it('gives no reply where a short sentence states the value at a glance', () => {
     expect(reply('宿泊手当はいくら？', '国内出張の宿泊手当は、1夜につき2,400円です。')).toBeNull();
   });
