@@ -22,7 +22,7 @@ const heldOut = loadSeedQuestions(fileURLToPath(new URL('./heldout.json', import
  * The sets measured leaving one document out, with floors below: loo.json, the later sets written
  * blind and developed on (fresh.json has none), and the set in no fit (BLIND_SETS).
  */
-const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth'] as const;
+const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth'] as const;
 
 describe.runIf(existsSync(seeds))('seed documents', () => {
   let tuned: SeedResult;
@@ -72,7 +72,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14), session 14 (test/seeds/tenth.json, developed on since session 15), session 15 (test/seeds/eleventh.json, developed on since session 16), session 16 (test/seeds/twelfth.json, developed on since session 17), session 17 (test/seeds/thirteenth.json, developed on since session 18) and session 18 (test/seeds/fourteenth.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14), session 14 (test/seeds/tenth.json, developed on since session 15), session 15 (test/seeds/eleventh.json, developed on since session 16), session 16 (test/seeds/twelfth.json, developed on since session 17), session 17 (test/seeds/thirteenth.json, developed on since session 18), session 18 (test/seeds/fourteenth.json, developed on since session 19) and session 19 (test/seeds/fifteenth.json, in no fit)', () => {
     /** Each measured set's figures and answers, by name (MEASURED). */
     const r = {} as Record<(typeof MEASURED)[number], Awaited<ReturnType<typeof evaluateLoo>>>;
     beforeAll(async () => {
@@ -242,14 +242,21 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // date-role cues taken from one document's phrase each (fact 0.800, cited 0.838, confident 0.250). In the fits since
     // session 18 (the refit changed none of its answers).
     it('holds the floors measured on the set written blind in session 17, in the fits since session 18 (session 18 start: top5 1.000, fact 0.800, cited 0.838, declined 0.600, confident 0.250, hit@1 0.775 vs bigram 0.750)', () => {
-      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.8, cited: 0.83, declined: 0.59, confident: 0.25, overBigram: 0.02 });
+      // Session 19, with fourteenth.json in the fits: fact 0.813, cited 0.850, confident 0.275 (a near miss cautioned is answered plainly).
+      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.8, cited: 0.83, declined: 0.59, confident: 0.275, overBigram: 0.02 });
     });
-    // Written blind at the start of session 18 by a helper briefed as thirteenth.json's writer, and in no fit. Measured on
-    // the session-17 code before any change and after the rotation's refit (the same: top5 0.975, fact 0.700, cited 0.763,
-    // declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638), and at session 18's end (fact 0.713: a row opening with
-    // a decimal is no numbered step, sentences.ts STEP).
-    it('holds the floors measured on the set written blind in session 18 and in no fit (session 18 end: top5 0.975, fact 0.713, cited 0.763, declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638)', () => {
-      holds(r.fourteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.97, fact: 0.71, cited: 0.76, declined: 0.82, confident: 0.075, overBigram: 0.07 });
+    // Written blind at the start of session 18 by a helper briefed as thirteenth.json's writer. Measured on the session-17
+    // code before any change and after the rotation's refit (the same: top5 0.975, fact 0.700, cited 0.763, declined 0.825,
+    // confident 0.075, hit@1 0.713 vs bigram 0.638), and at session 18's end (fact 0.713: a row opening with a decimal is no
+    // numbered step, sentences.ts STEP). In the fits since session 19 (fact 0.725, cited 0.775 with the refit).
+    it('holds the floors measured on the set written blind in session 18, in the fits since session 19 (session 19 start: top5 0.975, fact 0.725, cited 0.775, declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638; blind at the end of session 18: 0.975 / 0.713 / 0.763 / 0.825 / 0.075, 0.713)', () => {
+      holds(r.fourteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.97, fact: 0.72, cited: 0.77, declined: 0.82, confident: 0.075, overBigram: 0.07 });
+    });
+    // Written blind at the start of session 19 by a helper briefed as fourteenth.json's writer, and in no fit. Measured on
+    // the session-18 code before any change (top5 0.950, fact 0.713, cited 0.738, declined 0.700, confident 0.250, hit@1
+    // 0.738 vs bigram 0.688) and after the rotation's refit (fact 0.725, cited 0.750: +1 each).
+    it('holds the floors measured on the set written blind in session 19 and in no fit (session 19, after the rotation: top5 0.950, fact 0.725, cited 0.750, declined 0.700, confident 0.250, hit@1 0.738 vs bigram 0.688)', () => {
+      holds(r.fifteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.95, fact: 0.72, cited: 0.75, declined: 0.7, confident: 0.25, overBigram: 0.045 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
