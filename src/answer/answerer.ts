@@ -16,6 +16,7 @@ import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
 import { DIRECT_MODEL, type DirectModel, type ValueKind, judgeValue } from './extractive/direct.ts';
 import { directReply } from './extractive/reply.ts';
+import { sureOpeningLines } from './extractive/direct-quote.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { followUpContext } from './followup.ts';
 import { ABSTAIN_TEXT, CAUTION_TEXT, type UnfitReason, qualifierAbstainText, quotedClosest, valueAbstainText } from './declines.ts';
@@ -158,6 +159,7 @@ export class Answerer {
       // It is read with the answerer's value model, which every wiring gives the extractive model
       // too (runtime, worker, the leave-one-document-out folds): the reply and the quote agree.
       reply: unsure || hits.length === 0 ? null : directReply(input.question, scored, direct, history.at(-1) ?? ''),
+      opening: unsure || hits.length === 0 ? 0 : sureOpeningLines(input.question, scored, direct, history.at(-1) ?? ''),
       unfit: unfit && { asked: unfit.asked, closest: quotedClosest(unfit), whole: unfit.whole, planned: unfit.planned, milestone: unfit.milestone },
     };
   }
@@ -200,11 +202,15 @@ export class Answerer {
   /**
    * The extractive answer; with the reply stating its value (directReply), the reply and that quote
    * alone (what the composition adds is for answers without one; docs/quality.md, session 18: a
-   * blind reader preferred it in 27 of 34 answers, none the other way, no figure changed).
+   * blind reader preferred it in 27 of 34 answers, none the other way, no figure changed); with a
+   * value the model is sure of (sureOpeningLines), its quote alone (session 19).
    */
   private async extractive(plan: Plan): Promise<string> {
     const r = await generateText({ model: this.deps.models.extractive, system: SYSTEM_PROMPT, prompt: plan.prompt, maxRetries: 0 });
-    return plan.reply && !r.text.includes(NO_ANSWER_TEXT) ? `${plan.reply}\n${r.text.split('\n')[0]}` : r.text;
+    if (r.text.includes(NO_ANSWER_TEXT)) return r.text;
+    const lines = r.text.split('\n');
+    if (plan.reply) return `${plan.reply}\n${lines[0]}`;
+    return plan.opening > 0 ? lines.slice(0, plan.opening).join('\n') : r.text;
   }
 
   async ask(input: AskInput): Promise<Answer> {
@@ -353,6 +359,8 @@ interface Plan {
   unsure: boolean;
   /** The short reply stating the value the extractive answer opens with (「約5400億円です[1]。」), when not unsure. */
   reply: string | null;
+  /** The lines of the extractive answer's opening when the value model is sure of its value and nothing is doubted (0 otherwise): the whole answer. */
+  opening: number;
   /** A value asked for that none of the passages' values fits, and the closest they give. */
   unfit: ({ asked: ValueKind; closest: string | null } & UnfitReason) | null;
 }

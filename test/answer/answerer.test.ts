@@ -85,6 +85,19 @@ describe('a value the decline model doubts', () => {
     const short = await withDecline(0, 0).ask(q);
     expect(short.answer.split('\n')[0]).toBe('国内出張の宿泊手当は、1夜につき2,400円です[1]。');
   });
+  it('answers with the quote of a value the model is sure of alone, and keeps what the composition adds when it is not', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lodging.md'), '# 宿泊手当\n\n国内出張の宿泊手当は、1夜につき2,400円です。宿泊手当は、国内出張で宿泊を伴う場合に、旅行命令に記載された泊数(最大30夜)に応じて支給します。\n');
+    const own = (await buildIndex(dir)).index;
+    const ask = (direct: typeof DIRECT_MODEL) =>
+      new Answerer({ retriever: new Retriever(own), models: createAnswerModels({ llm: null }), indexVersion: () => own.version, calibration: relaxed, direct: { ...direct, decline: { ...DIRECT_MODEL.decline!, below: 0, cautionBelow: 0 } } }).ask(q);
+    const sure = await ask(DIRECT_MODEL);
+    expect(sure.answer).toBe('国内出張の宿泊手当は、1夜につき2,400円です[1]。');
+    // A model with no preference shares its belief among the three values (1夜, 2,400円, 30夜): a third
+    // each, under SURE_OPENING, so the sentence after the opening stays.
+    const unsure = await ask({ ...DIRECT_MODEL, weights: DIRECT_MODEL.weights.map(() => 0), threshold: 0 });
+    expect(unsure.answer.split('\n')).toEqual([sure.answer, '宿泊手当は、国内出張で宿泊を伴う場合に、旅行命令に記載された泊数(最大30夜)に応じて支給します[1]。']);
+  });
   it('declines nothing by a decline model fitted on other inputs than the code computes', async () => {
     const stale = { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, features: ['fit', 'confidence'], below: 1, cautionBelow: 1 } };
     const a = await new Answerer({ retriever: new Retriever(index), models: createAnswerModels({ llm: null }), indexVersion: () => index.version, calibration: relaxed, direct: stale }).ask(q);
