@@ -96,16 +96,17 @@ export function isFigureRow(line: string): boolean {
  * Joins lines that a PDF or a hard-wrapped text broke in the middle of a sentence. A line is
  * joined to the next when it does not end a clause, and the next line does not begin a list
  * item or a heading, and either the line is long (a wrapped one) or the next can only continue
- * it (CONTINUES; slides break short lines); rows of figures stay apart (isFigureRow). Japanese
- * joins without a space; Latin text joins with one.
+ * it (CONTINUES; slides break short lines); rows of figures stay apart (isFigureRow), and so do
+ * lines the caller knows to start anew (`starts`, by index: a bullet that normalization removed).
+ * Japanese joins without a space; Latin text joins with one.
  */
-export function joinBrokenLines(lines: string[]): string[] {
+export function joinBrokenLines(lines: string[], starts: (i: number) => boolean = () => false): string[] {
   const out: string[] = [];
-  for (const raw of lines) {
+  for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
     const prev = out.at(-1);
     if (
-      prev !== undefined && line !== '' && prev !== '' &&
+      prev !== undefined && line !== '' && prev !== '' && !starts(i) &&
       !CLAUSE_END.test(prev) && !LIST_START.test(line) && !prev.startsWith('#') &&
       !isFigureRow(prev) && !isFigureRow(line) &&
       (prev.length >= 20 || CONTINUES.test(line))

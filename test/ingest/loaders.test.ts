@@ -61,6 +61,18 @@ describe('text loader', () => {
   });
 });
 
+describe('symbol-font bullets', () => {
+  it('starts a line opened by a private-use bullet glyph anew, without the glyph', () => {
+    const text = 'スライドの題名について1/2\n\uF06C 削減率は▲8%となった\n（３）調達・利活用ルール ※ 役割ごとにルールを規定\n\uF0D8AI統括責任者は、利用ルールを策定。';
+    const lines = parseText('s.txt', text, null).blocks.map((b) => b.text);
+    expect(lines).toContain('削減率は▲8%となった');
+    expect(lines).toContain('AI統括責任者は、利用ルールを策定。');
+    // Without the glyph, the same lines are joined to the ones above them.
+    const plain = parseText('p.txt', text.replace(/[\uF06C\uF0D8]/gu, ''), null).blocks.map((b) => b.text);
+    expect(plain.some((l) => l.includes('ルールを規定AI統括責任者'))).toBe(true);
+  });
+});
+
 describe('structure of text without markup', () => {
   it('takes the title from the most title-like first line: not a date, not a slide counter', () => {
     expect(parseText('a.txt', '\n \n# 実行計画の対応状況\n令和元年10月9日\n本文です。', null).meta.title).toBe('実行計画の対応状況');

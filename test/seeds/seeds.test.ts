@@ -189,7 +189,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 16: with eleventh.json in the fits, declined −1 (0.675 → 0.650: a near miss cautioned).
       // With the restored lines: declined −1 (0.625), confident +2 (0.325: two near misses answered through the refit).
       // At session 16's end: declined 0.650, confident 0.300.
-      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.61, cited: 0.65, declined: 0.64, confident: 0.3, overBigram: -0.05 });
+      // Session 19: declined 0.625 since a symbol-font bullet starts its line anew (text.ts SYMBOL_FONT_BULLET; one near miss cautioned).
+      holds(r.eighth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.91, fact: 0.61, cited: 0.65, declined: 0.62, confident: 0.3, overBigram: -0.05 });
     });
     // Written blind at the start of session 13 by a helper briefed as eighth.json's writer. Measured on the session-12 code
     // before any change (top5 0.913, fact 0.675, cited 0.650, declined 0.700, confident 0.150, hit@1 0.638 vs bigram 0.563),
@@ -200,7 +201,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 16: declined 0.750 → 0.800, confident 0.125 → 0.100.
       // Session 17: fact 0.650 → 0.688, cited 0.638 → 0.688; declined −1 (0.775: a near miss cautioned).
       // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.663, cited 0.675.
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.66, cited: 0.67, declined: 0.77, confident: 0.11, overBigram: 0.06 });
+      // Session 19: fact 0.650, declined 0.750 since a symbol-font bullet starts its line anew (text.ts SYMBOL_FONT_BULLET: two answers lost, one near miss cautioned).
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.65, cited: 0.67, declined: 0.75, confident: 0.11, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
@@ -212,7 +214,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // bigram BM25 (0.663 each: the restored lines gained bigram two questions).
       // At session 16's end: declined 0.675, confident 0.250.
       // Session 18: cited 0.713 with thirteenth.json in the fits; fact 0.688 since a row opening with a decimal is no numbered step.
-      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.65, cited: 0.7, declined: 0.66, confident: 0.25, overBigram: 0 });
+      // Session 19: top5 0.925 since a symbol-font bullet starts its line anew (text.ts SYMBOL_FONT_BULLET moved chunk boundaries).
+      holds(r.tenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.92, fact: 0.65, cited: 0.7, declined: 0.66, confident: 0.25, overBigram: 0 });
     });
     // Written blind at the start of session 15 by a helper briefed as tenth.json's writer. Measured on the session-14 code
     // before any change (top5 0.975, fact 0.750, cited 0.775, declined 0.650, confident 0.275, hit@1 0.775 vs bigram 0.738),

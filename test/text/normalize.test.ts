@@ -38,6 +38,11 @@ describe('joinBrokenLines', () => {
       '・別の項目',
     ]);
   });
+  it('does not join a line the caller says starts anew', () => {
+    const lines = ['(3)生成AIの調達・利活用ルール ※ 各府省の役割ごとにルールを規定', 'AI統括責任者は、利用ルールを策定。'];
+    expect(joinBrokenLines(lines)).toHaveLength(1);
+    expect(joinBrokenLines(lines, (i) => i === 1)).toEqual(lines);
+  });
   it('does not join after a sentence end', () => {
     expect(joinBrokenLines(['これは一つ目の文で、ここで終わる長い文章です。', '次の文です。'])).toHaveLength(2);
   });

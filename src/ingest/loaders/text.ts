@@ -6,6 +6,15 @@ import { resolveMeta } from '../metadata.ts';
 import type { Block, ParsedDocument } from '../types.ts';
 import { cleanBullet, inferHeadings, titleOf } from './structure.ts';
 
+/**
+ * A bullet set in a symbol font (Wingdings, Symbol), which PDF extraction gives as a private-use
+ * code point (U+F06C ●, U+F0D8 ➢, U+F06E ■, U+F0FC ✓) and normalization removes: its line starts
+ * anew, never joined to the line above (「…ルールを規定」+「AI統括責任者（CAIO）は、…」, a slide title
+ * 「…について1/2」+ its first point). Written as a bullet 「・」 instead, the lines became list items,
+ * which the answer lays out apart: development facts −2 against +2 this way (docs/quality.md, session 19).
+ */
+const SYMBOL_FONT_BULLET = /^[ \u3000]*[\uF020-\uF0FF]/u;
+
 /** Turns pages of raw lines into blocks, with the page number when there are pages. */
 export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
   // A chart's axis first: its zero tick would otherwise go as a page number.
@@ -14,7 +23,8 @@ export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
   const blocks: Block[] = [];
   cleaned.forEach((lines, i) => {
     const page = paged ? i + 1 : null;
-    for (const raw of joinBrokenLines(lines.map((l) => cleanBullet(normalizeText(l)) ?? ''))) {
+    const marked = lines.map((l) => SYMBOL_FONT_BULLET.test(l));
+    for (const raw of joinBrokenLines(lines.map((l) => cleanBullet(normalizeText(l)) ?? ''), (i) => marked[i]!)) {
       const line = raw.trim();
       if (line === '') continue;
       const h = /^(#{1,6})\s+(.+)$/.exec(line);
