@@ -205,12 +205,11 @@ export class Answerer {
    * blind reader preferred it in 27 of 34 answers, none the other way, no figure changed); with a
    * value the model is sure of (sureOpeningLines), its quote alone (session 19).
    */
-  private async extractive(plan: Plan): Promise<string> {
+  private async extractive(plan: Plan, question: string): Promise<string> {
     const r = await generateText({ model: this.deps.models.extractive, system: SYSTEM_PROMPT, prompt: plan.prompt, maxRetries: 0 });
     if (r.text.includes(NO_ANSWER_TEXT)) return r.text;
     const lines = r.text.split('\n');
-    if (plan.reply) return `${plan.reply}\n${lines[0]}`;
-    return plan.opening > 0 ? lines.slice(0, plan.opening).join('\n') : r.text;
+    return shortened(question, r.text, plan.reply ? `${plan.reply}\n${lines[0]}` : plan.opening > 0 ? lines.slice(0, plan.opening).join('\n') : r.text);
   }
 
   async ask(input: AskInput): Promise<Answer> {
@@ -233,7 +232,7 @@ export class Answerer {
         this.providerFailed(plan, e);
       }
     }
-    const text = await this.extractive(plan);
+    const text = await this.extractive(plan, input.question);
     const checked = checkCitations(text, plan.valid);
     if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || hasGaps(plan, input.question, checked.text)) return this.abstention(plan, models.extractive);
     return this.answered(plan, checked.text, checked.used, models.extractive);
@@ -305,7 +304,7 @@ export class Answerer {
         yield { type: 'text', delta: lead };
       }
     }
-    const text = await this.extractive(plan);
+    const text = await this.extractive(plan, input.question);
     const checked = checkCitations(text, plan.valid);
     if (checked.used.length === 0 || text.includes(NO_ANSWER_TEXT) || hasGaps(plan, input.question, checked.text)) {
       const a = this.abstention(plan, models.extractive);
@@ -317,6 +316,16 @@ export class Answerer {
     yield* sentences(a.answer);
     yield { type: 'done', answer: { ...a, answer: shown + a.answer } };
   }
+}
+
+/**
+ * The shortened answer, unless it leaves out something the question asks that the whole gives
+ * (answer-gaps.ts: a count, a body, a time): how an answer is laid out must not turn it into a decline.
+ */
+export function shortened(question: string, whole: string, short: string): string {
+  if (short === whole) return whole;
+  const gaps = answerGaps(question, whole);
+  return answerGaps(question, short).every((g) => gaps.includes(g)) ? short : whole;
 }
 
 /** Whether the extractive answer (the composer's choice of lines) lacks what the question asks (answer-gaps.ts); the decline names it. */
