@@ -76,3 +76,13 @@ export function answerGaps(question: string, answer: string): string[] {
   if (types.includes('when') && !TIME_GIVEN.test(text)) return [TIME_GAP];
   return [];
 }
+
+/**
+ * The shortened answer, unless it leaves out something the question asks that the whole gives
+ * (answerGaps: a count, a body, a time): how an answer is laid out must not turn it into a decline.
+ */
+export function shortened(question: string, whole: string, short: string): string {
+  if (short === whole) return whole;
+  const gaps = answerGaps(question, whole);
+  return answerGaps(question, short).every((g) => gaps.includes(g)) ? short : whole;
+}

@@ -8,9 +8,9 @@ import { detectDate, type QuestionDate } from '../retrieval/dates.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { RetrievalResult, Retriever } from '../retrieval/retriever.ts';
 import type { AnswerModels } from '../models/language.ts';
-import { answerGaps } from './answer-gaps.ts';
+import { answerGaps, shortened } from './answer-gaps.ts';
 import { CitationStreamFilter } from './citation-stream.ts';
-import { checkCitations } from './citations.ts';
+import { checkCitations, citationsOf } from './citations.ts';
 import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
@@ -318,16 +318,6 @@ export class Answerer {
   }
 }
 
-/**
- * The shortened answer, unless it leaves out something the question asks that the whole gives
- * (answer-gaps.ts: a count, a body, a time): how an answer is laid out must not turn it into a decline.
- */
-export function shortened(question: string, whole: string, short: string): string {
-  if (short === whole) return whole;
-  const gaps = answerGaps(question, whole);
-  return answerGaps(question, short).every((g) => gaps.includes(g)) ? short : whole;
-}
-
 /** Whether the extractive answer (the composer's choice of lines) lacks what the question asks (answer-gaps.ts); the decline names it. */
 function hasGaps(plan: Plan, question: string, text: string): boolean {
   const gaps = answerGaps(question, text);
@@ -387,21 +377,6 @@ export function saysNoAnswer(text: string): boolean {
 /** Text as sentence-sized deltas, as a model streams it. */
 function* sentences(text: string): Generator<AnswerStreamEvent> {
   for (const delta of text.match(/[^。\n]*[。\n]?/g)?.filter((p) => p !== '') ?? [text]) yield { type: 'text', delta };
-}
-
-function citationsOf(hits: Hit[], cited: Set<number>): Citation[] {
-  return hits.map((h, i) => ({
-    n: i + 1,
-    source: h.chunk.source,
-    title: h.chunk.title,
-    section: h.chunk.section,
-    page: h.chunk.page,
-    text: h.chunk.text,
-    score: round(h.score),
-    cited: cited.has(i + 1),
-    effectiveFrom: h.chunk.effectiveFrom,
-    effectiveTo: h.chunk.effectiveTo,
-  }));
 }
 
 /** The note naming the rules revision the cited passages belong to. */

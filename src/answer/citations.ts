@@ -1,5 +1,8 @@
 // Checks the [n] markers of a model's answer against the passages it was given: markers that
-// point nowhere are removed, and the numbers actually used are reported.
+// point nowhere are removed, and the numbers actually used are reported; and the passages as the
+// answer cites them.
+import type { Hit } from '../retrieval/types.ts';
+import type { Citation } from './types.ts';
 
 export interface CitationCheck {
   text: string;
@@ -27,4 +30,20 @@ export function checkCitations(answer: string, valid: ReadonlySet<number>): Cita
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
   return { text, used: [...used].sort((x, y) => x - y), removed };
+}
+
+/** The passages as the answer cites them: numbered from 1, with whether the answer used each. */
+export function citationsOf(hits: Hit[], cited: Set<number>): Citation[] {
+  return hits.map((h, i) => ({
+    n: i + 1,
+    source: h.chunk.source,
+    title: h.chunk.title,
+    section: h.chunk.section,
+    page: h.chunk.page,
+    text: h.chunk.text,
+    score: Math.round(h.score * 1000) / 1000,
+    cited: cited.has(i + 1),
+    effectiveFrom: h.chunk.effectiveFrom,
+    effectiveTo: h.chunk.effectiveTo,
+  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAKDOWN_GAP, TIME_GAP, answerGaps } from '../../src/answer/answer-gaps.ts';
+import { BREAKDOWN_GAP, TIME_GAP, answerGaps, shortened } from '../../src/answer/answer-gaps.ts';
 
 describe('answerGaps', () => {
   it('names the kind of body asked which of when the answer names none', () => {
@@ -49,5 +49,15 @@ describe('answerGaps', () => {
   });
   it('asks nothing of a question asking neither', () => {
     expect(answerGaps('領収書をなくしたらどうすればいいですか', '再発行を依頼してください[1]。')).toEqual([]);
+  });
+});
+
+describe('shortened', () => {
+  it('keeps the whole answer when the shortened one leaves out the counter asked, which the whole gives', () => {
+    const whole = '大規模な政府情報システムの費用対効果の推計2[1]\n費用対効果について推計した結果、全体で約300%程度になると試算[1]';
+    const q2 = '大規模な政府情報システムの費用対効果は推計で何％になった？';
+    expect(shortened(q2, whole, whole.split('\n')[0]!)).toBe(whole);
+    const right = '費用対効果について推計した結果、全体で約300%程度になると試算[1]\n大規模な政府情報システムの費用対効果の推計2[1]';
+    expect(shortened(q2, right, right.split('\n')[0]!)).toBe(right.split('\n')[0]);
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, closestClause, qualifierAbstainText, shortened, valueAbstainText } from '../../src/answer/answerer.ts';
+import { ABSTAIN_TEXT, Answerer, CAUTION_TEXT, closestClause, qualifierAbstainText, valueAbstainText } from '../../src/answer/answerer.ts';
 import { CALIBRATION } from '../../src/answer/confidence.ts';
 import { DIRECT_MODEL, candidates } from '../../src/answer/extractive/direct.ts';
 import { scoreSentences } from '../../src/answer/extractive/scoring.ts';
@@ -97,13 +97,6 @@ describe('a value the decline model doubts', () => {
     // each, under SURE_OPENING, so the sentence after the opening stays.
     const unsure = await ask({ ...DIRECT_MODEL, weights: DIRECT_MODEL.weights.map(() => 0), threshold: 0 });
     expect(unsure.answer.split('\n')).toEqual([sure.answer, '宿泊手当は、国内出張で宿泊を伴う場合に、旅行命令に記載された泊数(最大30夜)に応じて支給します[1]。']);
-  });
-  it('is not shortened to lines that leave out the counter asked, which the whole answer gives', () => {
-    const whole = '大規模な政府情報システムの費用対効果の推計2[1]\n費用対効果について推計した結果、全体で約300%程度になると試算[1]';
-    const q2 = '大規模な政府情報システムの費用対効果は推計で何％になった？';
-    expect(shortened(q2, whole, whole.split('\n')[0]!)).toBe(whole);
-    const right = '費用対効果について推計した結果、全体で約300%程度になると試算[1]\n大規模な政府情報システムの費用対効果の推計2[1]';
-    expect(shortened(q2, right, right.split('\n')[0]!)).toBe(right.split('\n')[0]);
   });
   it('declines nothing by a decline model fitted on other inputs than the code computes', async () => {
     const stale = { ...DIRECT_MODEL, decline: { ...DIRECT_MODEL.decline!, features: ['fit', 'confidence'], below: 1, cautionBelow: 1 } };
