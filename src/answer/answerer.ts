@@ -15,8 +15,8 @@ import { dropUnsupportedFigures } from './figure-check.ts';
 import { CALIBRATION, type Calibration, confidenceOf } from './confidence.ts';
 import { NO_ANSWER_TEXT } from './extractive/compose.ts';
 import { DIRECT_MODEL, type DirectModel, type ValueKind, judgeValue } from './extractive/direct.ts';
-import { directReply } from './extractive/reply.ts';
-import { sureOpeningLines } from './extractive/direct-quote.ts';
+import { replyTo } from './extractive/reply.ts';
+import { directOpening, sureOpeningLines } from './extractive/direct-quote.ts';
 import { scoreSentences } from './extractive/scoring.ts';
 import { followUpContext } from './followup.ts';
 import { ABSTAIN_TEXT, CAUTION_TEXT, type UnfitReason, qualifierAbstainText, quotedClosest, valueAbstainText } from './declines.ts';
@@ -142,6 +142,8 @@ export class Answerer {
     const unfit = judged?.declined ? judged : null;
     // A value asked for that is doubted, or passages the retrieval is unsure of, get the caution.
     const unsure = confidence < (calibration.cautionBelow ?? 0) || (judged !== null && judged.p < (direct.decline?.cautionBelow ?? 0));
+    // The value the extractive answer opens with, chosen once for the reply and the shortening (neither when doubted).
+    const opened = unsure || hits.length === 0 ? null : directOpening(input.question, scored, direct, history.at(-1) ?? '');
     const revisionHint = named ? `${named.phrase}(${jaDate(date)}時点)に有効な制度` : null;
     return {
       hits,
@@ -158,8 +160,8 @@ export class Answerer {
       // The extractive answer's short reply stating the value it opens with, when nothing is doubted.
       // It is read with the answerer's value model, which every wiring gives the extractive model
       // too (runtime, worker, the leave-one-document-out folds): the reply and the quote agree.
-      reply: unsure || hits.length === 0 ? null : directReply(input.question, scored, direct, history.at(-1) ?? ''),
-      opening: unsure || hits.length === 0 ? 0 : sureOpeningLines(input.question, scored, direct, history.at(-1) ?? ''),
+      reply: replyTo(input.question, opened?.c ?? null),
+      opening: sureOpeningLines(opened),
       unfit: unfit && { asked: unfit.asked, closest: quotedClosest(unfit), whole: unfit.whole, planned: unfit.planned, milestone: unfit.milestone },
     };
   }
@@ -200,7 +202,7 @@ export class Answerer {
   }
 
   /**
-   * The extractive answer; with the reply stating its value (directReply), the reply and that quote
+   * The extractive answer; with the reply stating its value (replyTo), the reply and that quote
    * alone (what the composition adds is for answers without one; docs/quality.md, session 18: a
    * blind reader preferred it in 27 of 34 answers, none the other way, no figure changed); with a
    * value the model is sure of (sureOpeningLines), its quote alone (session 19).

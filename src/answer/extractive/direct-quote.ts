@@ -25,11 +25,11 @@ export function clauseOf(text: string, index: number, length: number): string {
  * is read with its neighbours), with its share of the model's belief.
  */
 export function directValue(question: string, all: Sentence[], model: DirectModel, earlier: string): Candidate | null {
-  return opening(question, all, model, earlier)?.c ?? null;
+  return directOpening(question, all, model, earlier)?.c ?? null;
 }
 
 /** The opening value (directValue) with the model's share of belief in it. */
-function opening(question: string, all: Sentence[], model: DirectModel, earlier: string): { c: Candidate; p: number } | null {
+export function directOpening(question: string, all: Sentence[], model: DirectModel, earlier = ''): { c: Candidate; p: number } | null {
   const best = bestCandidate(question, all, model, ({ s: x }) => !(x.row || x.step !== null || x.bullet || x.fragment), earlier);
   return best && best.p >= model.threshold ? best : null;
 }
@@ -44,11 +44,10 @@ function opening(question: string, all: Sentence[], model: DirectModel, earlier:
 export const SURE_OPENING = 0.5;
 
 /**
- * How many of the answer's lines the opening is when the model is sure of its value (SURE_OPENING):
- * its record and row, or its sentence; 0 when it is not sure or opens nothing.
+ * How many of the answer's lines the opening (directOpening) is when the model is sure of its value
+ * (SURE_OPENING): its record and row, or its sentence; 0 when it is not sure or opens nothing.
  */
-export function sureOpeningLines(question: string, all: Sentence[], model: DirectModel, earlier = ''): number {
-  const best = opening(question, all, model, earlier);
+export function sureOpeningLines(best: { c: Candidate; p: number } | null): number {
   if (!best || best.p < SURE_OPENING) return 0;
   return leadsWithRecord(best.c) && clean(best.c.s.text).length <= LONG_SENTENCE ? 2 : 1;
 }

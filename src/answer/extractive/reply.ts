@@ -16,7 +16,11 @@ import { clean } from './sentences.ts';
  * itself).
  */
 export function directReply(question: string, all: Sentence[], model: DirectModel, earlier = ''): string | null {
-  const c = directValue(question, all, model, earlier);
+  return replyTo(question, directValue(question, all, model, earlier));
+}
+
+/** The reply (directReply) for the value the answer opens with, already chosen. */
+export function replyTo(question: string, c: Candidate | null): string | null {
   // A row's own label already leads (「R6年度:3107件」); a short sentence is read at a glance; a
   // question asking two figures (「何拠点・何人」) is not answered by one.
   const reply = c && !leadsWithRecord(c) && clean(c.s.text).length > SHORT_SENTENCE && askedCounters(prepare(question)).length < 2 ? replyOf(c) : null;
@@ -51,8 +55,8 @@ const ERA_BEFORE = /(令和|平成|昭和)$/u;
 
 /** A year date as its reply, with the era printed before it; null for a month or a day without their year. */
 function yearOf(value: string, before: string): string | null {
-  const era = ERA_BEFORE.exec(before.replace(/\s+/gu, ''))?.[1] ?? '';
-  const year = /^(?:令和|平成|昭和)/u.test(value) ? value : `${era}${value}`;
+  // The value is read without its era (the whole-date pattern, which takes it, needs a month).
+  const year = `${ERA_BEFORE.exec(before.replace(/\s+/gu, ''))?.[1] ?? ''}${value}`;
   return YEAR.test(year) ? year : null;
 }
 

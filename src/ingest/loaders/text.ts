@@ -24,7 +24,7 @@ export function linesToBlocks(pages: string[][], paged: boolean): Block[] {
   cleaned.forEach((lines, i) => {
     const page = paged ? i + 1 : null;
     const marked = lines.map((l) => SYMBOL_FONT_BULLET.test(l));
-    for (const raw of joinBrokenLines(lines.map((l) => cleanBullet(normalizeText(l)) ?? ''), (i) => marked[i]!)) {
+    for (const raw of joinBrokenLines(lines.map((l) => cleanBullet(normalizeText(l)) ?? ''), (k) => marked[k]!)) {
       const line = raw.trim();
       if (line === '') continue;
       const h = /^(#{1,6})\s+(.+)$/.exec(line);
