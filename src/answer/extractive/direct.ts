@@ -115,6 +115,16 @@ export const WHOLE_DATE = /^(?:令和|平成|昭和|[RrHh])?\s*(?:\d{1,4}|元)\s
  */
 const NOT_A_FIGURE = /^(?:\d{1,2}[.)．](?!\d)|\d+(?:\.\d+)+\.\d)/u;
 
+/**
+ * A footnote's mark: one or two digits with no unit, glued to the word or bracket before them and
+ * ending the sentence (「…の費用対効果の推計2」「…R7年度で更に+13名)2。」「…約248億円1」), a superscript
+ * that PDF extraction flattened into the line. It refers to a note; it is no figure of anything.
+ */
+const FOOTNOTE_MARK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）」』]$/u;
+function footnoteMark(value: string, before: string, after: string): boolean {
+  return /^\d{1,2}$/u.test(value) && FOOTNOTE_MARK.test(before) && /^\s*(?:[。．]|$)/u.test(after);
+}
+
 export interface Candidate {
   s: Sentence;
   value: string;
@@ -198,7 +208,7 @@ export function candidates(question: string, all: Sentence[], earlier = ''): Can
       const before0 = text.slice(0, m.index ?? 0);
       // An ordinal names one of a series (「第10回」) and gives no value, unless the question asks
       // which one (「法律第何号」「何条何項」「第何回」); nor does a list or step number.
-      if ((!wordDate && !/\d/u.test(value)) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`)) continue;
+      if ((!wordDate && !/\d/u.test(value)) || /\d[.．]$/u.test(before0) || (!ordinalAsked && /第\s*$/u.test(before0)) || NOT_A_FIGURE.test(`${value}${after.slice(0, 3)}`) || footnoteMark(value, before0, after)) continue;
       // A figure after an era's letter is a year (「R5進捗状況」, 「一部R7.8~」 for 令和7年8月): a date's
       // value when a date is asked for, else none.
       const era = !wordDate && endsInEraLetter(before0);
