@@ -10,6 +10,7 @@ import { askedCounters } from '../text/counters.ts';
 import { askedBody } from '../text/entities.ts';
 import { askedPerson } from '../text/persons.ts';
 import { prepare } from '../text/tokenize.ts';
+import { VENUE_GAP, asksVenue, givesPlace } from '../text/venues.ts';
 import { DATE_WORDS } from './extractive/direct.ts';
 
 /** A count of things in any counter, or of a noun after の (「約60のシステム」): what 「何件」 asks, counting items of any kind (not 「第7章」「3条」, nor an amount in 「760百万円」). */
@@ -52,7 +53,8 @@ export const BREAKDOWN_GAP = '内訳';
  * - the counters a number is asked in (text/counters.ts), when the answer gives no figure in any
  *   (a date and an office for 「何人参加した」); 「何件」 counts items of any kind (「約60のシステム」);
  * - a breakdown, when the question asks figures broken down and the answer gives one figure or none;
- * - a time, when the question asks when (text/answer-types.ts) and the answer gives none (TIME_GIVEN).
+ * - a time, when the question asks when (text/answer-types.ts) and the answer gives none (TIME_GIVEN);
+ * - a place, when the question asks where something is held and the answer names none (text/venues.ts).
  */
 export function answerGaps(question: string, answer: string): string[] {
   const body = askedBody(question);
@@ -74,6 +76,8 @@ export function answerGaps(question: string, answer: string): string[] {
   }
   // Asked when, and no time in the answer's lines: they tell what was done or planned, not when.
   if (types.includes('when') && !TIME_GIVEN.test(text)) return [TIME_GAP];
+  // Asked where it is held, and no place in the answer's lines: they tell when or who, not where.
+  if (asksVenue(p) && !givesPlace(text)) return [VENUE_GAP];
   return [];
 }
 

@@ -4,6 +4,7 @@
 import { CONTACT_FORMS } from '../text/contacts.ts';
 import { BODY_LABELS } from '../text/entities.ts';
 import { NAME_GAP, PERSON_GAP } from '../text/persons.ts';
+import { VENUE_GAP } from '../text/venues.ts';
 import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
 import { type Candidate, DIRECT_FEATURES, type ValueKind } from './extractive/direct.ts';
 import { clauseOf } from './extractive/direct-quote.ts';
@@ -43,6 +44,7 @@ function whyUnmet(unmet: string[]): string {
   if (unmet.every((q) => COUNTER_LABEL.test(q))) return '見つかった記載には、その数値は書かれていません。';
   if (unmet.every((q) => q === TIME_GAP)) return '見つかった記載には、その日付や時期は書かれていません。';
   if (unmet.every((q) => q === BREAKDOWN_GAP)) return '見つかった記載は全体の数値を示すだけで、その内訳は書かれていません。';
+  if (unmet.every((q) => q === VENUE_GAP)) return '見つかった記載には、その開催場所は書かれていません。';
   return '見つかった記載は別の年度・回や別の数値についてのものです。';
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BREAKDOWN_GAP, TIME_GAP, answerGaps, shortened } from '../../src/answer/answer-gaps.ts';
+import { VENUE_GAP } from '../../src/text/venues.ts';
 
 describe('answerGaps', () => {
   it('names the kind of body asked which of when the answer names none', () => {
@@ -46,6 +47,14 @@ describe('answerGaps', () => {
     expect(answerGaps('外部専門家20名の内訳は？', '20名(政府CIO補佐官3名、PMO支援6名、情報セキュリティ対策支援10名)[1]')).toEqual([]);
     // A breakdown of no figures (「それぞれ何？」 answered by a list) asks nothing of them.
     expect(answerGaps('デジタル化の基本原則、それぞれ何？', '・①デジタルファースト[1]\n・②ワンスオンリー[1]')).toEqual([]);
+  });
+  it('names the venue asked when the answer gives when and who but no place', () => {
+    expect(answerGaps('行政事業レビューAIアイデアソン・ハッカソンの会場はどこ？', '第4弾:行政事業レビューAIアイデアソン・ハッカソン開催日:2025年5月16日(予定)[1]\n・担当:内閣官房行政改革推進本部事務局[1]')).toEqual([VENUE_GAP]);
+    // A venue field, an online meeting or a place in brackets answers it.
+    expect(answerGaps('第3回の協議会はどこで開催されたんですか', '2.場所オンライン開催[1]')).toEqual([]);
+    expect(answerGaps('住基ネットの担当者向け説明会はどこで開かれる？', '住基ネット担当者説明会(都内)の開催[1]')).toEqual([]);
+    // Where a page can be read asks no venue.
+    expect(answerGaps('GCASガイドってどこで見られる？', 'GCASガイドを公開[1]')).toEqual([]);
   });
   it('asks nothing of a question asking neither', () => {
     expect(answerGaps('領収書をなくしたらどうすればいいですか', '再発行を依頼してください[1]。')).toEqual([]);

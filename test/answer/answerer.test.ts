@@ -177,6 +177,9 @@ describe('qualifierAbstainText', () => {
     expect(time).toContain('「日付・時期」に当たる記載');
     expect(time).toContain('その日付や時期は書かれていません');
     expect(time).not.toContain('別の年度');
+    const venue = qualifierAbstainText(['開催場所']);
+    expect(venue).toContain('「開催場所」に当たる記載');
+    expect(venue).toContain('その開催場所は書かれていません');
     const action = qualifierAbstainText(['申込みの方法']);
     expect(action).toContain('その手続について書いていません');
     expect(action).not.toContain('別の年度');
