@@ -29,6 +29,8 @@ export function qualifierAbstainText(unmet: string[]): string {
 }
 
 const CONTACT_LABELS = new Set(CONTACT_FORMS.map((f) => f.label));
+/** One of a series as evidence.ts names it (「第4回」「第2弾」「第3次」「第2期」). */
+const ORDINAL_LABEL = /^第\d+[回期次弾]$/u;
 /** A counter as a question asks it (text/counters.ts: 「何人」「何%」「何団体」). */
 const COUNTER_LABEL = /^何/u;
 
@@ -45,6 +47,8 @@ function whyUnmet(unmet: string[]): string {
   if (unmet.every((q) => q === TIME_GAP)) return '見つかった記載には、その日付や時期は書かれていません。';
   if (unmet.every((q) => q === BREAKDOWN_GAP)) return '見つかった記載は全体の数値を示すだけで、その内訳は書かれていません。';
   if (unmet.every((q) => q === VENUE_GAP)) return '見つかった記載には、その開催場所は書かれていません。';
+  // One of a series (「第4回」「第2弾」): the passages speak of other ones.
+  if (unmet.every((q) => ORDINAL_LABEL.test(q))) return '見つかった記載は、それ以外の回についてのものです。';
   return '見つかった記載は別の年度・回や別の数値についてのものです。';
 }
 

@@ -177,6 +177,10 @@ describe('qualifierAbstainText', () => {
     expect(time).toContain('「日付・時期」に当たる記載');
     expect(time).toContain('その日付や時期は書かれていません');
     expect(time).not.toContain('別の年度');
+    const ordinal = qualifierAbstainText(['第2弾']);
+    expect(ordinal).toContain('「第2弾」に当たる記載');
+    expect(ordinal).toContain('それ以外の回についてのものです');
+    expect(ordinal).not.toContain('別の年度');
     const venue = qualifierAbstainText(['開催場所']);
     expect(venue).toContain('「開催場所」に当たる記載');
     expect(venue).toContain('その開催場所は書かれていません');

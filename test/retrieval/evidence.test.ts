@@ -53,9 +53,17 @@ describe('unmetQualifiers', () => {
     // Nor is one of another series with the same counter (a minutes title's 第3回, a 第2次補正予算).
     expect(unmetQualifiers('第2回委員会の委員の謝金はいくら？', [hit('謝金は1時間あたり8,000円とする。', { title: '連絡協議会(第3回)議事要旨' })])).toEqual([]);
     expect(unmetQualifiers('第一次産業の視察の出張で、日当はいくら？', [hit('第2次補正予算により旅費を措置した。日当は1日2,000円とする。')])).toEqual([]);
-    // A question asking no figure is not judged on its ordinals (measured in session 16: one question gained).
+  });
+  it('flags an ordinal of the series the passages describe that none of them names, for a question asking no figure too', () => {
     const project = hit('政府重点プロジェクトの第一弾として、「政府共通プラットフォーム」を指定。今後も随時、プロジェクトを指定予定。');
-    expect(unmetQualifiers('政府重点プロジェクトの第二弾には何が指定されたの？', [project])).toEqual([]);
+    expect(unmetQualifiers('政府重点プロジェクトの第二弾には何が指定されたの？', [project])).toEqual(['第2弾']);
+    expect(unmetQualifiers('政府重点プロジェクトの第一弾には何が指定されたの？', [project])).toEqual([]);
+    // The series' name may stand well before the ordinal in the question and well after it in the passage.
+    const series = hit('・第4弾:行政事業レビューAIアイデアソン・ハッカソン開催日:2025年5月16日(予定)');
+    expect(unmetQualifiers('アイデアソン・ハッカソンシリーズ、第5弾の予定は？', [series])).toEqual(['第5弾']);
+    expect(unmetQualifiers('アイデアソン・ハッカソンシリーズ、第4弾の担当は？', [series])).toEqual([]);
+    // The asker's own case stays theirs when no figure is asked either.
+    expect(unmetQualifiers('第二回の会議に出張した場合、どう申請する？', [hit('出張の申請は旅行命令から行う。')])).toEqual([]);
   });
   it('flags a counter no sentence answers in (何％ against a sentence with only a year)', () => {
     const plan = hit('令和7年の調査ではオンライン回答の推進を図る。');
