@@ -5,8 +5,12 @@
 // answer-gaps.ts names the gap in a decline. The words are those Japanese notices give a venue with,
 // written from the convention (開催要領: 日時・場所), not from any question.
 
-/** A question asking where a meeting or an event is (or was) held; not where a page can be read (「どこで見られる」). */
-const VENUE_ASKED = /会場|開催(?:場所|地)|場所は|どこで(?:開|行|実施|や)/u;
+/**
+ * A question asking where a meeting or an event is (or was) held (「会場は」「開催場所」「どこで開催」「どこで
+ * 開かれた」); not where a page can be read (「どこで見られる」) nor where in a system a step is done (「手続
+ * はSEABISのどこで行いますか」「どこでやるんですか」, which the sample corpus's golden questions ask).
+ */
+const VENUE_ASKED = /会場|開催(?:場所|地)|場所は|どこで(?:開催|開か)/u;
 
 /** Words that give a place: a venue field, a room, a hall, a building, a floor, a city or region as a venue, or an online meeting. */
 const PLACE_GIVEN = /場所|会場|開催地|オンライン|ウェブ|web|リモート|都内|府内|県内|市内|町内|ホール|会議室|講堂|庁舎|号館|ビル|センター|\d\s*階/iu;
