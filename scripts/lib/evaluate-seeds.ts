@@ -30,7 +30,7 @@ export interface SeedResult {
 
 /**
  * The labelled seed question sets, by name: tuned on in sessions 1–4 (questions, heldout); written
- * blind in session 5 (loo), session 6 (fresh), session 7 (third), session 8 (fourth), session 9 (fifth), session 10 (sixth), session 11 (seventh), session 12 (eighth), session 13 (ninth), session 14 (tenth), session 15 (eleventh), session 16 (twelfth), session 17 (thirteenth), session 18 (fourteenth) and session 19 (fifteenth), each measured blind first and
+ * blind in session 5 (loo), session 6 (fresh), session 7 (third), session 8 (fourth), session 9 (fifth), session 10 (sixth), session 11 (seventh), session 12 (eighth), session 13 (ninth), session 14 (tenth), session 15 (eleventh), session 16 (twelfth), session 17 (thirteenth), session 18 (fourteenth), session 19 (fifteenth) and session 20 (sixteenth), each measured blind first and
  * developed on afterwards. The fitted models (fit:direct) are fitted on all of them, and refitted
  * without each document for the leave-one-document-out figures.
  */
@@ -102,15 +102,21 @@ export const SEED_SETS = {
    * through session 19, in the fits since session 20.
    */
   fifteenth: 'test/seeds/fifteenth.json',
+  /**
+   * Session 20: by another helper who read only the documents, briefed as the writer of
+   * fifteenth.json (a first reader's questions, in everyday words at least half the time). Blind
+   * through session 20, in the fits since session 21.
+   */
+  sixteenth: 'test/seeds/sixteenth.json',
 } as const;
 
 /** Labelled sets written blind and kept out of every fit: measured only, with their own flag. */
 export const BLIND_SETS = {
   /**
-   * Session 20: by another helper who read only the documents, briefed as the writer of
-   * fifteenth.json (a first reader's questions, in everyday words at least half the time).
+   * Session 21: by another helper who read only the documents, briefed as the writer of
+   * sixteenth.json (a first reader's questions, in everyday words at least half the time).
    */
-  sixteenth: 'test/seeds/sixteenth.json',
+  seventeenth: 'test/seeds/seventeenth.json',
 } as const;
 
 /** The session in which each set beyond the tuned ones was written blind (and measured blind). */
@@ -131,6 +137,7 @@ export const WRITTEN_IN: Record<Exclude<keyof typeof SEED_SETS, 'questions' | 'h
   fourteenth: 18,
   fifteenth: 19,
   sixteenth: 20,
+  seventeenth: 21,
 };
 
 /** The sets developed on that eval:seeds measures when asked for (--<name>), after loo.json. */

@@ -22,7 +22,7 @@ const heldOut = loadSeedQuestions(fileURLToPath(new URL('./heldout.json', import
  * The sets measured leaving one document out, with floors below: loo.json, the later sets written
  * blind and developed on (fresh.json has none), and the set in no fit (BLIND_SETS).
  */
-const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth'] as const;
+const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth'] as const;
 
 describe.runIf(existsSync(seeds))('seed documents', () => {
   let tuned: SeedResult;
@@ -72,7 +72,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14), session 14 (test/seeds/tenth.json, developed on since session 15), session 15 (test/seeds/eleventh.json, developed on since session 16), session 16 (test/seeds/twelfth.json, developed on since session 17), session 17 (test/seeds/thirteenth.json, developed on since session 18), session 18 (test/seeds/fourteenth.json, developed on since session 19), session 19 (test/seeds/fifteenth.json, developed on since session 20) and session 20 (test/seeds/sixteenth.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14), session 14 (test/seeds/tenth.json, developed on since session 15), session 15 (test/seeds/eleventh.json, developed on since session 16), session 16 (test/seeds/twelfth.json, developed on since session 17), session 17 (test/seeds/thirteenth.json, developed on since session 18), session 18 (test/seeds/fourteenth.json, developed on since session 19), session 19 (test/seeds/fifteenth.json, developed on since session 20), session 20 (test/seeds/sixteenth.json, developed on since session 21) and session 21 (test/seeds/seventeenth.json, in no fit)', () => {
     /** Each measured set's figures and answers, by name (MEASURED). */
     const r = {} as Record<(typeof MEASURED)[number], Awaited<ReturnType<typeof evaluateLoo>>>;
     beforeAll(async () => {
@@ -266,13 +266,18 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the floors measured on the set written blind in session 19, in the fits since session 20 (session 20 end: top5 0.950, fact 0.713, cited 0.763, declined 0.700, confident 0.225, hit@1 0.750 vs bigram 0.688; blind at the end of session 19: 0.950 / 0.688 / 0.738 / 0.675 / 0.275, 0.750)', () => {
       holds(r.fifteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.95, fact: 0.71, cited: 0.76, declined: 0.7, confident: 0.225, overBigram: 0.06 });
     });
-    // Written blind at the start of session 20 by a helper briefed as fifteenth.json's writer, and in no fit. Measured on
-    // the session-19 code before any change and after the rotation's refit (the same: top5 0.963, fact 0.675, cited 0.700,
-    // declined 0.625, confident 0.225, hit@1 0.713 vs bigram 0.663) and at session 20's end (declined 0.650 and confident 0.200: a near miss declined, an ordinal or a venue the passages do
-    // not give; fact level: one miss declined, one declined answer answered wrongly, counted only; with the wider
-    // series-name window the final read dropped, declined 0.675 and confident 0.175).
-    it('holds the floors measured on the set written blind in session 20 and in no fit (session 20 end: top5 0.963, fact 0.675, cited 0.700, declined 0.650, confident 0.200, hit@1 0.713 vs bigram 0.663)', () => {
+    // Written blind at the start of session 20 by a helper briefed as fifteenth.json's writer. Measured on the session-19
+    // code before any change and after the rotation's refit (the same: top5 0.963, fact 0.675, cited 0.700, declined 0.625,
+    // confident 0.225, hit@1 0.713 vs bigram 0.663) and at session 20's end (declined 0.650 and confident 0.200: a near miss
+    // declined, an ordinal or a venue the passages do not give). In the fits since session 21 (unchanged by the refit).
+    it('holds the floors measured on the set written blind in session 20, in the fits since session 21 (session 21 start: top5 0.963, fact 0.675, cited 0.700, declined 0.650, confident 0.200, hit@1 0.713 vs bigram 0.663; blind at the end of session 20: the same)', () => {
       holds(r.sixteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.67, cited: 0.7, declined: 0.65, confident: 0.2, overBigram: 0.04 });
+    });
+    // Written blind at the start of session 21 by a helper briefed as sixteenth.json's writer, and in no fit. Measured on
+    // the session-20 code before any change and after the rotation's refit (the same: top5 0.963, fact 0.700, cited 0.763,
+    // declined 0.625, confident 0.250, hit@1 0.763 vs bigram 0.688).
+    it('holds the floors measured on the set written blind in session 21 and in no fit (session 21 start: top5 0.963, fact 0.700, cited 0.763, declined 0.625, confident 0.250, hit@1 0.763 vs bigram 0.688)', () => {
+      holds(r.seventeenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.7, cited: 0.76, declined: 0.62, confident: 0.25, overBigram: 0.07 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
