@@ -10,7 +10,7 @@ const model: DirectModel = { features: [...DIRECT_FEATURES], weights: DIRECT_FEA
 const zeros = DIRECT_FEATURES.map(() => 0);
 
 function example(fit: number, yearOther: number, answerable: boolean, i: number): DirectExample {
-  return { id: `q${i}`, file: 'a.txt', answerable, xs: [[fit, ...zeros.slice(1)]], labels: [answerable ? 1 : 0], ds: [[0, 0, yearOther]] };
+  return { id: `q${i}`, file: 'a.txt', answerable, xs: [[fit, ...zeros.slice(1)]], labels: [answerable ? 1 : 0], ds: [[0, 0, yearOther, 0]] };
 }
 
 describe('fitDecline', () => {
@@ -34,8 +34,8 @@ describe('fitDecline', () => {
   it('declines below the probability set by the costs, and answers a good fit meeting the year', () => {
     expect(decline.below).toBe(0.5);
     expect(decline.cautionBelow).toBeCloseTo(0.667, 3);
-    expect(answeredProbability(decline, [5, 0, 0])).toBeGreaterThan(decline.cautionBelow!);
-    expect(answeredProbability(decline, [1.5, 0, 1])).toBeLessThan(decline.below);
-    expect(answeredProbability(decline, [5, 0, 1])).toBeLessThan(answeredProbability(decline, [5, 0, 0]));
+    expect(answeredProbability(decline, [5, 0, 0, 0])).toBeGreaterThan(decline.cautionBelow!);
+    expect(answeredProbability(decline, [1.5, 0, 1, 0])).toBeLessThan(decline.below);
+    expect(answeredProbability(decline, [5, 0, 1, 0])).toBeLessThan(answeredProbability(decline, [5, 0, 0, 0]));
   });
 });

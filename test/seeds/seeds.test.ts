@@ -135,7 +135,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.675, cited 0.738, declined 0.650.
       // Session 20: confident 0.200 → 0.225 (a cautioned near miss answered plainly through the value model's refit with
       // footnote marks left out), fact 0.688 → 0.675 (the rotation's refit), cited 0.763 → 0.750.
-      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.67, cited: 0.73, declined: 0.64, confident: 0.225, overBigram: 0.07 });
+      // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): declined 0.650 → 0.625 (a near miss cautioned), cited 0.750 → 0.738 (a miss declined), confident 0.225 → 0.200.
+      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.67, cited: 0.73, declined: 0.62, confident: 0.225, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
@@ -148,7 +149,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // At session 16's end: declined 0.700, confident 0.250.
       // Session 17: fact 0.713, cited 0.775 (a date's role: two deadlines answered).
       // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.688, cited 0.750.
-      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.68, cited: 0.75, declined: 0.69, confident: 0.25, overBigram: 0.03 });
+      // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): declined 0.725 → 0.675 (two near misses cautioned or answered), fact 0.688 → 0.700.
+      holds(r.fourth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.93, fact: 0.68, cited: 0.75, declined: 0.67, confident: 0.25, overBigram: 0.03 });
     });
     // Blind through session 9 (measured on the session-8 code and at session 9's end: fact 0.550 → 0.575); in the fits since session 10.
     // Session 10: declined −1 (n004-08 answered) since a count asked in a counter needs a figure in it (retriever typed), which gained third.json 3 facts.
@@ -206,7 +208,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.663, cited 0.675.
       // Session 19: fact 0.650, declined 0.750 since a symbol-font bullet starts its line anew (text.ts SYMBOL_FONT_BULLET: two answers lost, one near miss cautioned).
       // Session 19: fact 0.638 with the year reply (reply.ts yearOf): 「2020年度です」 opens an answer whose second quote held the labelled phrase 「令和2年度（2020年度）から」.
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.67, declined: 0.75, confident: 0.11, overBigram: 0.06 });
+      // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): declined 0.750 → 0.775, confident 0.100 → 0.125 (a declined near miss answered).
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.67, declined: 0.75, confident: 0.125, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
@@ -240,7 +243,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     it('holds the floors measured on the set written blind in session 16, in the fits since session 17 (session 17 start: top5 0.975, fact 0.738, cited 0.750, declined 0.600, confident 0.225, hit@1 0.750 vs bigram 0.713; blind at the end of session 16: 0.975 / 0.738 / 0.750 / 0.600 / 0.250, 0.750)', () => {
       // At session 17's end: fact 0.750, cited 0.763, declined 0.575, confident 0.250 (a near miss answered through the refit).
       // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.738, cited 0.750.
-      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.75, declined: 0.57, confident: 0.25, overBigram: 0.03 });
+      // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): fact 0.750 → 0.738 (a fact missed), cited 0.763 → 0.738 (two misses declined).
+      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.73, declined: 0.57, confident: 0.25, overBigram: 0.03 });
     });
     // Written blind at the start of session 17 by a helper briefed as twelfth.json's writer. Measured on the
     // session-16 code before any change (top5 1.000, fact 0.775, cited 0.813, declined 0.625, confident 0.225, hit@1 0.775 vs
@@ -250,14 +254,16 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // session 18 (the refit changed none of its answers).
     it('holds the floors measured on the set written blind in session 17, in the fits since session 18 (session 18 start: top5 1.000, fact 0.800, cited 0.838, declined 0.600, confident 0.250, hit@1 0.775 vs bigram 0.750)', () => {
       // Session 19, with fourteenth.json in the fits: fact 0.813, cited 0.850, confident 0.275 (a near miss cautioned is answered plainly).
-      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.8, cited: 0.83, declined: 0.59, confident: 0.275, overBigram: 0.02 });
+      // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): fact 0.813 → 0.788, cited 0.850 → 0.825 (two answers declined); declined 0.650 → 0.700, confident 0.250 → 0.150.
+      holds(r.thirteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.99, fact: 0.78, cited: 0.82, declined: 0.59, confident: 0.275, overBigram: 0.02 });
     });
     // Written blind at the start of session 18 by a helper briefed as thirteenth.json's writer. Measured on the session-17
     // code before any change and after the rotation's refit (the same: top5 0.975, fact 0.700, cited 0.763, declined 0.825,
     // confident 0.075, hit@1 0.713 vs bigram 0.638), and at session 18's end (fact 0.713: a row opening with a decimal is no
     // numbered step, sentences.ts STEP). In the fits since session 19 (fact 0.725, cited 0.775 with the refit).
     it('holds the floors measured on the set written blind in session 18, in the fits since session 19 (session 19 start: top5 0.975, fact 0.725, cited 0.775, declined 0.825, confident 0.075, hit@1 0.713 vs bigram 0.638; blind at the end of session 18: 0.975 / 0.713 / 0.763 / 0.825 / 0.075, 0.713)', () => {
-      holds(r.fourteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.97, fact: 0.72, cited: 0.77, declined: 0.82, confident: 0.075, overBigram: 0.07 });
+      // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): cited 0.775 → 0.763 (answers declined and answered trade places).
+      holds(r.fourteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.97, fact: 0.72, cited: 0.76, declined: 0.82, confident: 0.075, overBigram: 0.07 });
     });
     // Written blind at the start of session 19 by a helper briefed as fourteenth.json's writer. Measured on the session-18
     // code before any change (top5 0.950, fact 0.713, cited 0.738, declined 0.700, confident 0.250, hit@1 0.738 vs bigram
@@ -271,13 +277,16 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // confident 0.225, hit@1 0.713 vs bigram 0.663) and at session 20's end (declined 0.650 and confident 0.200: a near miss
     // declined, an ordinal or a venue the passages do not give). In the fits since session 21 (unchanged by the refit).
     it('holds the floors measured on the set written blind in session 20, in the fits since session 21 (session 21 start: top5 0.963, fact 0.675, cited 0.700, declined 0.650, confident 0.200, hit@1 0.713 vs bigram 0.663; blind at the end of session 20: the same)', () => {
-      holds(r.sixteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.67, cited: 0.7, declined: 0.65, confident: 0.2, overBigram: 0.04 });
+      // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): fact 0.675 → 0.688, declined 0.650 → 0.675, confident 0.200 → 0.250 (two near misses answered plainly).
+      holds(r.sixteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.67, cited: 0.7, declined: 0.65, confident: 0.25, overBigram: 0.04 });
     });
     // Written blind at the start of session 21 by a helper briefed as sixteenth.json's writer, and in no fit. Measured on
     // the session-20 code before any change and after the rotation's refit (the same: top5 0.963, fact 0.700, cited 0.763,
-    // declined 0.625, confident 0.250, hit@1 0.763 vs bigram 0.688).
-    it('holds the floors measured on the set written blind in session 21 and in no fit (session 21 start: top5 0.963, fact 0.700, cited 0.763, declined 0.625, confident 0.250, hit@1 0.763 vs bigram 0.688)', () => {
-      holds(r.seventeenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.7, cited: 0.76, declined: 0.62, confident: 0.25, overBigram: 0.07 });
+    // declined 0.625, confident 0.250, hit@1 0.763 vs bigram 0.688). With the decline model reading a number asked with no
+    // counter apart (direct.ts looseCount): fact 0.738, cited 0.788, declined 0.650, confident 0.225 (counted only: three
+    // declined answers answered with their fact, two near misses declined, one answered plainly now cautioned).
+    it('holds the floors measured on the set written blind in session 21 and in no fit (session 21: top5 0.963, fact 0.738, cited 0.788, declined 0.650, confident 0.225, hit@1 0.763 vs bigram 0.688; 0.700 / 0.763 / 0.625 / 0.250 on the session-20 code)', () => {
+      holds(r.seventeenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.78, declined: 0.65, confident: 0.225, overBigram: 0.07 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);

@@ -189,6 +189,10 @@ describe('direct answer', () => {
     expect(inputs('R9年度は何名？', 'R5年度は47名。R6年度は57名。').yearAbsent).toBe(1);
     expect(inputs('令和7年度の日当はいくら？', '日当は2,200円です。').yearAbsent).toBe(0);
     expect(inputs('令和7年度の日当はいくら？', '日当は2,200円です。').fit).toBe(2);
+    // A number asked with no counter (「どれくらい」) is read apart from one asked with its counter (「何名」).
+    expect(inputs('職員はどれくらいいる？', '職員は約7,000名です。').looseCount).toBe(1);
+    expect(inputs('職員は何名いる？', '職員は約7,000名です。').looseCount).toBe(0);
+    expect(inputs('日当はいくら？', '日当は2,200円です。').looseCount).toBe(0);
   });
 
   it('labels a value in a row by its year as printed, era letter included (「H28年度:120件」)', () => {
