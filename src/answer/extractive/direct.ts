@@ -45,7 +45,7 @@ export interface DirectModel {
  * and a part asked of a total (「単体で」 against 「全体で」; once narrowed to spare 「…んだけど」, no
  * untuned answer changed and the tuned sets lost two facts with it).
  *
- * `looseCount`: a number asked with no counter (「どれくらい」「いくつ」「何年度比で」), whose best value
+ * `looseCount`: a number asked with no counter (「どれくらい」「いくつ」「何年になった」), whose best value
  * fits less well than one asked with its counter (no counter can match it) without being less likely
  * the answer; with this input the fit of the other questions is read on their own scale. Session 21,
  * leaving one document out (fit:direct: near misses declined 204 → 226 of 474, answerable declined 48 →
