@@ -10,7 +10,7 @@ const model: DirectModel = { features: [...DIRECT_FEATURES], weights: DIRECT_FEA
 const zeros = DIRECT_FEATURES.map(() => 0);
 
 function example(fit: number, yearOther: number, answerable: boolean, i: number): DirectExample {
-  return { id: `q${i}`, file: 'a.txt', answerable, xs: [[fit, ...zeros.slice(1)]], labels: [answerable ? 1 : 0], ds: [[0, 0, yearOther, 0]] };
+  return { id: `q${i}`, file: 'a.txt', answerable, xs: [[fit, ...zeros.slice(1)]], labels: [answerable ? 1 : 0], ds: [DECLINE_FEATURES.map((f) => (f === 'yearOther' ? yearOther : 0))] };
 }
 
 describe('fitDecline', () => {
