@@ -22,7 +22,7 @@ const heldOut = loadSeedQuestions(fileURLToPath(new URL('./heldout.json', import
  * The sets measured leaving one document out, with floors below: loo.json, the later sets written
  * blind and developed on (fresh.json has none), and the set in no fit (BLIND_SETS).
  */
-const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth'] as const;
+const MEASURED = ['loo', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth'] as const;
 
 describe.runIf(existsSync(seeds))('seed documents', () => {
   let tuned: SeedResult;
@@ -72,7 +72,7 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     expect(blind.declined).toBeGreaterThanOrEqual(5);
   });
 
-  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14), session 14 (test/seeds/tenth.json, developed on since session 15), session 15 (test/seeds/eleventh.json, developed on since session 16), session 16 (test/seeds/twelfth.json, developed on since session 17), session 17 (test/seeds/thirteenth.json, developed on since session 18), session 18 (test/seeds/fourteenth.json, developed on since session 19), session 19 (test/seeds/fifteenth.json, developed on since session 20), session 20 (test/seeds/sixteenth.json, developed on since session 21) and session 21 (test/seeds/seventeenth.json, in no fit)', () => {
+  describe('leave one document out, on questions written blind in session 5 (test/seeds/loo.json, developed on since session 7), session 7 (test/seeds/third.json, developed on since session 8), session 8 (test/seeds/fourth.json, developed on since session 9), session 9 (test/seeds/fifth.json, developed on since session 10), session 10 (test/seeds/sixth.json, developed on since session 11), session 11 (test/seeds/seventh.json, developed on since session 12), session 12 (test/seeds/eighth.json, developed on since session 13), session 13 (test/seeds/ninth.json, developed on since session 14), session 14 (test/seeds/tenth.json, developed on since session 15), session 15 (test/seeds/eleventh.json, developed on since session 16), session 16 (test/seeds/twelfth.json, developed on since session 17), session 17 (test/seeds/thirteenth.json, developed on since session 18), session 18 (test/seeds/fourteenth.json, developed on since session 19), session 19 (test/seeds/fifteenth.json, developed on since session 20), session 20 (test/seeds/sixteenth.json, developed on since session 21), session 21 (test/seeds/seventeenth.json, developed on since session 22) and session 22 (test/seeds/eighteenth.json, in no fit)', () => {
     /** Each measured set's figures and answers, by name (MEASURED). */
     const r = {} as Record<(typeof MEASURED)[number], Awaited<ReturnType<typeof evaluateLoo>>>;
     beforeAll(async () => {
@@ -136,7 +136,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 20: confident 0.200 → 0.225 (a cautioned near miss answered plainly through the value model's refit with
       // footnote marks left out), fact 0.688 → 0.675 (the rotation's refit), cited 0.763 → 0.750.
       // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): declined 0.650 → 0.625 (a near miss cautioned), cited 0.750 → 0.738 (a miss declined), confident 0.225 → 0.200.
-      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.67, cited: 0.73, declined: 0.62, confident: 0.225, overBigram: 0.07 });
+      // Session 22, the rotation's refit (seventeenth.json in the fits): fact 0.675 → 0.663, cited 0.738 → 0.725 (a fact declined).
+      holds(r.third.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.66, cited: 0.72, declined: 0.62, confident: 0.225, overBigram: 0.07 });
     });
     // Session 10: confident 0.350 → 0.375 (one near miss) since a count asked in a counter needs a figure in it (retriever typed).
     // Session 12: with seventh.json in the fits, cited −1 (0.775 → 0.763), declined −1 (0.525 → 0.500).
@@ -209,7 +210,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 19: fact 0.650, declined 0.750 since a symbol-font bullet starts its line anew (text.ts SYMBOL_FONT_BULLET: two answers lost, one near miss cautioned).
       // Session 19: fact 0.638 with the year reply (reply.ts yearOf): 「2020年度です」 opens an answer whose second quote held the labelled phrase 「令和2年度（2020年度）から」.
       // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): declined 0.750 → 0.775, confident 0.100 → 0.125 (a declined near miss answered).
-      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.67, declined: 0.75, confident: 0.125, overBigram: 0.06 });
+      // Session 22, the rotation's refit (seventeenth.json in the fits): fact 0.650 → 0.638, cited 0.675 → 0.663 (a fact declined).
+      holds(r.ninth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.89, fact: 0.63, cited: 0.66, declined: 0.75, confident: 0.125, overBigram: 0.06 });
     });
     // Written blind at the start of session 14 by a helper briefed as ninth.json's writer. Measured on the session-13 code
     // before any change (top5 0.950, fact 0.650, cited 0.688, declined 0.575, confident 0.350, hit@1 0.663 vs bigram 0.638),
@@ -244,7 +246,8 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // At session 17's end: fact 0.750, cited 0.763, declined 0.575, confident 0.250 (a near miss answered through the refit).
       // Session 17's final read dropped the date-role cues taken from one document's phrase each (text/date-roles.ts): fact 0.738, cited 0.750.
       // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): fact 0.750 → 0.738 (a fact missed), cited 0.763 → 0.738 (two misses declined).
-      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.73, declined: 0.57, confident: 0.25, overBigram: 0.03 });
+      // Session 22, the rotation's refit (seventeenth.json in the fits): fact and cited 0.738 → 0.725 (a fact declined).
+      holds(r.twelfth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.72, cited: 0.72, declined: 0.57, confident: 0.25, overBigram: 0.03 });
     });
     // Written blind at the start of session 17 by a helper briefed as twelfth.json's writer. Measured on the
     // session-16 code before any change (top5 1.000, fact 0.775, cited 0.813, declined 0.625, confident 0.225, hit@1 0.775 vs
@@ -280,13 +283,19 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       // Session 21, the decline model reads a number asked with no counter apart (direct.ts looseCount): fact 0.675 → 0.688, declined 0.650 → 0.675, confident 0.200 → 0.250 (two near misses answered plainly).
       holds(r.sixteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.67, cited: 0.7, declined: 0.65, confident: 0.25, overBigram: 0.04 });
     });
-    // Written blind at the start of session 21 by a helper briefed as sixteenth.json's writer, and in no fit. Measured on
-    // the session-20 code before any change and after the rotation's refit (the same: top5 0.963, fact 0.700, cited 0.763,
-    // declined 0.625, confident 0.250, hit@1 0.763 vs bigram 0.688). With the decline model reading a number asked with no
-    // counter apart (direct.ts looseCount): fact 0.738, cited 0.788, declined 0.650, confident 0.225 (counted only: three
-    // declined answers answered with their fact, two near misses declined, one answered plainly now cautioned).
-    it('holds the floors measured on the set written blind in session 21 and in no fit (session 21: top5 0.963, fact 0.738, cited 0.788, declined 0.650, confident 0.225, hit@1 0.763 vs bigram 0.688; 0.700 / 0.763 / 0.625 / 0.250 on the session-20 code)', () => {
-      holds(r.seventeenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.78, declined: 0.65, confident: 0.225, overBigram: 0.07 });
+    // Written blind at the start of session 21 by a helper briefed as sixteenth.json's writer. Measured on the session-20
+    // code before any change and after the rotation's refit (the same: top5 0.963, fact 0.700, cited 0.763, declined 0.625,
+    // confident 0.250, hit@1 0.763 vs bigram 0.688) and at session 21's end (fact 0.738, cited 0.788, declined 0.650, confident
+    // 0.225). In the fits since session 22 (declined 0.650 → 0.625 with the refit: a near miss answered).
+    it('holds the floors measured on the set written blind in session 21, in the fits since session 22 (session 22 start: top5 0.963, fact 0.738, cited 0.788, declined 0.625, confident 0.225, hit@1 0.763 vs bigram 0.688; blind at the end of session 21: 0.963 / 0.738 / 0.788 / 0.650 / 0.225, 0.763)', () => {
+      holds(r.seventeenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.96, fact: 0.73, cited: 0.78, declined: 0.62, confident: 0.225, overBigram: 0.07 });
+    });
+    // Written blind at the start of session 22 by a helper briefed as seventeenth.json's writer (and asked to draw facts
+    // from table columns too), and in no fit. Measured on the session-21 code before any change (top5 0.900, fact 0.738,
+    // cited 0.775, declined 0.725, confident 0.150, hit@1 0.763 vs bigram 0.688) and after the rotation's refit (fact 0.725,
+    // cited 0.763, declined 0.700: counted only, a fact declined and a declined near miss cautioned).
+    it('holds the floors measured on the set written blind in session 22 and in no fit (session 22: top5 0.900, fact 0.725, cited 0.763, declined 0.700, confident 0.150, hit@1 0.763 vs bigram 0.688; 0.738 / 0.775 / 0.725 / 0.150 on the session-21 code)', () => {
+      holds(r.eighteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.72, cited: 0.76, declined: 0.7, confident: 0.15, overBigram: 0.07 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);
