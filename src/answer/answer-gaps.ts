@@ -7,7 +7,7 @@
 // what, not when. Each gap is named in the decline.
 import { askedTypes } from '../text/answer-types.ts';
 import { askedCounters } from '../text/counters.ts';
-import { askedBody } from '../text/entities.ts';
+import { askedBody, otherBodyAnswered } from '../text/entities.ts';
 import { askedPerson } from '../text/persons.ts';
 import { prepare } from '../text/tokenize.ts';
 import { VENUE_GAP, asksVenue, givesPlace } from '../text/venues.ts';
@@ -54,11 +54,15 @@ export const BREAKDOWN_GAP = '内訳';
  *   (a date and an office for 「何人参加した」); 「何件」 counts items of any kind (「約60のシステム」);
  * - a breakdown, when the question asks figures broken down and the answer gives one figure or none;
  * - a time, when the question asks when (text/answer-types.ts) and the answer gives none (TIME_GIVEN);
- * - a place, when the question asks where something is held and the answer names none (text/venues.ts).
+ * - a place, when the question asks where something is held and the answer names none (text/venues.ts);
+ * - the body the question names as its condition (「一宮市だと何倍？」), when the answer names another of
+ *   its kind and not it (text/entities.ts otherBodyAnswered): the passages speak for someone else.
  */
 export function answerGaps(question: string, answer: string): string[] {
   const body = askedBody(question);
   if (body && body.named(answer).length === 0) return [body.label];
+  const other = otherBodyAnswered(question, answer);
+  if (other) return [other];
   const person = askedPerson(question);
   if (person && !person.answers(answer)) return [person.label];
   const p = prepare(question);

@@ -2,7 +2,7 @@
 // line naming the year, meeting or counter the passages do not give, the line naming the kind of
 // value none of the passages' values fits, and the caution under a low-confidence answer.
 import { CONTACT_FORMS } from '../text/contacts.ts';
-import { BODY_LABELS } from '../text/entities.ts';
+import { BODY_LABELS, isBodyName } from '../text/entities.ts';
 import { NAME_GAP, PERSON_GAP } from '../text/persons.ts';
 import { VENUE_GAP } from '../text/venues.ts';
 import { BREAKDOWN_GAP, TIME_GAP } from './answer-gaps.ts';
@@ -46,6 +46,7 @@ function whyUnmet(unmet: string[]): string {
   if (unmet.every((q) => COUNTER_LABEL.test(q))) return '見つかった記載には、その数値は書かれていません。';
   if (unmet.every((q) => q === TIME_GAP)) return '見つかった記載には、その日付や時期は書かれていません。';
   if (unmet.every((q) => q === BREAKDOWN_GAP)) return '見つかった記載は全体の数値を示すだけで、その内訳は書かれていません。';
+  if (unmet.every(isBodyName)) return '見つかった記載は、別の団体や機関についてのものです。';
   if (unmet.every((q) => q === VENUE_GAP)) return '見つかった記載には、その開催場所は書かれていません。';
   // One of a series (「第4回」「第2弾」): the passages speak of other ones.
   if (unmet.every((q) => ORDINAL_LABEL.test(q))) return '見つかった記載は、それ以外の回についてのものです。';

@@ -85,3 +85,45 @@ export function askedBody(question: string): AskedBody | null {
     named: (text) => [...prepare(text).matchAll(kind.body)].map((m) => m[0]).filter((b) => !own.has(b) && !kind.generic.test(b)),
   };
 }
+
+/** The kinds a question may name a body of as its condition: ministries, prefectures, municipalities (not companies, which questions name as examples: 「A社」). */
+const CONDITION_KINDS = KINDS.filter((k) => k.label !== '会社名');
+
+/**
+ * Whether two names are one body's: the same, one holding the other (「山口県」 in 「村岡山口県知事」), or
+ * one shortened from the other, keeping its first and last characters in order (「厚労省」 for
+ * 「厚生労働省」, 「国交省」 for 「国土交通省」).
+ */
+function sameBody(a: string, b: string): boolean {
+  if (a.includes(b) || b.includes(a)) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (short[0] !== long[0] || short.at(-1) !== long.at(-1)) return false;
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * A body the question names as its condition (「一宮市の試算だと何倍？」「防衛省のものには何がある？」)
+ * when the answer names none of the bodies of that kind the question names, but another of the kind
+ * (「山口県におきましても…約3.6倍」): the passages give the figure for someone else. Null when the
+ * answer names the body asked about, names no body of the kind (a rule for all), or the question asks
+ * which body it is (askedBody). Read after prepare().
+ */
+export function otherBodyAnswered(question: string, answer: string): string | null {
+  if (askedBody(question)) return null;
+  const q = prepare(question);
+  const a = prepare(answer);
+  for (const kind of CONDITION_KINDS) {
+    const asked = [...new Set([...q.matchAll(kind.body)].map((m) => m[0]))].filter((b) => !kind.generic.test(b));
+    if (asked.length === 0) continue;
+    const given = [...new Set([...a.matchAll(kind.body)].map((m) => m[0]))].filter((b) => !kind.generic.test(b));
+    if (given.length > 0 && !asked.some((b) => a.includes(b) || given.some((g) => sameBody(b, g)))) return asked[0]!;
+  }
+  return null;
+}
+
+/** Whether a text is one body's name of a kind a question may name as its condition (how declines.ts tells otherBodyAnswered's gap). */
+export function isBodyName(text: string): boolean {
+  return CONDITION_KINDS.some((k) => [...text.matchAll(k.body)].some((m) => m[0] === text));
+}

@@ -56,6 +56,10 @@ describe('answerGaps', () => {
     // Where a page can be read asks no venue.
     expect(answerGaps('GCASガイドってどこで見られる？', 'GCASガイドを公開[1]')).toEqual([]);
   });
+  it('names the body the question puts as its condition when the answer gives the figure for another (text/entities.ts)', () => {
+    expect(answerGaps('福井市の試算だと、運用経費は何倍になる見込み？', '阿部福井県知事：福井県におきましても、試算の段階で平均が約2倍ということです[1]。')).toEqual(['福井市']);
+    expect(answerGaps('福井市の試算だと、運用経費は何倍になる見込み？', '福井市では試算の段階で約2倍です[1]。')).toEqual([]);
+  });
   it('asks nothing of a question asking neither', () => {
     expect(answerGaps('領収書をなくしたらどうすればいいですか', '再発行を依頼してください[1]。')).toEqual([]);
   });

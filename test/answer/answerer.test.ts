@@ -170,6 +170,10 @@ describe('qualifierAbstainText', () => {
     expect(counted).toContain('その数値は書かれていません');
     expect(counted).not.toContain('別の年度');
     expect(qualifierAbstainText(['令和6年度', '何人'])).toContain('別の年度・回や別の数値');
+    const body = qualifierAbstainText(['福井市']);
+    expect(body).toContain('「福井市」に当たる記載');
+    expect(body).toContain('別の団体や機関についてのもの');
+    expect(body).not.toContain('別の年度');
     const breakdown = qualifierAbstainText(['内訳']);
     expect(breakdown).toContain('「内訳」に当たる記載');
     expect(breakdown).toContain('全体の数値を示すだけで、その内訳は書かれていません');

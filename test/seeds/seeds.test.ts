@@ -294,8 +294,10 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     // from table columns too), and in no fit. Measured on the session-21 code before any change (top5 0.900, fact 0.738,
     // cited 0.775, declined 0.725, confident 0.150, hit@1 0.763 vs bigram 0.688) and after the rotation's refit (fact 0.725,
     // cited 0.763, declined 0.700: counted only, a fact declined and a declined near miss cautioned).
-    it('holds the floors measured on the set written blind in session 22 and in no fit (session 22: top5 0.900, fact 0.725, cited 0.763, declined 0.700, confident 0.150, hit@1 0.763 vs bigram 0.688; 0.738 / 0.775 / 0.725 / 0.150 on the session-21 code)', () => {
-      holds(r.eighteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.72, cited: 0.76, declined: 0.7, confident: 0.15, overBigram: 0.07 });
+    // With a body the question names answered for another declined (text/entities.ts otherBodyAnswered): declined
+    // 0.700 → 0.725, confident 0.150 → 0.125 (counted only: a near miss answered plainly now declined).
+    it('holds the floors measured on the set written blind in session 22 and in no fit (session 22: top5 0.900, fact 0.725, cited 0.763, declined 0.725, confident 0.125, hit@1 0.763 vs bigram 0.688; 0.738 / 0.775 / 0.725 / 0.150 on the session-21 code)', () => {
+      holds(r.eighteenth.overall, { answerable: 80, nearMisses: 40 }, { top5: 0.9, fact: 0.72, cited: 0.76, declined: 0.72, confident: 0.125, overBigram: 0.07 });
     });
     it('prints no figure that the passage it cites does not print, in any answer', () => {
       const bad = Object.values(r).flatMap((x) => x.outcomes).map((o) => ({ id: o.q.id, figures: unsupportedFigures(o.answer) })).filter((x) => x.figures.length > 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedBody } from '../../src/text/entities.ts';
+import { askedBody, isBodyName, otherBodyAnswered } from '../../src/text/entities.ts';
 
 const named = (question: string, text: string) => askedBody(question)?.named(text) ?? null;
 
@@ -61,5 +61,35 @@ describe('askedBody', () => {
   it('does not count a body the question itself names', () => {
     expect(named('A社って、具体的にどの会社？', 'A社の売上割合は低下')).toEqual([]);
     expect(named('山口県は、どの市町がいちばん増えた？', '山口県の市町の平均で約3.6倍')).toEqual([]);
+  });
+});
+
+describe('otherBodyAnswered', () => {
+  it('names the body the question puts as its condition when the answer speaks of another of its kind', () => {
+    expect(otherBodyAnswered('福井市の試算だと、経費は何倍になる？', '福井県におきましても、試算の段階で平均が約2倍です[1]。')).toBe('福井市');
+    expect(otherBodyAnswered('農水省の分としてはどんなシステムが載っていますか', '国土交通省 道路管理システム[1]')).toBe('農水省');
+  });
+  it('takes the body named in full or in short as the one asked about', () => {
+    // 「厚労省」 is 「厚生労働省」 shortened, keeping its first and last characters in order.
+    expect(otherBodyAnswered('厚労省の削減率は？', '厚生労働省 182 148 ▲19%[1]')).toBeNull();
+    expect(otherBodyAnswered('国交省の実績額はいくら？', '国土交通省 37,393 43,925[1]')).toBeNull();
+    // A speaker's line holds the prefecture inside the title (「村井宮城県知事：」).
+    expect(otherBodyAnswered('宮城県の試算では何倍？', '村井宮城県知事：宮城県でも約3倍です[1]。')).toBeNull();
+  });
+  it('asks nothing of an answer that names no body of the kind, or of a question asking which body', () => {
+    // A rule for everyone names nobody: it may well answer for the body asked about.
+    expect(otherBodyAnswered('札幌市に出張したときの日当はいくら？', '日当は1日につき2,000円です[1]。')).toBeNull();
+    // Which body is asked (askedBody): the answer naming one is what was asked.
+    expect(otherBodyAnswered('福井市の次に導入したのはどの市？', '敦賀市が導入した[1]')).toBeNull();
+    expect(otherBodyAnswered('導入にかかる期間はどのくらい？', '福井県では約2年[1]')).toBeNull();
+  });
+});
+
+describe('isBodyName', () => {
+  it('tells the name of a body from the other gaps a decline names', () => {
+    expect(isBodyName('福井市')).toBe(true);
+    expect(isBodyName('厚労省')).toBe(true);
+    expect(isBodyName('何人')).toBe(false);
+    expect(isBodyName('令和6年度')).toBe(false);
   });
 });
