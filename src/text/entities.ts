@@ -2,7 +2,8 @@
 // municipality, which company (「どの府省？」「まだ導入していない都道府県はどこ？」「どこの会社？」) —
 // and what text names one. An answer that names no body of that kind, only the kind itself
 // (「各府省庁」「一部低調府省」「都道府県」), does not answer: the document says how many or that some
-// do, not which.
+// do, not which. And a body a question names as its condition (「一宮市だと何倍？」), which an answer
+// naming another body of that kind (「山口県では約3.6倍」) does not answer either (otherBodyAnswered).
 import { prepare } from './tokenize.ts';
 
 export interface AskedBody {
